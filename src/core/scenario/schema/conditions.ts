@@ -55,15 +55,21 @@ export const ResponseKindSchema = z
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
     z.strictObject({ all: z.array(ConditionSchema).min(1).describe('True when every listed condition is.') }),
-    z.strictObject({ any: z.array(ConditionSchema).min(1).describe('True when at least one listed condition is.') }),
+    z.strictObject({
+      any: z.array(ConditionSchema).min(1).describe('True when at least one listed condition is.'),
+    }),
     z.strictObject({ not: ConditionSchema }).describe('True when the inner condition is false.'),
     z.strictObject({
-      has: id.describe('True when the package holds this instrument (any variant unless `variant` is given).'),
+      has: id.describe(
+        'True when the package holds this instrument (any variant unless `variant` is given).',
+      ),
       variant: id.optional().describe('Only this variant of the instrument counts.'),
     }),
     z.strictObject({ hasTag: id.describe('True when an instrument in the package carries this tag.') }),
     z.strictObject({
-      backedBy: id.describe('True when this side has put in an instrument (optionally with the tag or id below).'),
+      backedBy: id.describe(
+        'True when this side has put in an instrument (optionally with the tag or id below).',
+      ),
       tag: id.optional(),
       instrument: id.optional(),
     }),
@@ -75,20 +81,26 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
       atMost,
     }),
     z.strictObject({
-      sum: PackageAttributeSchema.describe("Adds up this attribute over the package (cost and risk: one side's)."),
+      sum: PackageAttributeSchema.describe(
+        "Adds up this attribute over the package (cost and risk: one side's).",
+      ),
       side: id.optional().describe('For cost or risk: whose; without it, all sides together.'),
       atLeast,
       atMost,
     }),
     z.strictObject({
-      share: z.enum(['cost', 'risk']).describe("This side's fraction (0 to 1) of the package's total cost or risk."),
+      share: z
+        .enum(['cost', 'risk'])
+        .describe("This side's fraction (0 to 1) of the package's total cost or risk."),
       side: id,
       atLeast,
       atMost,
     }),
     z.strictObject({ meter: id.describe("Compares a meter's current value."), atLeast, atMost }),
     z.strictObject({ flag: id.describe('True when this flag is set (by a side, an event, or the engine).') }),
-    z.strictObject({ response: ResponseKindSchema.describe("True when Russia's latest verdict is this one.") }),
+    z.strictObject({
+      response: ResponseKindSchema.describe("True when Russia's latest verdict is this one."),
+    }),
     z.strictObject({ fromRound: z.number().int().min(1).describe('True from this round on.') }),
   ]),
 )

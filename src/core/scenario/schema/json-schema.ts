@@ -9,7 +9,10 @@ export const SCHEMA_PATH = 'scenarios/scenario.schema.json'
  * (the one source of truth). It describes what an author writes, so fields with defaults are optional.
  */
 export function scenarioJsonSchema(): string {
-  const schema = z.toJSONSchema(ScenarioSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>
+  const schema = z.toJSONSchema(ScenarioSchema, { io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >
   const withHeader = {
     $id: `https://red-lines.invalid/scenario.v${FORMAT_VERSION}.schema.json`,
     title: `Red Lines scenario, format version ${FORMAT_VERSION}`,

@@ -19,7 +19,10 @@ export const CitationSchema = z
 
 export const StatementSchema = CitationSchema.extend({
   speaker: id.optional().describe('The actor who said it (an id from `actors`).'),
-  date: z.string().optional().describe('When it was said, as the article gives it; omit if the article does not say.'),
+  date: z
+    .string()
+    .optional()
+    .describe('When it was said, as the article gives it; omit if the article does not say.'),
   context: z.string().optional().describe('One neutral sentence on the setting of the words.'),
 })
 
@@ -28,12 +31,18 @@ const EffectSchema = z
     z.strictObject({
       meter: id,
       add: z.number().describe('Moves the meter by this amount (clamped to its range).'),
-      spread: z.number().min(0).optional().describe('Adds a seeded random whole number between -spread and +spread.'),
+      spread: z
+        .number()
+        .min(0)
+        .optional()
+        .describe('Adds a seeded random whole number between -spread and +spread.'),
     }),
     z.strictObject({ meter: id, set: z.number().describe('Puts the meter at this value.') }),
     z.strictObject({
       meter: id,
-      fromPackage: PackageAttributeSchema.describe('Sets the meter from the tabled package: offset + factor × sum.'),
+      fromPackage: PackageAttributeSchema.describe(
+        'Sets the meter from the tabled package: offset + factor × sum.',
+      ),
       side: id.optional(),
       factor: z.number(),
       offset: z.number().optional(),
@@ -50,7 +59,9 @@ export const ConstraintSchema = z
     id,
     text: text.describe('The constraint in plain words, as the side would put it.'),
     when: ConditionSchema.optional().describe('The constraint applies only to packages where this holds.'),
-    requires: ConditionSchema.describe('What the package (and the situation) must satisfy for this side to endorse.'),
+    requires: ConditionSchema.describe(
+      'What the package (and the situation) must satisfy for this side to endorse.',
+    ),
     source: z.array(CitationSchema).default([]),
   })
   .describe('A side will not endorse a package that breaks this. Computer players always respect it.')
@@ -58,7 +69,9 @@ export const ConstraintSchema = z
 export const SideSchema = z.strictObject({
   id,
   name: text,
-  role: z.enum(['proposer', 'responder']).describe('Proposers build the package; the one responder answers it.'),
+  role: z
+    .enum(['proposer', 'responder'])
+    .describe('Proposers build the package; the one responder answers it.'),
   briefing: text.describe("What a player of this side reads first: who they are and what's at stake."),
   interests: z.array(text).min(1),
   constraints: z.array(ConstraintSchema).default([]),
@@ -104,8 +117,12 @@ export const InstrumentSchema = z
     proposers: z.array(id).describe('The sides that can put this instrument into the package.'),
     tags: z.array(id).default([]),
     deterrence: z.number().describe('How much it deters renewed aggression, 0 (none) to 10.'),
-    costs: sideMap(z.number()).default({}).describe('What it costs each side (money, forces, political capital).'),
-    risks: sideMap(z.number()).default({}).describe('The danger it brings each side (casualties, confrontation).'),
+    costs: sideMap(z.number())
+      .default({})
+      .describe('What it costs each side (money, forces, political capital).'),
+    risks: sideMap(z.number())
+      .default({})
+      .describe('The danger it brings each side (casualties, confrontation).'),
     excludes: z.array(id).default([]).describe('Instruments that cannot stand in the same package.'),
     variants: z.array(VariantSchema).default([]).describe('Mutually exclusive readings; one must be chosen.'),
     rationale: z.string().optional().describe('Why these numbers, where the articles give none.'),
@@ -126,7 +143,10 @@ export const RedLineSchema = z.strictObject({
     remove: RemovalSchema.optional().describe('For demandRemoval: what must come out of the package.'),
     effects,
   }),
-  stated: z.array(StatementSchema.required({ speaker: true })).min(1).describe('The words behind the red line.'),
+  stated: z
+    .array(StatementSchema.required({ speaker: true }))
+    .min(1)
+    .describe('The words behind the red line.'),
 })
 
 export const PreferenceSchema = z.strictObject({
@@ -134,7 +154,9 @@ export const PreferenceSchema = z.strictObject({
   owner: id,
   title: text,
   when: ConditionSchema,
-  weight: z.number().describe('Added to the responder’s disposition when `when` holds (negative: less willing).'),
+  weight: z
+    .number()
+    .describe('Added to the responder’s disposition when `when` holds (negative: less willing).'),
   effects,
   stated: z.array(StatementSchema).min(1),
 })
@@ -197,7 +219,10 @@ export const ScenarioSchema = z
       disposition: z.number().default(0).describe('Where the responder starts before preferences.'),
       acceptAt: z.number().default(0).describe('Accepts when disposition ≥ this and no red line rejects.'),
       noise: z.number().min(0).default(0).describe('Seeded random spread added to the disposition.'),
-      effects: z.record(z.enum(['accept', 'demandRemoval', 'reject']), z.array(EffectSchema)).default({}),
+      effects: z
+        .partialRecord(z.enum(['accept', 'demandRemoval', 'reject']), z.array(EffectSchema))
+        .default({})
+        .describe('Effects of each verdict, applied after those of the red lines and preferences.'),
     }),
     noPackage: z.strictObject({ effects }).default({ effects: [] }).describe('When a round ends untabled.'),
     unilateral: z
@@ -211,7 +236,10 @@ export const ScenarioSchema = z
         terms: z.array(ScoreTermSchema),
       }),
     ),
-    constraintPenalty: z.number().default(10).describe('Points a side loses each time it endorses against its own constraints.'),
+    constraintPenalty: z
+      .number()
+      .default(10)
+      .describe('Points a side loses each time it endorses against its own constraints.'),
   })
   .describe('A Red Lines scenario: the sides, the options, the red lines and how the game ends.')
 

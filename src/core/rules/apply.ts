@@ -1,0 +1,208 @@
+import { type Command, CommandSchema } from './commands.ts'
+import { brokenConstraints } from './constraints.ts'
+import { concludeDecision, endRoundUntabled, tablePackage } from './flow.ts'
+import type { PackageItem } from './package.ts'
+import type { ScenarioIndex } from './scenario-index.ts'
+import type { GameState } from './state.ts'
+
+/** Why a command was refused. The codes are stable: tests, logs and the network rely on them. */
+export type RefusalCode =
+  | 'MALFORMED_COMMAND'
+  | 'GAME_OVER'
+  | 'WRONG_PHASE'
+  | 'NOT_A_PROPOSER'
+  | 'UNKNOWN_INSTRUMENT'
+  | 'NOT_YOUR_INSTRUMENT'
+  | 'VARIANT_REQUIRED'
+  | 'UNKNOWN_VARIANT'
+  | 'ALREADY_IN_PACKAGE'
+  | 'EXCLUDED'
+  | 'NOT_IN_PACKAGE'
+  | 'NOT_YOUR_ITEM'
+  | 'UNKNOWN_SIDE'
+  | 'CANNOT_PROPOSE'
+  | 'UNKNOWN_REQUEST'
+  | 'NOT_YOUR_REQUEST'
+  | 'EMPTY_PACKAGE'
+  | 'NOT_ALL_ENDORSED'
+  | 'NO_DISAGREEMENT'
+  | 'UNKNOWN_FLAG'
+  | 'FLAG_NOT_SETTABLE'
+  | 'ALREADY_VOTED'
+
+export interface Refusal {
+  code: RefusalCode
+  message: string
+}
+
+/** The result of applying a command: a new state (with warnings for the side), or a refusal and no change. */
+export type Outcome = { ok: true; state: GameState; warnings: string[] } | { ok: false; refusal: Refusal }
+
+type Refused = Extract<Outcome, { ok: false }>
+const refuse = (code: RefusalCode, message: string): Refused => ({ ok: false, refusal: { code, message } })
+const done = (state: GameState, warnings: string[] = []): Outcome => ({ ok: true, state, warnings })
+
+/** A change to the package or the flags: every stance is void, since sides endorsed something else. */
+function changed(state: GameState, side: string, patch: Partial<GameState>): GameState {
+  return { ...state, ...patch, stances: {}, moves: { ...state.moves, [side]: (state.moves[side] ?? 0) + 1 } }
+}
+
+type Handler<C extends Command> = (index: ScenarioIndex, state: GameState, cmd: C) => Outcome
+type Handlers = { [T in Command['type']]: Handler<Extract<Command, { type: T }>> }
+
+/** Checks that a side may put an instrument (in this reading) into the current package. */
+export function checkAdd(
+  index: ScenarioIndex,
+  state: GameState,
+  side: string,
+  item: Omit<PackageItem, 'backedBy'>,
+): Refused | null {
+  const instrument = index.instruments.get(item.instrument)
+  if (!instrument) return refuse('UNKNOWN_INSTRUMENT', `There is no instrument "${item.instrument}".`)
+  if (!instrument.proposers.includes(side))
+    return refuse('NOT_YOUR_INSTRUMENT', `${sideName(index, side)} cannot put in "${instrument.name}".`)
+  const variants = index.variants.get(item.instrument)
+  if (variants && variants.size > 0 && !item.variant)
+    return refuse(
+      'VARIANT_REQUIRED',
+      `Choose a reading of "${instrument.name}": ${[...variants.keys()].join(', ')}.`,
+    )
+  if (item.variant && !variants?.has(item.variant))
+    return refuse('UNKNOWN_VARIANT', `"${instrument.name}" has no reading "${item.variant}".`)
+  if (state.package.some((p) => p.instrument === item.instrument))
+    return refuse('ALREADY_IN_PACKAGE', `"${instrument.name}" is already in the package.`)
+  const clash = state.package.find((p) => index.exclusions.get(item.instrument)?.has(p.instrument))
+  if (clash)
+    return refuse(
+      'EXCLUDED',
+      `"${instrument.name}" cannot stand with "${index.instruments.get(clash.instrument)?.name}".`,
+    )
+  return null
+}
+
+const handlers: Handlers = {
+  add(index, state, { side, payload }) {
+    const refusal = checkAdd(index, state, side, payload)
+    if (refusal) return refusal
+    const item: PackageItem = { instrument: payload.instrument, backedBy: side }
+    if (payload.variant) item.variant = payload.variant
+    const requests = state.requests.map((r) =>
+      r.status === 'open' && r.to === side && r.instrument === payload.instrument
+        ? { ...r, status: 'granted' as const }
+        : r,
+    )
+    return done(changed(state, side, { package: [...state.package, item], requests }))
+  },
+  withdraw(index, state, { side, payload }) {
+    const item = state.package.find((p) => p.instrument === payload.instrument)
+    if (!item) return refuse('NOT_IN_PACKAGE', `"${payload.instrument}" is not in the package.`)
+    if (item.backedBy !== side)
+      return refuse('NOT_YOUR_ITEM', `Only ${sideName(index, item.backedBy)} can withdraw what it put in.`)
+    return done(changed(state, side, { package: state.package.filter((p) => p !== item) }))
+  },
+  request(index, state, { side, payload }) {
+    if (!index.proposers.includes(payload.to) || payload.to === side)
+      return refuse('UNKNOWN_SIDE', `"${payload.to}" is not another proposing side.`)
+    const refusal = checkAdd(index, state, payload.to, payload)
+    if (refusal) return refuse('CANNOT_PROPOSE', refusal.refusal.message)
+    const request = { from: side, to: payload.to, instrument: payload.instrument, variant: payload.variant }
+    return done({
+      ...state,
+      requests: [...state.requests, { ...request, round: state.round, status: 'open' }],
+    })
+  },
+  decline(_index, state, { side, payload }) {
+    const r = state.requests[payload.request]
+    if (r?.status !== 'open')
+      return refuse('UNKNOWN_REQUEST', `There is no open request #${payload.request}.`)
+    if (r.to !== side) return refuse('NOT_YOUR_REQUEST', 'Only the side asked can decline a request.')
+    const requests = state.requests.map((x, i) =>
+      i === payload.request ? { ...x, status: 'declined' as const, reason: payload.reason } : x,
+    )
+    return done({ ...state, requests })
+  },
+  endorse(index, state, { side }) {
+    const broken = brokenConstraints(index, state, side)
+    const breaches = broken.map((c) => ({ side, constraint: c.id, round: state.round }))
+    const next = { ...state, stances: { ...state.stances, [side]: { kind: 'endorse' as const } } }
+    return done(
+      breaches.length ? { ...next, breaches: [...state.breaches, ...breaches] } : next,
+      broken.map((c) => `This package breaks your constraint: ${c.text}`),
+    )
+  },
+  object(_index, state, { side, payload }) {
+    return done({
+      ...state,
+      stances: { ...state.stances, [side]: { kind: 'object', reason: payload.reason } },
+    })
+  },
+  setFlag(index, state, { side, payload }) {
+    const flag = index.scenario.flags.find((f) => f.id === payload.flag)
+    if (!flag) return refuse('UNKNOWN_FLAG', `There is no flag "${payload.flag}".`)
+    if (!flag.settableBy.includes(side))
+      return refuse('FLAG_NOT_SETTABLE', `${sideName(index, side)} cannot change "${flag.name}".`)
+    const flags = state.flags.filter((f) => f !== flag.id)
+    return done(changed(state, side, { flags: payload.value ? [...flags, flag.id] : flags }))
+  },
+  table(index, state) {
+    if (state.package.length === 0)
+      return refuse('EMPTY_PACKAGE', 'There is nothing in the package to table.')
+    const missing = index.proposers.filter((s) => state.stances[s]?.kind !== 'endorse')
+    if (missing.length)
+      return refuse(
+        'NOT_ALL_ENDORSED',
+        `Waiting for ${missing.map((s) => sideName(index, s)).join(', ')} to endorse.`,
+      )
+    return done(tablePackage(index, state))
+  },
+  endRound(index, state) {
+    const undecided = index.proposers.filter((s) => !state.stances[s])
+    const objecting = index.proposers.some((s) => state.stances[s]?.kind === 'object')
+    if (undecided.length || !objecting)
+      return refuse(
+        'NO_DISAGREEMENT',
+        'A round ends untabled only when every side has spoken and one objects.',
+      )
+    return done(endRoundUntabled(index, state))
+  },
+  decide(index, state, { side, payload }) {
+    if (state.votes[side]) return refuse('ALREADY_VOTED', `${sideName(index, side)} has already decided.`)
+    const next = { ...state, votes: { ...state.votes, [side]: payload.choice } }
+    return done(index.proposers.every((s) => next.votes[s]) ? concludeDecision(index, next) : next)
+  },
+}
+
+const PHASE_OF: Record<Command['type'], GameState['phase']> = {
+  add: 'negotiating',
+  withdraw: 'negotiating',
+  request: 'negotiating',
+  decline: 'negotiating',
+  endorse: 'negotiating',
+  object: 'negotiating',
+  setFlag: 'negotiating',
+  table: 'negotiating',
+  endRound: 'negotiating',
+  decide: 'deciding',
+}
+
+/**
+ * Applies one command by the rules: a pure function of the scenario, the state and the command. A command
+ * that is malformed or not allowed is refused with a named reason, and the state is left as it was.
+ */
+export function applyCommand(index: ScenarioIndex, state: GameState, input: unknown): Outcome {
+  const parsed = CommandSchema.safeParse(input)
+  if (!parsed.success)
+    return refuse('MALFORMED_COMMAND', `Malformed command: ${parsed.error.issues[0]?.message ?? 'invalid'}.`)
+  const cmd = parsed.data
+  if (state.phase === 'ended') return refuse('GAME_OVER', 'The game is over.')
+  if (!index.proposers.includes(cmd.side))
+    return refuse('NOT_A_PROPOSER', `"${cmd.side}" is not a side that negotiates the package.`)
+  if (PHASE_OF[cmd.type] !== state.phase)
+    return refuse('WRONG_PHASE', `"${cmd.type}" is not possible while ${state.phase}.`)
+  const handler = handlers[cmd.type] as Handler<Command>
+  return handler(index, state, cmd)
+}
+
+export function sideName(index: ScenarioIndex, side: string): string {
+  return index.sides.get(side)?.name ?? side
+}

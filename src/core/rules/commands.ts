@@ -1,0 +1,46 @@
+import { z } from 'zod'
+
+const id = z.string().min(1).max(80)
+const reason = z.string().trim().min(1).max(500)
+
+/**
+ * The commands a side can send. They are plain serializable objects (type, side, payload), the same whether
+ * they come from a button, a computer player, a replayed log or a student's device over the network; this
+ * schema checks them before the rules do.
+ */
+export const CommandSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('add'),
+    side: id,
+    payload: z.strictObject({ instrument: id, variant: id.optional() }),
+  }),
+  z.strictObject({ type: z.literal('withdraw'), side: id, payload: z.strictObject({ instrument: id }) }),
+  z.strictObject({
+    type: z.literal('request'),
+    side: id,
+    payload: z.strictObject({ to: id, instrument: id, variant: id.optional() }),
+  }),
+  z.strictObject({
+    type: z.literal('decline'),
+    side: id,
+    payload: z.strictObject({ request: z.number().int().min(0), reason }),
+  }),
+  z.strictObject({ type: z.literal('endorse'), side: id, payload: z.strictObject({}) }),
+  z.strictObject({ type: z.literal('object'), side: id, payload: z.strictObject({ reason }) }),
+  z.strictObject({
+    type: z.literal('setFlag'),
+    side: id,
+    payload: z.strictObject({ flag: id, value: z.boolean() }),
+  }),
+  z.strictObject({ type: z.literal('table'), side: id, payload: z.strictObject({}) }),
+  z.strictObject({ type: z.literal('endRound'), side: id, payload: z.strictObject({}) }),
+  z.strictObject({
+    type: z.literal('decide'),
+    side: id,
+    payload: z.strictObject({ choice: z.enum(['implement', 'continue']) }),
+  }),
+])
+
+/** A command, as sent by a side. */
+export type Command = z.infer<typeof CommandSchema>
+export type CommandType = Command['type']

@@ -1,0 +1,120 @@
+import type { Effect } from '../scenario/schema/scenario.ts'
+import { evaluate } from './conditions.ts'
+import { applyEffects } from './effects.ts'
+import { resolvePackage } from './package.ts'
+import { resolveResponse } from './response.ts'
+import { draw } from './rng.ts'
+import type { ScenarioIndex } from './scenario-index.ts'
+import { contextFor, type GameState, type RoundRecord } from './state.ts'
+
+/**
+ * The steps of a round that follow a decision of the proposers: Russia's response, the meters, the events,
+ * the endings and the move to the next round. Each takes a state and returns a new one.
+ */
+
+function withEffects(index: ScenarioIndex, state: GameState, effects: readonly Effect[]): GameState {
+  if (effects.length === 0) return state
+  const out = applyEffects(index, state, effects, resolvePackage(index, state.package))
+  return { ...state, ...out }
+}
+
+/** The proposers table their package: the responder answers, meters move, events fire, an ending may follow. */
+export function tablePackage(index: ScenarioIndex, state: GameState): GameState {
+  const { scenario } = index
+  const ctx = contextFor(index, state)
+  const { response, rng } = resolveResponse(index, ctx, state.setup.difficulty, state.rng)
+  let next: GameState = { ...state, rng, response }
+  for (const id of response.redLines) {
+    const r = scenario.redLines.find((x) => x.id === id)
+    if (r) next = withEffects(index, next, r.response.effects)
+  }
+  for (const id of response.preferences) {
+    const p = scenario.preferences.find((x) => x.id === id)
+    if (p) next = withEffects(index, next, p.effects)
+  }
+  next = withEffects(index, next, scenario.response.effects[response.verdict] ?? [])
+  const fired = runEvents(index, next)
+  next = fired.state
+  const record: RoundRecord = {
+    round: state.round,
+    tabled: state.package,
+    response,
+    events: fired.ids,
+    decision: null,
+    meters: next.meters,
+  }
+  next = { ...next, history: [...next.history, record] }
+  return checkEndings(index, next) ?? { ...next, phase: 'deciding', votes: {} }
+}
+
+/** The round ends with no package tabled: the scenario's cost of disagreement, events, then the next round. */
+export function endRoundUntabled(index: ScenarioIndex, state: GameState): GameState {
+  let next = withEffects(index, { ...state, response: null }, index.scenario.noPackage.effects)
+  const fired = runEvents(index, next)
+  next = fired.state
+  const record: RoundRecord = {
+    round: state.round,
+    tabled: null,
+    response: null,
+    events: fired.ids,
+    decision: null,
+    meters: next.meters,
+  }
+  next = { ...next, history: [...next.history, record] }
+  return checkEndings(index, next) ?? advanceRound(index, next)
+}
+
+/** Every proposer has voted: implement without consent if all chose to, otherwise go on to the next round. */
+export function concludeDecision(index: ScenarioIndex, state: GameState): GameState {
+  const implement = index.proposers.every((s) => state.votes[s] === 'implement')
+  const history = state.history.map((h, i) =>
+    i === state.history.length - 1
+      ? { ...h, decision: implement ? ('implement' as const) : ('continue' as const) }
+      : h,
+  )
+  let next: GameState = { ...state, history }
+  if (!implement) return advanceRound(index, next)
+  next = { ...next, flags: [...next.flags, 'implemented-without-consent'] }
+  next = withEffects(index, next, index.scenario.unilateral.effects)
+  const last = next.history.at(-1)
+  if (last) next = { ...next, history: [...next.history.slice(0, -1), { ...last, meters: next.meters }] }
+  return checkEndings(index, next) ?? advanceRound(index, next)
+}
+
+/** Fires the events due now (by round or by condition), each with its seeded chance. */
+function runEvents(index: ScenarioIndex, state: GameState): { state: GameState; ids: string[] } {
+  let next = state
+  const ids: string[] = []
+  for (const e of index.scenario.events) {
+    if (!e.repeat && next.firedEvents.includes(e.id)) continue
+    if (e.round !== undefined && e.round !== next.round) continue
+    if (e.when && !evaluate(e.when, contextFor(index, next))) continue
+    if (e.chance < 1) {
+      const d = draw(next.rng)
+      next = { ...next, rng: d.next }
+      if (d.value >= e.chance) continue
+    }
+    next = withEffects(index, next, e.effects)
+    next = { ...next, firedEvents: [...next.firedEvents, e.id] }
+    ids.push(e.id)
+  }
+  return { state: next, ids }
+}
+
+/** Ends the game with the first ending whose condition holds, in file order; undefined when none does. */
+function checkEndings(index: ScenarioIndex, state: GameState): GameState | undefined {
+  const ctx = contextFor(index, state)
+  const ending = index.scenario.endings.find((e) => e.when && evaluate(e.when, ctx))
+  return ending ? { ...state, phase: 'ended', ending: { id: ending.id, round: state.round } } : undefined
+}
+
+/** Opens the next round, or ends the game on the round-limit ending when the last round is over. */
+function advanceRound(index: ScenarioIndex, state: GameState): GameState {
+  const base = { ...state, stances: {}, votes: {}, moves: {} }
+  if (state.round >= index.scenario.rounds) {
+    const ending = index.scenario.endings.find((e) => e.onRoundLimit) ?? index.scenario.endings.at(-1)
+    return { ...base, phase: 'ended', ending: ending ? { id: ending.id, round: state.round } : null }
+  }
+  const requests = state.requests.map((r) => (r.status === 'open' ? { ...r, status: 'lapsed' as const } : r))
+  return { ...base, round: state.round + 1, phase: 'negotiating', requests }
+}

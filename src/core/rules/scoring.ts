@@ -1,0 +1,71 @@
+import { evaluate } from './conditions.ts'
+import type { ScenarioIndex } from './scenario-index.ts'
+import { contextFor, type GameState } from './state.ts'
+
+/** One line of a side's score: what it counts and how many points it gave. */
+export interface ScoreLine {
+  label: string
+  points: number
+}
+
+export interface SideScore {
+  side: string
+  total: number
+  par: number
+  /** True when the side has come out ahead: its total is at or above its par. */
+  ahead: boolean
+  lines: ScoreLine[]
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10
+
+/**
+ * Scores every side with a scoring entry, on the state as it stands (the final one, once the game is over):
+ * meter terms, conditions on the final package, the ending's points and the cost of endorsing against
+ * one's own constraints.
+ */
+export function scoreSides(index: ScenarioIndex, state: GameState): SideScore[] {
+  const { scenario } = index
+  const finalPackage = [...state.history].reverse().find((h) => h.tabled)?.tabled ?? state.package
+  const ctx = contextFor(index, state, finalPackage)
+  const ending = state.ending ? scenario.endings.find((e) => e.id === state.ending?.id) : undefined
+  return Object.entries(scenario.scoring).map(([side, rule]) => {
+    const lines: ScoreLine[] = []
+    for (const term of rule.terms) {
+      if ('meter' in term) {
+        const meter = index.meters.get(term.meter)
+        const value = state.meters[term.meter] ?? 0
+        lines.push({
+          label: term.label ?? `${meter?.name ?? term.meter} (${value})`,
+          points: round1(value * term.weight),
+        })
+      } else if (evaluate(term.when, ctx)) lines.push({ label: term.label, points: term.points })
+    }
+    if (ending && ending.scores[side] !== undefined)
+      lines.push({ label: `Ending: ${ending.title}`, points: ending.scores[side] ?? 0 })
+    const breaches = state.breaches.filter((b) => b.side === side).length
+    if (breaches)
+      lines.push({
+        label: `Endorsed against own constraints (${breaches}×)`,
+        points: -breaches * scenario.constraintPenalty,
+      })
+    const total = round1(lines.reduce((sum, l) => sum + l.points, 0))
+    return { side, total, par: rule.par, ahead: total >= rule.par, lines }
+  })
+}
+
+/** The final verdict: the ending's title and text, and who came out ahead. */
+export function finalVerdict(
+  index: ScenarioIndex,
+  state: GameState,
+): { title: string; text: string; scores: SideScore[] } {
+  const ending = index.scenario.endings.find((e) => e.id === state.ending?.id)
+  const scores = scoreSides(index, state)
+  const ahead = scores.filter((s) => s.ahead).map((s) => index.sides.get(s.side)?.name ?? s.side)
+  const summary = ahead.length ? `Came out ahead: ${ahead.join(', ')}.` : 'No side came out ahead.'
+  return {
+    title: ending?.title ?? 'The game goes on',
+    text: ending ? `${ending.text} ${summary}` : summary,
+    scores,
+  }
+}

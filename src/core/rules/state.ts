@@ -1,0 +1,129 @@
+import type { ResponseKind } from '../scenario/schema/conditions.ts'
+import type { ConditionContext } from './conditions.ts'
+import { type PackageItem, resolvePackage } from './package.ts'
+import { seedState } from './rng.ts'
+import type { ScenarioIndex } from './scenario-index.ts'
+
+export type Seat = 'human' | 'computer'
+export type Difficulty = 'easy' | 'normal' | 'hard'
+export type Phase = 'negotiating' | 'deciding' | 'ended'
+
+/** What a game starts from: everything a replay needs besides the scenario and the commands. */
+export interface GameSetup {
+  scenarioId: string
+  seats: Record<string, Seat>
+  seed: number
+  difficulty: Difficulty
+}
+
+export type Stance = { kind: 'endorse' } | { kind: 'object'; reason: string }
+
+export interface Request {
+  from: string
+  to: string
+  instrument: string
+  variant?: string | undefined
+  round: number
+  status: 'open' | 'granted' | 'declined' | 'lapsed'
+  reason?: string
+}
+
+/** Russia's (the responder's) answer to a tabled package, with everything needed to explain it. */
+export interface Response {
+  round: number
+  verdict: ResponseKind
+  /** Ids of the red lines the package crossed, in scenario order. */
+  redLines: string[]
+  /** Ids of the soft preferences that applied, in scenario order. */
+  preferences: string[]
+  /** Items the responder demands be removed (for demandRemoval). */
+  demands: PackageItem[]
+  /** Disposition before noise, the noise drawn, and the bar it had to reach. */
+  disposition: number
+  noise: number
+  acceptAt: number
+}
+
+/** What happened in one round, kept for the debrief. */
+export interface RoundRecord {
+  round: number
+  tabled: PackageItem[] | null
+  response: Response | null
+  events: string[]
+  decision: 'implement' | 'continue' | null
+  meters: Record<string, number>
+}
+
+export interface Breach {
+  side: string
+  constraint: string
+  round: number
+}
+
+export interface EndingResult {
+  id: string
+  round: number
+}
+
+/** The whole state of a game: plain data, serializable, with no functions and no scenario copy. */
+export interface GameState {
+  setup: GameSetup
+  rng: number
+  round: number
+  phase: Phase
+  package: PackageItem[]
+  stances: Record<string, Stance>
+  requests: Request[]
+  votes: Record<string, 'implement' | 'continue'>
+  meters: Record<string, number>
+  flags: string[]
+  firedEvents: string[]
+  /** Per side, package changes made this round (computer players are held to a budget). */
+  moves: Record<string, number>
+  response: Response | null
+  history: RoundRecord[]
+  breaches: Breach[]
+  ending: EndingResult | null
+}
+
+/** The state at the start of a game. */
+export function newGame(index: ScenarioIndex, setup: GameSetup): GameState {
+  const { scenario } = index
+  return {
+    setup,
+    rng: seedState(setup.seed),
+    round: 1,
+    phase: 'negotiating',
+    package: [],
+    stances: {},
+    requests: [],
+    votes: {},
+    meters: Object.fromEntries(scenario.meters.map((m) => [m.id, clamp(m.start, m.min, m.max)])),
+    flags: scenario.flags.filter((f) => f.initial).map((f) => f.id),
+    firedEvents: [],
+    moves: {},
+    response: null,
+    history: [],
+    breaches: [],
+    ending: null,
+  }
+}
+
+/** The condition context for a package in the current situation. */
+export function contextFor(
+  index: ScenarioIndex,
+  state: GameState,
+  items: readonly PackageItem[] = state.package,
+): ConditionContext {
+  return {
+    items: resolvePackage(index, items),
+    meters: state.meters,
+    flags: state.flags,
+    round: state.round,
+    response: state.response?.round === state.round ? state.response.verdict : undefined,
+  }
+}
+
+export function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value))
+}

@@ -1,0 +1,136 @@
+/**
+ * Problems found in a scenario file. Each has a stable code, a place (file, line, column and the path in
+ * the document), a plain-language message and a fix. The catalogue below is the documentation of the codes:
+ * the authoring guide and the checker both read it.
+ */
+
+export type Severity = 'error' | 'warning'
+export type DocPath = Array<string | number>
+
+export interface Problem {
+  severity: Severity
+  code: ProblemCode
+  message: string
+  fix: string
+  file: string
+  line: number
+  column: number
+  /** Where in the document, e.g. `instruments[3].tags[1]`. */
+  path: string
+}
+
+/** Every problem code with its severity and the fix we suggest; messages add the specifics. */
+export const PROBLEM_CODES = {
+  FILE_TOO_LARGE: ['error', 'Split the scenario or shorten its texts; a scenario file may be at most 1 MB.'],
+  YAML_SYNTAX: [
+    'error',
+    'Check the indentation and punctuation on this line: YAML uses spaces, never tabs, and a colon after each key.',
+  ],
+  YAML_DUPLICATE_KEY: [
+    'error',
+    'Remove or rename one of the two keys: each key may appear once in a mapping.',
+  ],
+  YAML_TOO_DEEP: ['error', 'Flatten the nesting: no scenario needs more than 64 levels.'],
+  NOT_A_MAPPING: [
+    'error',
+    'A scenario file starts with keys such as `formatVersion:`, `id:` and `title:` at the left margin.',
+  ],
+  FORMAT_VERSION_MISSING: ['error', 'Add `formatVersion: 1` near the top of the file.'],
+  FORMAT_VERSION_INVALID: [
+    'error',
+    'Write the format version as a whole number, such as `formatVersion: 1`.',
+  ],
+  FORMAT_VERSION_TOO_NEW: [
+    'error',
+    'Open this file with a newer version of Red Lines, or ask its author for a copy in an older format.',
+  ],
+  MISSING_FIELD: ['error', 'Add the field named in the message at this place.'],
+  WRONG_TYPE: ['error', 'Write the value in the expected form (the message says which).'],
+  UNKNOWN_FIELD: [
+    'error',
+    'Check the spelling of the field, or remove it: the format has no such field here.',
+  ],
+  INVALID_VALUE: ['error', 'Use one of the values listed in the message.'],
+  BAD_ID: ['error', 'Ids use lower-case letters, digits and dashes only, such as `reassurance-force`.'],
+  OUT_OF_RANGE: ['error', 'Bring the value or the list length within the limits the message gives.'],
+  CONDITION_SHAPE: [
+    'error',
+    'A condition is a mapping with exactly one operator key, such as `hasTag: nato` or `all: [...]`.',
+  ],
+  EFFECT_SHAPE: [
+    'error',
+    'An effect is `{ meter: ID, add: N }`, `{ meter: ID, set: N }`, `{ meter: ID, fromPackage: deterrence, factor: N }`, `{ setFlag: ID }` or `{ clearFlag: ID }`.',
+  ],
+  SHAPE: ['error', 'Rewrite this entry in one of the forms the message lists.'],
+  DUPLICATE_ID: ['error', 'Give each element its own id: two elements of the same kind share this one.'],
+  UNKNOWN_SIDE: ['error', 'Use the id of a side declared under `sides:`.'],
+  UNKNOWN_INSTRUMENT: ['error', 'Use the id of an instrument declared under `instruments:`.'],
+  UNKNOWN_VARIANT: ['error', 'Use the id of one of the variants declared for that instrument.'],
+  UNKNOWN_TAG: ['error', 'Declare the tag under `tags:` or correct its spelling.'],
+  UNKNOWN_METER: ['error', 'Use the id of a meter declared under `meters:`.'],
+  UNKNOWN_FLAG: ['error', 'Declare the flag under `flags:` or use `implemented-without-consent`.'],
+  UNKNOWN_ACTOR: ['error', 'Use the id of an actor declared under `actors:`.'],
+  UNKNOWN_SEED: [
+    'error',
+    'List the article under `seeds:` at the top of the file, with its exact file name.',
+  ],
+  SIDE_ROLES: [
+    'error',
+    'Declare exactly one side with `role: responder` and at least one with `role: proposer`.',
+  ],
+  OWNER_NOT_RESPONDER: [
+    'error',
+    'Red lines and preferences belong to the responding side: set `owner` to its id.',
+  ],
+  REMOVE_MISSING: [
+    'error',
+    'A `demandRemoval` response needs `remove:` with the tags or instruments to take out.',
+  ],
+  VARIANT_SELF_EXCLUDE: [
+    'error',
+    'An instrument cannot exclude itself; its variants already exclude each other.',
+  ],
+  METER_RANGE: ['error', 'Make `min` lower than `max` and put `start` between them.'],
+  ROUND_LIMIT_ENDING: [
+    'error',
+    'Mark exactly one ending with `onRoundLimit: true`: it is reached when the last round passes.',
+  ],
+  QUOTE_NOT_FOUND: [
+    'error',
+    'Copy the words exactly from the article (spacing and curly quotes may differ), or cite the file that holds them.',
+  ],
+  SEED_UNAVAILABLE: [
+    'warning',
+    'Put the article file in the seeds/ folder so its quotes can be checked and opened by students.',
+  ],
+  INSTRUMENT_UNPROPOSABLE: [
+    'warning',
+    'Add a proposing side to `proposers:`, or remove the instrument: nobody can put it in.',
+  ],
+  RED_LINE_UNREACHABLE: [
+    'warning',
+    'Check the condition: no package we tried crosses this red line, so it will never fire.',
+  ],
+  PREFERENCE_UNREACHABLE: [
+    'warning',
+    'Check the condition: no package we tried meets it, so it will never weigh.',
+  ],
+  EVENT_AFTER_LAST_ROUND: ['warning', 'Schedule the event within the round limit, or raise `rounds:`.'],
+  NO_SCORING: ['warning', 'Add a `scoring:` entry for this proposing side so that players see how they did.'],
+} as const satisfies Record<string, readonly [Severity, string]>
+
+export type ProblemCode = keyof typeof PROBLEM_CODES
+
+/** Formats a document path as `instruments[3].tags[1]`. */
+export function formatPath(path: DocPath): string {
+  return path.reduce<string>(
+    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key),
+    '',
+  )
+}
+
+/** One line per problem: `file:line:col  CODE  message (at path). Fix: …` */
+export function formatProblem(p: Problem): string {
+  const where = p.path ? ` (at ${p.path})` : ''
+  return `${p.file}:${p.line}:${p.column}  ${p.severity === 'warning' ? 'warning ' : ''}${p.code}  ${p.message}${where}. Fix: ${p.fix}`
+}

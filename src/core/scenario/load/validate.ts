@@ -1,0 +1,159 @@
+import type { z } from 'zod'
+import { CONDITION_OPERATORS } from '../schema/conditions.ts'
+import type { ParsedFile } from './parse.ts'
+import type { DocPath, Problem, ProblemCode } from './problems.ts'
+
+type Issue = z.core.$ZodIssue
+
+const CONDITION_PARENTS = new Set(['when', 'requires', 'not', 'all', 'any'])
+
+/**
+ * Turns the schema's issues into problems with codes, positions and fixes. Where an element matched none of
+ * the shapes it may take (a condition, an effect), the shape it came closest to explains what is wrong.
+ */
+export function issuesToProblems(parsed: ParsedFile, issues: readonly Issue[]): Problem[] {
+  const out: Problem[] = []
+  for (const issue of issues) out.push(...describe(parsed, issue, []))
+  return out
+}
+
+function describe(parsed: ParsedFile, issue: Issue, prefix: DocPath): Problem[] {
+  const path = [...prefix, ...(issue.path as DocPath)]
+  const where = path.length ? path[path.length - 1] : undefined
+  switch (issue.code) {
+    case 'invalid_union': {
+      const best = closestBranch(issue.errors)
+      if (best) return best.flatMap((i) => describe(parsed, i, path))
+      const code: ProblemCode = isConditionPath(path)
+        ? 'CONDITION_SHAPE'
+        : isEffectPath(path)
+          ? 'EFFECT_SHAPE'
+          : 'SHAPE'
+      const keys = Object.keys(asRecord(valueAt(parsed.data, path)))
+      const found = keys.length ? `it has ${keys.map((k) => `"${k}"`).join(', ')}` : 'it has no keys'
+      const what = code === 'CONDITION_SHAPE' ? 'condition' : code === 'EFFECT_SHAPE' ? 'effect' : 'entry'
+      const allowed =
+        code === 'CONDITION_SHAPE' ? `; a condition opens with one of ${CONDITION_OPERATORS.join(', ')}` : ''
+      return [
+        parsed.problem(code, `This ${what} matches none of the allowed forms: ${found}${allowed}`, path),
+      ]
+    }
+    case 'unrecognized_keys':
+      return issue.keys.map((key) =>
+        parsed.problem(
+          'UNKNOWN_FIELD',
+          `Unknown field "${key}"${isConditionPath(path) ? ' in this condition' : ''}`,
+          [...path, key],
+        ),
+      )
+    case 'invalid_type': {
+      const value = valueAt(parsed.data, path)
+      if (value === undefined)
+        return [
+          parsed.problem(
+            'MISSING_FIELD',
+            `The field "${String(where)}" is missing: it needs ${article(issue.expected)}`,
+            path,
+          ),
+        ]
+      return [
+        parsed.problem(
+          'WRONG_TYPE',
+          `"${String(where)}" should be ${article(issue.expected)}, not ${kindOf(value)}`,
+          path,
+        ),
+      ]
+    }
+    case 'invalid_value':
+      return [
+        parsed.problem(
+          'INVALID_VALUE',
+          `"${String(valueAt(parsed.data, path))}" is not allowed here; use ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`,
+          path,
+        ),
+      ]
+    case 'invalid_format':
+      return [
+        parsed.problem(
+          'BAD_ID',
+          `"${String(valueAt(parsed.data, path))}" is not a valid ${issue.format === 'regex' ? 'value' : issue.format}: ${issue.message}`,
+          path,
+        ),
+      ]
+    case 'too_small':
+    case 'too_big': {
+      const bound = 'minimum' in issue ? issue.minimum : issue.maximum
+      const what = issue.origin === 'array' ? 'entries' : issue.origin === 'string' ? 'characters' : ''
+      const dir = issue.code === 'too_small' ? 'at least' : 'at most'
+      return [
+        parsed.problem(
+          'OUT_OF_RANGE',
+          `"${String(where)}" must have ${dir} ${String(bound)} ${what}`.trim(),
+          path,
+        ),
+      ]
+    }
+    default:
+      return [parsed.problem('WRONG_TYPE', issue.message, path)]
+  }
+}
+
+/**
+ * Picks the branch of a union that the input came closest to: a branch whose only complaint is at the top
+ * (wrong keys altogether) is a poor match; one that got the keys right and failed deeper is the intended one.
+ */
+function closestBranch(branches: Issue[][]): Issue[] | null {
+  let best: { issues: Issue[]; score: number } | null = null
+  for (const issues of branches) {
+    let missing = 0
+    let score = 0
+    for (const i of issues) {
+      if (i.code === 'invalid_type' && i.path.length === 1 && i.input === undefined) missing++
+      else score += i.code === 'unrecognized_keys' ? i.keys.length : 1
+    }
+    if (missing > 0) continue
+    if (!best || score < best.score) best = { issues, score }
+  }
+  return best?.issues ?? null
+}
+
+function isConditionPath(path: DocPath): boolean {
+  return path.some((p) => typeof p === 'string' && CONDITION_PARENTS.has(p))
+}
+
+function isEffectPath(path: DocPath): boolean {
+  return path.some((p) => p === 'effects')
+}
+
+function valueAt(data: unknown, path: DocPath): unknown {
+  let node = data
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined
+    node = (node as Record<string | number, unknown>)[key]
+  }
+  return node
+}
+
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return 'a list'
+  if (value === null) return 'empty'
+  if (typeof value === 'object') return 'a mapping'
+  return `${article(typeof value)} (${JSON.stringify(value)})`
+}
+
+function article(type: string): string {
+  const words: Record<string, string> = {
+    string: 'a text',
+    number: 'a number',
+    boolean: 'true or false',
+    object: 'a mapping (keys and values)',
+    array: 'a list',
+  }
+  return words[type] ?? type
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {}
+}

@@ -1,0 +1,54 @@
+import { FORMAT_VERSION } from '../schema/scenario.ts'
+import type { ParsedFile } from './parse.ts'
+import type { Problem } from './problems.ts'
+
+/**
+ * A migration turns a document of one format version into the next, as plain data. Each is a small pure
+ * function, tested with fixture files of the older version; they run in order up to FORMAT_VERSION.
+ */
+export type Migration = (doc: Record<string, unknown>) => Record<string, unknown>
+
+/** MIGRATIONS[n] upgrades version n to n + 1. Version 1 is the first, so there is none yet. */
+export const MIGRATIONS: Record<number, Migration> = {}
+
+/** The version of Red Lines that first reads each format version, for the "too new" message. */
+export const GAME_VERSION_FOR_FORMAT: Record<number, string> = { 1: '0.1' }
+
+/**
+ * Reads `formatVersion`, refuses files newer than this game knows with a message that says so, and migrates
+ * older ones. Returns the document at FORMAT_VERSION, or problems.
+ */
+export function upgrade(
+  parsed: ParsedFile,
+  data: Record<string, unknown>,
+): { data?: Record<string, unknown>; problems: Problem[] } {
+  const version = data.formatVersion
+  if (version === undefined)
+    return {
+      problems: [
+        parsed.problem(
+          'FORMAT_VERSION_MISSING',
+          'The file does not say which format version it is written in',
+        ),
+      ],
+    }
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    return {
+      problems: [
+        parsed.problem('FORMAT_VERSION_INVALID', `"${String(version)}" is not a format version`, [
+          'formatVersion',
+        ]),
+      ],
+    }
+  if (version > FORMAT_VERSION) {
+    const needs = GAME_VERSION_FOR_FORMAT[version]
+    const message = `This file is written in scenario format ${version}, but this game reads formats up to ${FORMAT_VERSION}${needs ? `; it needs Red Lines ${needs} or later` : '; it needs a newer version of Red Lines'}`
+    return { problems: [parsed.problem('FORMAT_VERSION_TOO_NEW', message, ['formatVersion'])] }
+  }
+  let current = data
+  for (let v = version; v < FORMAT_VERSION; v++) {
+    const migrate = MIGRATIONS[v]
+    if (migrate) current = { ...migrate(current), formatVersion: v + 1 }
+  }
+  return { data: current, problems: [] }
+}

@@ -1,0 +1,71 @@
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import { nextComputerCommand } from './ai/computer-player.ts'
+import { applyCommand, type Outcome, type Refusal } from './rules/apply.ts'
+import type { Command } from './rules/commands.ts'
+import type { ScenarioIndex } from './rules/scenario-index.ts'
+import { type GameSetup, type GameState, newGame } from './rules/state.ts'
+
+/** What the game store holds: the setup, the current state, every applied command, and the last refusal. */
+export interface GameStore {
+  setup: GameSetup
+  game: GameState
+  /** Every command applied since the setup, in order: replaying them rebuilds `game`. */
+  log: Command[]
+  /** The most recent refusals (a refused command is a named no-op, kept here for the player and for logs). */
+  refusals: Array<{ command: unknown; refusal: Refusal }>
+  /** Warnings from the last applied command, such as endorsing against one's own constraints. */
+  warnings: string[]
+  /** Applies a command; a refused one changes nothing but `refusals`. */
+  dispatch: (command: unknown) => Outcome
+  /** Lets every computer-played side act until none has anything left to do; returns how many commands ran. */
+  runComputers: (limit?: number) => number
+}
+
+const MAX_REFUSALS = 50
+
+/** Creates a game store for a scenario; with `log`, replays it first (as when resuming a saved game). */
+export function createGameStore(
+  index: ScenarioIndex,
+  setup: GameSetup,
+  log: Command[] = [],
+): StoreApi<GameStore> {
+  return createStore<GameStore>()((set, get) => ({
+    setup,
+    game: replay(index, setup, log),
+    log: [...log],
+    refusals: [],
+    warnings: [],
+    dispatch(command) {
+      const outcome = applyCommand(index, get().game, command)
+      if (outcome.ok)
+        set({ game: outcome.state, log: [...get().log, command as Command], warnings: outcome.warnings })
+      else set({ refusals: [...get().refusals, { command, refusal: outcome.refusal }].slice(-MAX_REFUSALS) })
+      return outcome
+    },
+    runComputers(limit = 200) {
+      let count = 0
+      for (; count < limit; count++) {
+        const command = nextComputerCommand(index, get().game)
+        if (!command || !get().dispatch(command).ok) break
+      }
+      return count
+    },
+  }))
+}
+
+/**
+ * Rebuilds a game's state from its setup and log. Throws if a logged command is refused, since that means
+ * the log does not belong to this scenario or was altered.
+ */
+export function replay(index: ScenarioIndex, setup: GameSetup, log: readonly Command[]): GameState {
+  let state = newGame(index, setup)
+  log.forEach((command, i) => {
+    const outcome = applyCommand(index, state, command)
+    if (!outcome.ok)
+      throw new Error(
+        `Command ${i + 1} of the log was refused: ${outcome.refusal.code}: ${outcome.refusal.message}`,
+      )
+    state = outcome.state
+  })
+  return state
+}
