@@ -57,7 +57,11 @@ export function parseScenarioText(text: string, file: string): ParsedFile {
   result.doc = doc
   for (const e of doc.errors) {
     const code: ProblemCode = e.code === 'DUPLICATE_KEY' ? 'YAML_DUPLICATE_KEY' : 'YAML_SYNTAX'
-    problems.push({ ...problem(code, firstLine(e.message)), ...at(e.pos[0]) })
+    const message =
+      code === 'YAML_DUPLICATE_KEY'
+        ? `The key "${keyAt(text, e.pos[0])}" appears twice in this mapping`
+        : firstLine(e.message)
+    problems.push({ ...problem(code, message), ...at(e.pos[0]) })
   }
   if (problems.length) return result
   if (depthOf(doc.contents, 0) > MAX_DEPTH) {
@@ -70,6 +74,11 @@ export function parseScenarioText(text: string, file: string): ParsedFile {
     problems.push(problem('YAML_SYNTAX', firstLine(e instanceof Error ? e.message : String(e))))
   }
   return result
+}
+
+/** The key written at `offset`, for messages about it. */
+function keyAt(text: string, offset: number): string {
+  return (text.slice(offset).split(/[:\n]/)[0] ?? '').trim().replace(/^["']|["']$/g, '')
 }
 
 function firstLine(message: string): string {

@@ -52,6 +52,7 @@ export const PROBLEM_CODES = {
   ],
   INVALID_VALUE: ['error', 'Use one of the values listed in the message.'],
   BAD_ID: ['error', 'Ids use lower-case letters, digits and dashes only, such as `reassurance-force`.'],
+  BAD_FORMAT: ['error', 'Write the value in the form the message describes.'],
   OUT_OF_RANGE: ['error', 'Bring the value or the list length within the limits the message gives.'],
   CONDITION_SHAPE: [
     'error',

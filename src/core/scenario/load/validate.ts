@@ -22,7 +22,7 @@ function describe(parsed: ParsedFile, issue: Issue, prefix: DocPath): Problem[] 
   const where = path.length ? path[path.length - 1] : undefined
   switch (issue.code) {
     case 'invalid_union': {
-      const best = closestBranch(issue.errors)
+      const best = closestBranch(issue.errors, asRecord(valueAt(parsed.data, path)))
       if (best) return best.flatMap((i) => describe(parsed, i, path))
       const code: ProblemCode = isConditionPath(path)
         ? 'CONDITION_SHAPE'
@@ -72,14 +72,16 @@ function describe(parsed: ParsedFile, issue: Issue, prefix: DocPath): Problem[] 
           path,
         ),
       ]
-    case 'invalid_format':
+    case 'invalid_format': {
+      const code: ProblemCode = where === 'id' || isIdList(path) ? 'BAD_ID' : 'BAD_FORMAT'
       return [
         parsed.problem(
-          'BAD_ID',
-          `"${String(valueAt(parsed.data, path))}" is not a valid ${issue.format === 'regex' ? 'value' : issue.format}: ${issue.message}`,
+          code,
+          `"${String(valueAt(parsed.data, path))}" is not in the expected form: ${issue.message}`,
           path,
         ),
       ]
+    }
     case 'too_small':
     case 'too_big': {
       const bound = 'minimum' in issue ? issue.minimum : issue.maximum
@@ -102,13 +104,15 @@ function describe(parsed: ParsedFile, issue: Issue, prefix: DocPath): Problem[] 
  * Picks the branch of a union that the input came closest to: a branch whose only complaint is at the top
  * (wrong keys altogether) is a poor match; one that got the keys right and failed deeper is the intended one.
  */
-function closestBranch(branches: Issue[][]): Issue[] | null {
+function closestBranch(branches: Issue[][], input: Record<string, unknown>): Issue[] | null {
   let best: { issues: Issue[]; score: number } | null = null
   for (const issues of branches) {
     let missing = 0
     let score = 0
     for (const i of issues) {
-      if (i.code === 'invalid_type' && i.path.length === 1 && i.input === undefined) missing++
+      const key = i.path[0]
+      if (i.path.length === 1 && (typeof key === 'string' || typeof key === 'number') && !(key in input))
+        missing++
       else score += i.code === 'unrecognized_keys' ? i.keys.length : 1
     }
     if (missing > 0) continue
@@ -156,4 +160,14 @@ function asRecord(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : {}
+}
+
+/** Lists of ids (tags, proposers, excludes…) hold bare ids; their items are ids too. */
+function isIdList(path: DocPath): boolean {
+  const parent = path[path.length - 2]
+  return (
+    typeof path[path.length - 1] === 'number' &&
+    typeof parent === 'string' &&
+    ['tags', 'proposers', 'excludes', 'settableBy'].includes(parent)
+  )
 }
