@@ -1,7 +1,7 @@
 import { checkAdd } from '../rules/apply.ts'
 import type { Command } from '../rules/commands.ts'
 import { brokenConstraints } from '../rules/constraints.ts'
-import { concludeDecision } from '../rules/flow.ts'
+import { concludeDecision, endRoundUntabled } from '../rules/flow.ts'
 import type { ScenarioIndex } from '../rules/scenario-index.ts'
 import type { Difficulty, GameState } from '../rules/state.ts'
 import { bestFirstMove, ownScore, packageUtility, planningIndex } from './planner.ts'
@@ -40,12 +40,36 @@ function negotiate(index: ScenarioIndex, state: GameState, side: string): Comman
   const answer = answerRequest(index, state, side)
   if (answer) return answer
   if (state.stances[side]) return null
+  if (awaitingComputer(state, side)) return null
   const canChange = (state.moves[side] ?? 0) < MOVE_BUDGET[state.setup.difficulty]
   const plan = bestFirstMove(index, state, side, canChange)
   if (plan) return plan.move.command
   const broken = brokenConstraints(index, state, side)
-  if (broken.length === 0) return { type: 'endorse', side, payload: {} }
-  return { type: 'object', side, payload: { reason: broken[0]?.text ?? 'It breaks our constraints.' } }
+  if (broken.length)
+    return { type: 'object', side, payload: { reason: broken[0]?.text ?? 'It breaks our constraints.' } }
+  if (
+    state.package.length &&
+    packageUtility(index, state, side, state.package) < untabledUtility(index, state, side)
+  )
+    return {
+      type: 'object',
+      side,
+      payload: { reason: 'Tabling this package would leave us worse off than tabling nothing.' },
+    }
+  return { type: 'endorse', side, payload: {} }
+}
+
+/** A side that asked a computer partner for something waits for the answer before it moves again. */
+function awaitingComputer(state: GameState, side: string): boolean {
+  return state.requests.some(
+    (r) => r.from === side && r.status === 'open' && state.setup.seats[r.to] === 'computer',
+  )
+}
+
+/** What ending the round with no package tabled is worth to `side`. */
+function untabledUtility(index: ScenarioIndex, state: GameState, side: string): number {
+  const plan = planningIndex(index)
+  return ownScore(plan, endRoundUntabled(plan, state), side)
 }
 
 function decide(index: ScenarioIndex, state: GameState, side: string): Command | null {

@@ -18,19 +18,34 @@ export interface ResolvedItem {
   risks: Readonly<Record<string, number>>
 }
 
-/** Applies a variant's overrides to its instrument. Unknown ids resolve to nothing (the loader rejects them). */
+const RESOLVED = new WeakMap<ScenarioIndex, Map<string, Omit<ResolvedItem, 'item'>>>()
+
+/**
+ * Applies a variant's overrides to its instrument. Unknown ids resolve to nothing (the loader rejects them).
+ * The attributes of each reading are worked out once per scenario: the response bench resolves every package.
+ */
 export function resolveItem(index: ScenarioIndex, item: PackageItem): ResolvedItem | undefined {
-  const instrument = index.instruments.get(item.instrument)
-  if (!instrument) return undefined
-  const variant = item.variant ? index.variants.get(item.instrument)?.get(item.variant) : undefined
-  return {
-    item,
-    name: variant ? `${instrument.name} (${variant.name})` : instrument.name,
-    tags: variant ? [...instrument.tags, ...variant.tags] : instrument.tags,
-    deterrence: variant?.deterrence ?? instrument.deterrence,
-    costs: variant?.costs ?? instrument.costs,
-    risks: variant?.risks ?? instrument.risks,
+  let cache = RESOLVED.get(index)
+  if (!cache) {
+    cache = new Map()
+    RESOLVED.set(index, cache)
   }
+  const key = item.variant ? `${item.instrument}/${item.variant}` : item.instrument
+  let base = cache.get(key)
+  if (!base) {
+    const instrument = index.instruments.get(item.instrument)
+    if (!instrument) return undefined
+    const variant = item.variant ? index.variants.get(item.instrument)?.get(item.variant) : undefined
+    base = {
+      name: variant ? `${instrument.name} (${variant.name})` : instrument.name,
+      tags: variant ? [...instrument.tags, ...variant.tags] : instrument.tags,
+      deterrence: variant?.deterrence ?? instrument.deterrence,
+      costs: variant?.costs ?? instrument.costs,
+      risks: variant?.risks ?? instrument.risks,
+    }
+    cache.set(key, base)
+  }
+  return { item, ...base }
 }
 
 /** Resolves every item of a package, dropping any the scenario does not know. */
