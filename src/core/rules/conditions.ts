@@ -10,16 +10,95 @@ export interface ConditionContext {
   response?: ResponseKind | undefined
 }
 
-function inRange(value: number, c: { atLeast?: number; atMost?: number }): boolean {
-  return (c.atLeast === undefined || value >= c.atLeast) && (c.atMost === undefined || value <= c.atMost)
+type Test = (ctx: ConditionContext) => boolean
+type Filter = { tag?: string | undefined; instrument?: string | undefined; backedBy?: string | undefined }
+
+const COMPILED = new WeakMap<Condition, Test>()
+
+function range(c: { atLeast?: number; atMost?: number }): (value: number) => boolean {
+  const { atLeast = Number.NEGATIVE_INFINITY, atMost = Number.POSITIVE_INFINITY } = c
+  return (value) => value >= atLeast && value <= atMost
 }
 
-function matches(r: ResolvedItem, f: { tag?: string; instrument?: string; backedBy?: string }): boolean {
-  return (
-    (f.tag === undefined || r.tags.includes(f.tag)) &&
-    (f.instrument === undefined || r.item.instrument === f.instrument) &&
-    (f.backedBy === undefined || r.item.backedBy === f.backedBy)
-  )
+function matcher(f: Filter): (r: ResolvedItem) => boolean {
+  const { tag, instrument, backedBy } = f
+  return (r) =>
+    (tag === undefined || r.tags.includes(tag)) &&
+    (instrument === undefined || r.item.instrument === instrument) &&
+    (backedBy === undefined || r.item.backedBy === backedBy)
+}
+
+/** Turns a condition into a function once; scenarios are evaluated many times (every package, every move). */
+function compile(c: Condition): Test {
+  if ('all' in c) {
+    const parts = c.all.map(compiled)
+    return (ctx) => parts.every((p) => p(ctx))
+  }
+  if ('any' in c) {
+    const parts = c.any.map(compiled)
+    return (ctx) => parts.some((p) => p(ctx))
+  }
+  if ('not' in c) {
+    const inner = compiled(c.not)
+    return (ctx) => !inner(ctx)
+  }
+  if ('has' in c) {
+    const { has, variant } = c
+    return (ctx) =>
+      ctx.items.some(
+        (r) => r.item.instrument === has && (variant === undefined || r.item.variant === variant),
+      )
+  }
+  if ('hasTag' in c) {
+    const tag = c.hasTag
+    return (ctx) => ctx.items.some((r) => r.tags.includes(tag))
+  }
+  if ('backedBy' in c) {
+    const match = matcher(c)
+    return (ctx) => ctx.items.some(match)
+  }
+  if ('count' in c) {
+    const match = matcher(c.count)
+    const ok = range(c)
+    return (ctx) => ok(ctx.items.filter(match).length)
+  }
+  if ('sum' in c) {
+    const { sum, side } = c
+    const ok = range(c)
+    return (ctx) => ok(sumAttribute(ctx.items, sum, side))
+  }
+  if ('share' in c) {
+    const { share, side } = c
+    const ok = range(c)
+    return (ctx) => ok(shareOf(ctx.items, share, side))
+  }
+  if ('meter' in c) {
+    const { meter } = c
+    const ok = range(c)
+    return (ctx) => ok(ctx.meters[meter] ?? 0)
+  }
+  if ('flag' in c) {
+    const { flag } = c
+    return (ctx) => ctx.flags.includes(flag)
+  }
+  if ('response' in c) {
+    const { response } = c
+    return (ctx) => ctx.response === response
+  }
+  if ('fromRound' in c) {
+    const { fromRound } = c
+    return (ctx) => ctx.round >= fromRound
+  }
+  return () => false
+}
+
+function compiled(c: Condition): Test {
+  let test = COMPILED.get(c)
+  if (!test) {
+    test = compile(c)
+    COMPILED.set(c, test)
+  }
+  return test
 }
 
 /**
@@ -27,23 +106,7 @@ function matches(r: ResolvedItem, f: { tag?: string; instrument?: string; backed
  * that every id a condition names exists, so unknown ids here simply match nothing.
  */
 export function evaluate(c: Condition, ctx: ConditionContext): boolean {
-  if ('all' in c) return c.all.every((x) => evaluate(x, ctx))
-  if ('any' in c) return c.any.some((x) => evaluate(x, ctx))
-  if ('not' in c) return !evaluate(c.not, ctx)
-  if ('has' in c)
-    return ctx.items.some(
-      (r) => r.item.instrument === c.has && (c.variant === undefined || r.item.variant === c.variant),
-    )
-  if ('hasTag' in c) return ctx.items.some((r) => r.tags.includes(c.hasTag))
-  if ('backedBy' in c) return ctx.items.some((r) => matches(r, { ...c }))
-  if ('count' in c) return inRange(ctx.items.filter((r) => matches(r, c.count)).length, c)
-  if ('sum' in c) return inRange(sumAttribute(ctx.items, c.sum, c.side), c)
-  if ('share' in c) return inRange(shareOf(ctx.items, c.share, c.side), c)
-  if ('meter' in c) return inRange(ctx.meters[c.meter] ?? 0, c)
-  if ('flag' in c) return ctx.flags.includes(c.flag)
-  if ('response' in c) return ctx.response === c.response
-  if ('fromRound' in c) return ctx.round >= c.fromRound
-  return false
+  return compiled(c)(ctx)
 }
 
 /** Every id a condition refers to, by kind: what the loader type-checks against the scenario. */

@@ -18,34 +18,29 @@ export interface ResolvedItem {
   risks: Readonly<Record<string, number>>
 }
 
-const RESOLVED = new WeakMap<ScenarioIndex, Map<string, Omit<ResolvedItem, 'item'>>>()
+const RESOLVED = new WeakMap<PackageItem, { index: ScenarioIndex; resolved: ResolvedItem }>()
 
 /**
  * Applies a variant's overrides to its instrument. Unknown ids resolve to nothing (the loader rejects them).
- * The attributes of each reading are worked out once per scenario: the response bench resolves every package.
+ * Package items are never changed once made, so each is resolved once and remembered: the response bench
+ * resolves every legal package, and the game state keeps the same item objects from command to command.
  */
 export function resolveItem(index: ScenarioIndex, item: PackageItem): ResolvedItem | undefined {
-  let cache = RESOLVED.get(index)
-  if (!cache) {
-    cache = new Map()
-    RESOLVED.set(index, cache)
+  const cached = RESOLVED.get(item)
+  if (cached && cached.index === index) return cached.resolved
+  const instrument = index.instruments.get(item.instrument)
+  if (!instrument) return undefined
+  const variant = item.variant ? index.variants.get(item.instrument)?.get(item.variant) : undefined
+  const resolved: ResolvedItem = {
+    item,
+    name: variant ? `${instrument.name} (${variant.name})` : instrument.name,
+    tags: variant ? [...instrument.tags, ...variant.tags] : instrument.tags,
+    deterrence: variant?.deterrence ?? instrument.deterrence,
+    costs: variant?.costs ?? instrument.costs,
+    risks: variant?.risks ?? instrument.risks,
   }
-  const key = item.variant ? `${item.instrument}/${item.variant}` : item.instrument
-  let base = cache.get(key)
-  if (!base) {
-    const instrument = index.instruments.get(item.instrument)
-    if (!instrument) return undefined
-    const variant = item.variant ? index.variants.get(item.instrument)?.get(item.variant) : undefined
-    base = {
-      name: variant ? `${instrument.name} (${variant.name})` : instrument.name,
-      tags: variant ? [...instrument.tags, ...variant.tags] : instrument.tags,
-      deterrence: variant?.deterrence ?? instrument.deterrence,
-      costs: variant?.costs ?? instrument.costs,
-      risks: variant?.risks ?? instrument.risks,
-    }
-    cache.set(key, base)
-  }
-  return { item, ...base }
+  RESOLVED.set(item, { index, resolved })
+  return resolved
 }
 
 /** Resolves every item of a package, dropping any the scenario does not know. */

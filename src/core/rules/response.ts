@@ -21,22 +21,27 @@ export interface Assessment {
 /** Evaluates every red line and preference of the responder against a package. */
 export function assess(index: ScenarioIndex, ctx: ConditionContext, difficulty: Difficulty): Assessment {
   const { scenario } = index
-  const redLines = scenario.redLines.filter((r) => evaluate(r.when, ctx))
-  const preferences = scenario.preferences.filter((p) => evaluate(p.when, ctx))
+  const redLines: RedLine[] = []
+  const preferences: Preference[] = []
   let disposition = scenario.response.disposition + RESPONDER_BIAS[difficulty]
-  for (const p of preferences) disposition += p.weight
+  for (const p of scenario.preferences) {
+    if (!evaluate(p.when, ctx)) continue
+    preferences.push(p)
+    disposition += p.weight
+  }
   let forced: Assessment['forced'] = null
   const demands: PackageItem[] = []
-  for (const r of redLines) {
+  for (const r of scenario.redLines) {
+    if (!evaluate(r.when, ctx)) continue
+    redLines.push(r)
     if (r.response.kind === 'reject') forced = 'reject'
     else if (r.response.kind === 'demandRemoval') {
       if (forced === null) forced = 'demandRemoval'
       const remove = r.response.remove
+      if (!remove) continue
       for (const item of ctx.items) {
         const hit =
-          remove &&
-          (remove.instruments.includes(item.item.instrument) ||
-            remove.tags.some((t) => item.tags.includes(t)))
+          remove.instruments.includes(item.item.instrument) || remove.tags.some((t) => item.tags.includes(t))
         if (hit && !demands.some((d) => d.instrument === item.item.instrument)) demands.push(item.item)
       }
     } else disposition -= r.severity
