@@ -3,13 +3,18 @@ import type { Condition } from '../schema/conditions.ts'
 import type { Effect, Scenario } from '../schema/scenario.ts'
 import type { ParsedFile } from './parse.ts'
 import type { DocPath, Problem, ProblemCode } from './problems.ts'
+import type { Salvaged } from './salvage.ts'
 
 /**
  * Checks what the schema cannot: that ids are unique, that every id a scenario refers to exists (sides, tags,
  * instruments and their variants, meters, flags, actors, seed files), that sides have sensible roles, and that
  * every condition and effect names things that exist. All problems are reported, not just the first.
  */
-export function crossCheck(parsed: ParsedFile, s: Scenario): Problem[] {
+export function crossCheck(
+  parsed: ParsedFile,
+  s: Scenario,
+  salvaged?: Pick<Salvaged, 'knownIds' | 'incomplete'>,
+): Problem[] {
   const out: Problem[] = []
   const report = (code: ProblemCode, message: string, path: DocPath): false => {
     out.push(parsed.problem(code, message, path))
@@ -27,8 +32,12 @@ export function crossCheck(parsed: ParsedFile, s: Scenario): Problem[] {
         ])
       else seen.set(x.id, i)
     })
-    return new Set(list.map((x) => x.id))
+    return new Set([
+      ...list.map((x) => x.id),
+      ...(salvaged?.knownIds[key as keyof Salvaged['knownIds']] ?? []),
+    ])
   }
+  const whole = (section: string) => !salvaged?.incomplete.has(section)
   const sides = ids(s.sides, 'sides')
   const tags = ids(s.tags, 'tags')
   const meters = ids(s.meters, 'meters')
@@ -40,7 +49,7 @@ export function crossCheck(parsed: ParsedFile, s: Scenario): Problem[] {
   const variants = new Map(s.instruments.map((i) => [i.id, new Set(i.variants.map((v) => v.id))]))
 
   const responders = s.sides.filter((x) => x.role === 'responder')
-  if (responders.length !== 1 || responders.length === s.sides.length)
+  if (whole('sides') && (responders.length !== 1 || responders.length === s.sides.length))
     report(
       'SIDE_ROLES',
       `There are ${responders.length} responding and ${s.sides.length - responders.length} proposing sides`,
@@ -205,7 +214,7 @@ export function crossCheck(parsed: ParsedFile, s: Scenario): Problem[] {
     for (const id of Object.keys(e.scores)) side(id, ['endings', i, 'scores', id])
   })
   const limitEndings = s.endings.filter((e) => e.onRoundLimit).length
-  if (limitEndings !== 1)
+  if (whole('endings') && limitEndings !== 1)
     report('ROUND_LIMIT_ENDING', `${limitEndings} endings are marked onRoundLimit; exactly one must be`, [
       'endings',
     ])

@@ -1,9 +1,10 @@
 import { indexScenario, type ScenarioIndex } from '../../rules/scenario-index.ts'
 import { type Scenario, ScenarioSchema } from '../schema/scenario.ts'
 import { crossCheck } from './cross-check.ts'
-import { parseScenarioText } from './parse.ts'
+import { type ParsedFile, parseScenarioText } from './parse.ts'
 import type { Problem } from './problems.ts'
 import { checkQuotes } from './quotes.ts'
+import { salvage } from './salvage.ts'
 import { issuesToProblems } from './validate.ts'
 import { upgrade } from './version.ts'
 import { suspiciousThings } from './warnings.ts'
@@ -68,12 +69,32 @@ function load(text: string, file: string, options: LoadOptions): LoadResult {
   const upgraded = upgrade(parsed, raw as Record<string, unknown>)
   if (!upgraded.data) return fail(upgraded.problems)
   const result = ScenarioSchema.safeParse(upgraded.data)
-  if (!result.success) return fail(issuesToProblems(parsed, result.error.issues))
+  if (!result.success)
+    return fail([
+      ...issuesToProblems(parsed, result.error.issues),
+      ...checkSalvage(parsed, upgraded.data, result.error.issues, options),
+    ])
   const scenario = result.data
   const problems = [...crossCheck(parsed, scenario), ...checkQuotes(parsed, scenario, options.seeds ?? {})]
   if (problems.some((p) => p.severity === 'error')) return fail(problems)
   if (!options.skipWarnings) problems.push(...suspiciousThings(parsed, scenario))
   return { scenario, index: indexScenario(scenario), problems: sortProblems(problems) }
+}
+
+/** Cross-checks what survives of a document that failed the schema, so that every problem shows at once. */
+function checkSalvage(
+  parsed: ParsedFile,
+  data: Record<string, unknown>,
+  issues: Parameters<typeof salvage>[2],
+  options: LoadOptions,
+): Problem[] {
+  const rest = salvage(parsed, data, issues)
+  const reparsed = rest && ScenarioSchema.safeParse(rest.data)
+  if (!rest || !reparsed?.success) return []
+  return [
+    ...crossCheck(rest.parsed, reparsed.data, rest),
+    ...checkQuotes(rest.parsed, reparsed.data, options.seeds ?? {}),
+  ]
 }
 
 function sortProblems(problems: Problem[]): Problem[] {

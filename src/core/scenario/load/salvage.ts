@@ -1,0 +1,89 @@
+import type { z } from 'zod'
+import type { ParsedFile } from './parse.ts'
+import type { DocPath } from './problems.ts'
+
+/** Sections whose elements carry ids that other parts of a scenario refer to. */
+const LISTS = [
+  'sides',
+  'actors',
+  'tags',
+  'meters',
+  'flags',
+  'instruments',
+  'redLines',
+  'preferences',
+  'events',
+  'endings',
+] as const
+type List = (typeof LISTS)[number]
+
+/** Stand-ins for top-level fields that failed validation, so that the rest can still be cross-checked. */
+const STAND_INS: Record<string, unknown> = {
+  formatVersion: 1,
+  id: 'stand-in',
+  title: 'stand-in',
+  summary: 'stand-in',
+  language: 'en',
+  setOn: 'stand-in',
+  rounds: 1,
+  response: {},
+  noPackage: { effects: [] },
+  unilateral: { title: 'stand-in', description: 'stand-in' },
+  scoring: {},
+}
+
+/** What salvage leaves out: the ids of dropped elements (references to them are not reported again). */
+export interface Salvaged {
+  data: Record<string, unknown>
+  knownIds: Partial<Record<List, Set<string>>>
+  /** Sections that lost elements: checks on a whole section (roles, endings) are skipped for them. */
+  incomplete: Set<string>
+  /** The same file, with paths of the salvaged document mapped back to the original's. */
+  parsed: ParsedFile
+}
+
+/**
+ * When a document fails the schema, drops the elements that failed (and stands in for failed top-level
+ * fields), so that cross-references, ids and quotes can still be checked and every problem reported at once.
+ * Returns null when there is nothing sensible left to check.
+ */
+export function salvage(
+  parsed: ParsedFile,
+  data: Record<string, unknown>,
+  issues: readonly z.core.$ZodIssue[],
+): Salvaged | null {
+  const drop = new Map<List, Set<number>>()
+  const copy: Record<string, unknown> = { ...data }
+  const incomplete = new Set<string>()
+  for (const issue of issues) {
+    const [head, at] = issue.path
+    if (typeof head !== 'string') return null
+    if ((LISTS as readonly string[]).includes(head) && typeof at === 'number') {
+      const set = drop.get(head as List) ?? new Set<number>()
+      set.add(at)
+      drop.set(head as List, set)
+    } else if (head in STAND_INS) copy[head] = STAND_INS[head]
+    else if (!(LISTS as readonly string[]).includes(head)) delete copy[head]
+    else return null
+  }
+  const knownIds: Salvaged['knownIds'] = {}
+  const maps: Partial<Record<List, number[]>> = {}
+  for (const [list, indices] of drop) {
+    const original = data[list]
+    if (!Array.isArray(original)) return null
+    incomplete.add(list)
+    knownIds[list] = new Set(
+      original.filter((x, i) => indices.has(i) && typeof x?.id === 'string').map((x) => x.id as string),
+    )
+    maps[list] = original.map((_, i) => i).filter((i) => !indices.has(i))
+    copy[list] = original.filter((_, i) => !indices.has(i))
+  }
+  const remap = (path: DocPath): DocPath => {
+    const [head, at, ...rest] = path
+    const map = typeof head === 'string' ? maps[head as List] : undefined
+    return map && typeof at === 'number' ? [head as string, map[at] ?? at, ...rest] : path
+  }
+  const problem: ParsedFile['problem'] = (code, message, path, severity) =>
+    parsed.problem(code, message, remap(path ?? []), severity)
+  return { data: copy, knownIds, incomplete, parsed: { ...parsed, problem } }
+}
