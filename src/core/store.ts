@@ -13,11 +13,16 @@ export interface GameStore {
   log: Command[]
   /** The most recent refusals (a refused command is a named no-op, kept here for the player and for logs). */
   refusals: Array<{ command: unknown; refusal: Refusal }>
-  /** Warnings from the last applied command, such as endorsing against one's own constraints. */
+  /** Warnings from the last command a human sent, such as endorsing against one's own constraints. */
   warnings: string[]
   /** Applies a command; a refused one changes nothing but `refusals`. */
   dispatch: (command: unknown) => Outcome
-  /** Lets every computer-played side act until none has anything left to do; returns how many commands ran. */
+  /** Says whether a command would be allowed now, without applying it: for greying out controls. */
+  check: (command: unknown) => Refusal | null
+  /**
+   * Lets every computer-played side act until none has anything left to do (or `limit` commands ran);
+   * returns how many commands ran. Their commands do not replace the human's warnings.
+   */
   runComputers: (limit?: number) => number
 }
 
@@ -42,12 +47,18 @@ export function createGameStore(
       else set({ refusals: [...get().refusals, { command, refusal: outcome.refusal }].slice(-MAX_REFUSALS) })
       return outcome
     },
-    runComputers(limit = 200) {
+    check(command) {
+      const outcome = applyCommand(index, get().game, command)
+      return outcome.ok ? null : outcome.refusal
+    },
+    runComputers(limit = 2000) {
+      const { warnings } = get()
       let count = 0
       for (; count < limit; count++) {
         const command = nextComputerCommand(index, get().game)
         if (!command || !get().dispatch(command).ok) break
       }
+      set({ warnings })
       return count
     },
   }))

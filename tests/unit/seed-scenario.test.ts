@@ -150,3 +150,20 @@ describe('every red line fires on the packages it should and on no other', () =>
     expect(fired).toBeLessThan(total)
   })
 })
+
+describe('opening a quote in its article', () => {
+  it('finds and can highlight every quote of the scenario in the article it cites', async () => {
+    const { findQuote } = await import('../../src/core/scenario/load/quotes.ts')
+    const { readSeeds } = await import('../../src/node/scenario-files.ts')
+    const seeds = readSeeds()
+    for (const { seed, quote } of collectQuotes(scenario)) {
+      const text = seeds[seed] ?? ''
+      const at = findQuote(text, quote)
+      expect(at, `${seed}: ${quote}`).not.toBeNull()
+      if (at)
+        expect(text.slice(at.start, at.end).replace(/\s+/g, ' ').length).toBeGreaterThanOrEqual(
+          quote.trim().length - 2,
+        )
+    }
+  })
+})

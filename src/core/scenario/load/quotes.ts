@@ -2,17 +2,41 @@ import type { Scenario } from '../schema/scenario.ts'
 import type { ParsedFile } from './parse.ts'
 import type { DocPath, Problem } from './problems.ts'
 
+/** Characters that count as the same when a quote is compared with its article. */
+const SINGLE_QUOTES = "'\u2018\u2019\u201a\u2032"
+const DOUBLE_QUOTES = '"\u201c\u201d\u201e\u2033\u00ab\u00bb'
+const DASHES = '-\u2013\u2014'
+const escapeClass = (chars: string) => chars.replace(/[-\]\\^]/g, '\\$&')
+
 /**
  * Normalises text for comparing a quote with its article: typographic quotes and apostrophes become straight
  * ones, dashes become hyphens, and every run of white space becomes one space.
  */
 export function normaliseForQuote(text: string): string {
   return text
-    .replace(/[\u2018\u2019\u201a\u2032]/g, "'")
-    .replace(/[\u201c\u201d\u201e\u2033\u00ab\u00bb]/g, '"')
-    .replace(/[\u2013\u2014]/g, '-')
+    .replace(new RegExp(`[${escapeClass(SINGLE_QUOTES)}]`, 'g'), "'")
+    .replace(new RegExp(`[${escapeClass(DOUBLE_QUOTES)}]`, 'g'), '"')
+    .replace(new RegExp(`[${escapeClass(DASHES)}]`, 'g'), '-')
     .replace(/\s+/g, ' ')
     .trim()
+}
+
+function charPattern(ch: string): string {
+  for (const chars of [SINGLE_QUOTES, DOUBLE_QUOTES, DASHES])
+    if (chars.includes(ch)) return `[${escapeClass(chars)}]`
+  return ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+}
+
+/**
+ * Where `quote` stands in `text` (start inclusive, end exclusive) by the same rules as the quote check, or
+ * null when it does not: what the game highlights when a student opens the source of a quote.
+ */
+export function findQuote(text: string, quote: string): { start: number; end: number } | null {
+  const words = quote.trim().split(/\s+/).filter(Boolean)
+  if (words.length === 0) return null
+  const source = words.map((w) => [...w].map(charPattern).join('')).join('\\s+')
+  const match = new RegExp(source, 'u').exec(text)
+  return match ? { start: match.index, end: match.index + match[0].length } : null
 }
 
 /** Finds every `{ seed, quote }` in the scenario with its path in the document. */
