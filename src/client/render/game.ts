@@ -1,0 +1,83 @@
+import { h, uid } from '../dom.ts'
+import { type GameView, instrumentName, nameOf } from '../view.ts'
+import { renderHistory } from './history.ts'
+import { renderFlags, renderInstruments, renderRequests } from './instruments.ts'
+import { renderLog } from './log.ts'
+import { renderMeters } from './meters.ts'
+import { renderActions, renderPackage, renderStances } from './package.ts'
+import { renderDecision, renderEvents, renderResponse } from './response.ts'
+import { renderSideInfo } from './side-info.ts'
+
+function switcher(view: GameView): HTMLElement {
+  const { index, humans, acting } = view
+  if (humans.length === 0) return h('p', {}, 'Every side is played by the computer.')
+  if (humans.length === 1 || !acting)
+    return h('p', { class: 'playing-as' }, `Playing as ${nameOf(index, acting ?? '')}`)
+  const id = uid('acting')
+  return h('div', { class: 'field playing-as' }, [
+    h('label', { for: id }, 'Playing as'),
+    h(
+      'select',
+      {
+        id,
+        'data-key': 'acting',
+        onchange: (e) => view.setActing((e.target as HTMLSelectElement).value),
+      },
+      humans.map((side) => h('option', { value: side, selected: side === acting }, nameOf(index, side))),
+    ),
+  ])
+}
+
+function responseSection(view: GameView): HTMLElement | null {
+  const { index, state } = view
+  const record = state.history.at(-1)
+  const response = state.response
+  if (!response || !record) return null
+  const responder = nameOf(index, index.responder)
+  return h('section', { class: 'response-panel', 'aria-labelledby': 'response-heading' }, [
+    h('h3', { id: 'response-heading' }, `${responder}'s response`),
+    record.tabled
+      ? h(
+          'p',
+          {},
+          `Tabled: ${record.tabled.map((i) => instrumentName(index, i.instrument, i.variant)).join(', ')}.`,
+        )
+      : null,
+    renderResponse(view, response, 4),
+    renderEvents(view, record.events, 4),
+  ])
+}
+
+/** The table: the round, who is acting, and either the negotiation or the response and the vote. */
+export function renderGame(view: GameView): HTMLElement {
+  const { index, state } = view
+  const deciding = state.phase === 'deciding'
+  const main = deciding
+    ? [responseSection(view), renderDecision(view)]
+    : [
+        renderPackage(view),
+        renderStances(view),
+        renderActions(view),
+        renderSideInfo(view),
+        renderInstruments(view),
+        renderRequests(view),
+        renderFlags(view),
+      ]
+  return h('div', { class: 'game' }, [
+    h('div', { class: 'game-head' }, [
+      h('h2', { id: 'screen-heading', tabindex: -1 }, `Round ${state.round} of ${index.scenario.rounds}`),
+      h(
+        'p',
+        { class: 'phase' },
+        deciding
+          ? `${nameOf(index, index.responder)} has answered: time to decide.`
+          : 'Negotiating the package.',
+      ),
+      switcher(view),
+    ]),
+    h('div', { class: 'columns' }, [
+      h('div', { class: 'col-main' }, main),
+      h('div', { class: 'col-side' }, [renderMeters(view), renderHistory(view, 4), renderLog(view)]),
+    ]),
+  ])
+}

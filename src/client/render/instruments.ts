@@ -1,0 +1,196 @@
+import type { Command } from '../../core/rules/commands.ts'
+import { button, h, textField, uid } from '../dom.ts'
+import { type GameView, instrumentName, nameOf } from '../view.ts'
+
+const tagNames = (view: GameView, tags: readonly string[]) =>
+  tags.map((t) => view.index.scenario.tags.find((x) => x.id === t)?.name ?? t).join(', ')
+
+/** The instruments the acting side can put in, each with an "Add …" button per reading. */
+export function renderInstruments(view: GameView): HTMLElement | null {
+  const { index, state, acting } = view
+  if (!acting) return null
+  const own = index.scenario.instruments.filter((i) => i.proposers.includes(acting))
+  const add = (instrument: string, variant?: string) => () =>
+    view.act({ type: 'add', side: acting, payload: variant ? { instrument, variant } : { instrument } })
+  return h('section', { class: 'instruments', 'aria-labelledby': 'instruments-heading' }, [
+    h('h3', { id: 'instruments-heading' }, `Instruments ${nameOf(index, acting)} can put in`),
+    own.length === 0 ? h('p', {}, 'This side has no instruments of its own; it can request them.') : null,
+    h(
+      'ul',
+      { class: 'plain' },
+      own.map((i) => {
+        const inPackage = state.package.find((p) => p.instrument === i.id)
+        return h('li', { class: 'instrument' }, [
+          h('h4', {}, i.name),
+          h('p', {}, i.description),
+          h('p', { class: 'meta' }, [
+            `Deterrence ${i.deterrence}`,
+            i.tags.length ? ` · Tags: ${tagNames(view, i.tags)}` : '',
+            i.proposers.length > 1
+              ? ` · Also offered by: ${i.proposers
+                  .filter((s) => s !== acting)
+                  .map((s) => nameOf(index, s))
+                  .join(', ')}`
+              : '',
+          ]),
+          inPackage
+            ? h(
+                'p',
+                { class: 'in-package' },
+                `In the package, backed by ${nameOf(index, inPackage.backedBy)}.`,
+              )
+            : null,
+          i.variants.length === 0
+            ? h('div', { class: 'actions' }, button(`Add ${i.name}`, add(i.id), { class: 'small' }))
+            : h(
+                'ul',
+                { class: 'variants', 'aria-label': `Readings of ${i.name}` },
+                i.variants.map((v) =>
+                  h('li', {}, [
+                    h('p', {}, [
+                      h('strong', {}, v.name),
+                      `: ${v.description}`,
+                      v.deterrence !== undefined ? ` (deterrence ${v.deterrence})` : '',
+                      v.tags.length ? ` · Tags: ${tagNames(view, v.tags)}` : '',
+                    ]),
+                    button(`Add ${instrumentName(index, i.id, v.id)}`, add(i.id, v.id), { class: 'small' }),
+                  ]),
+                ),
+              ),
+        ])
+      }),
+    ),
+  ])
+}
+
+function requestForm(view: GameView, side: string): HTMLElement {
+  const { index } = view
+  const options: Array<{ label: string; command: Command }> = []
+  for (const to of index.proposers.filter((s) => s !== side))
+    for (const i of index.scenario.instruments.filter((x) => x.proposers.includes(to)))
+      for (const variant of i.variants.length ? i.variants.map((v) => v.id) : [undefined])
+        options.push({
+          label: `${nameOf(index, to)}: ${instrumentName(index, i.id, variant)}`,
+          command: {
+            type: 'request',
+            side,
+            payload: variant ? { to, instrument: i.id, variant } : { to, instrument: i.id },
+          },
+        })
+  if (options.length === 0) return h('p', {}, 'The other sides have no instruments to ask for.')
+  const id = uid('request')
+  const select = h(
+    'select',
+    { id, 'data-key': 'request-choice' },
+    options.map((o, n) => h('option', { value: n }, o.label)),
+  )
+  const send = () => {
+    const chosen = options[Number(select.value)]
+    if (chosen) view.act(chosen.command)
+  }
+  return h('div', { class: 'request-row' }, [
+    h('div', { class: 'field' }, [h('label', { for: id }, 'Ask another side for'), select]),
+    button('Request', send),
+  ])
+}
+
+/** Requests: ask another side for an instrument, answer the requests made to the acting side, see the rest. */
+export function renderRequests(view: GameView): HTMLElement | null {
+  const { index, state, acting } = view
+  if (!acting) return null
+  const incoming = state.requests
+    .map((r, n) => ({ r, n }))
+    .filter(({ r }) => r.status === 'open' && r.to === acting)
+  const thisRound = state.requests.filter((r) => r.round === state.round)
+  return h('section', { class: 'requests', 'aria-labelledby': 'requests-heading' }, [
+    h('h3', { id: 'requests-heading' }, 'Requests'),
+    requestForm(view, acting),
+    incoming.length ? h('h4', {}, `Asked of ${nameOf(index, acting)}`) : null,
+    incoming.length
+      ? h(
+          'ul',
+          { class: 'plain' },
+          incoming.map(({ r, n }) => {
+            const name = instrumentName(index, r.instrument, r.variant)
+            const reason = textField(`Reason for declining ${name}`, `decline-reason-${n}`)
+            const payload = r.variant
+              ? { instrument: r.instrument, variant: r.variant }
+              : { instrument: r.instrument }
+            const decline = () => {
+              const text = reason.input.value.trim()
+              if (!text) {
+                view.tell('Write a reason for declining first.')
+                reason.input.focus()
+                return
+              }
+              view.act({ type: 'decline', side: acting, payload: { request: n, reason: text } })
+            }
+            return h('li', { class: 'incoming' }, [
+              h('p', {}, `${nameOf(index, r.from)} asks you to add ${name}.`),
+              button(`Grant: add ${name}`, () => view.act({ type: 'add', side: acting, payload }), {
+                class: 'small',
+              }),
+              reason.field,
+              button(`Decline request for ${name}`, decline, { class: 'small' }),
+            ])
+          }),
+        )
+      : null,
+    thisRound.length ? h('h4', {}, 'This round') : null,
+    thisRound.length
+      ? h(
+          'ul',
+          {},
+          thisRound.map((r) =>
+            h(
+              'li',
+              {},
+              `${nameOf(index, r.from)} asked ${nameOf(index, r.to)} for ${instrumentName(index, r.instrument, r.variant)}: ${r.status}${r.reason ? ` (${r.reason})` : ''}.`,
+            ),
+          ),
+        )
+      : null,
+  ])
+}
+
+/** The scenario's flags: checkboxes for those the acting side may set, the state of the others. */
+export function renderFlags(view: GameView): HTMLElement | null {
+  const { index, state, acting } = view
+  const flags = index.scenario.flags
+  if (flags.length === 0) return null
+  return h('section', { class: 'flags', 'aria-labelledby': 'flags-heading' }, [
+    h('h3', { id: 'flags-heading' }, 'Conditions'),
+    h(
+      'ul',
+      { class: 'plain' },
+      flags.map((f) => {
+        const on = state.flags.includes(f.id)
+        if (!acting || !f.settableBy.includes(acting))
+          return h('li', {}, [
+            h('strong', {}, f.name),
+            `: ${on ? 'yes' : 'no'}. `,
+            h('span', { class: 'hint' }, f.description),
+          ])
+        const id = uid('flag')
+        const hint = uid('hint')
+        return h('li', { class: 'choice' }, [
+          h('input', {
+            type: 'checkbox',
+            id,
+            checked: on,
+            'data-key': `flag:${f.id}`,
+            'aria-describedby': hint,
+            onchange: (e) =>
+              view.act({
+                type: 'setFlag',
+                side: acting,
+                payload: { flag: f.id, value: (e.target as HTMLInputElement).checked },
+              }),
+          }),
+          h('label', { for: id }, f.name),
+          h('p', { id: hint, class: 'hint' }, f.description),
+        ])
+      }),
+    ),
+  ])
+}

@@ -1,0 +1,147 @@
+import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
+import type { Difficulty, GameSetup, Seat } from '../../core/rules/state.ts'
+import { h, uid } from '../dom.ts'
+
+/** The choices on the setup screen, kept between re-renders. */
+export interface SetupDraft {
+  scenarioId: string
+  seats: Record<string, Seat>
+  difficulty: Difficulty
+  seed: number
+}
+
+/** A seed for a new game: random-ish, and shown so that a teacher can give it to the whole class. */
+export const randomSeed = (): number => Math.floor(Math.random() * 1_000_000)
+
+/** Default choices: the first proposer played by a human, the others by the computer. */
+export function defaultDraft(index: ScenarioIndex, seed = randomSeed()): SetupDraft {
+  const seats = Object.fromEntries(
+    index.proposers.map((side, i) => [side, i === 0 ? 'human' : 'computer'] as const),
+  )
+  return { scenarioId: index.scenario.id, seats, difficulty: 'normal', seed }
+}
+
+/** What the setup screen needs: the playable scenarios, the current choices and what to do with them. */
+export interface SetupProps {
+  scenarios: ScenarioIndex[]
+  draft: SetupDraft
+  /** Called when another scenario is chosen (the side list changes). */
+  onScenario: (index: ScenarioIndex) => void
+  onStart: (index: ScenarioIndex, setup: GameSetup) => void
+}
+
+const DIFFICULTIES: Array<[Difficulty, string]> = [
+  ['easy', 'Easy'],
+  ['normal', 'Normal'],
+  ['hard', 'Hard'],
+]
+
+function radio(name: string, value: string, label: string, checked: boolean, onchange: () => void) {
+  const id = uid('radio')
+  return h('div', { class: 'choice' }, [
+    h('input', { type: 'radio', id, name, value, checked, 'data-key': `${name}:${value}`, onchange }),
+    h('label', { for: id }, label),
+  ])
+}
+
+function scenarioChoice(props: SetupProps, current: ScenarioIndex): HTMLElement {
+  if (props.scenarios.length === 1)
+    return h('section', { 'aria-labelledby': 'scenario-title' }, [
+      h('h3', { id: 'scenario-title' }, current.scenario.title),
+      h('p', {}, current.scenario.summary),
+    ])
+  return h('fieldset', {}, [
+    h('legend', {}, 'Scenario'),
+    ...props.scenarios.map((index) =>
+      h('div', {}, [
+        radio('scenario', index.scenario.id, index.scenario.title, index === current, () =>
+          props.onScenario(index),
+        ),
+        h('p', { class: 'hint' }, index.scenario.summary),
+      ]),
+    ),
+  ])
+}
+
+function seatChoice(draft: SetupDraft, index: ScenarioIndex): HTMLElement {
+  return h('fieldset', {}, [
+    h('legend', {}, 'Who plays each side'),
+    h('p', { class: 'hint' }, 'Several human sides share this screen and take turns (hot-seat).'),
+    h(
+      'div',
+      { class: 'seats' },
+      index.proposers.map((side) => {
+        const name = index.sides.get(side)?.name ?? side
+        const seat = (value: Seat, label: string) =>
+          radio(`seat-${side}`, value, label, draft.seats[side] === value, () => {
+            draft.seats[side] = value
+          })
+        return h('fieldset', { class: 'seat' }, [
+          h('legend', {}, name),
+          seat('human', 'Human'),
+          seat('computer', 'Computer'),
+        ])
+      }),
+    ),
+  ])
+}
+
+/** The setup screen: scenario, who plays which side, difficulty and seed, and "Start game". */
+export function renderSetup(props: SetupProps): HTMLElement {
+  const { draft } = props
+  const current = props.scenarios.find((s) => s.scenario.id === draft.scenarioId) ?? props.scenarios[0]
+  if (!current) return h('p', {}, 'No scenario can be played.')
+  const difficultyId = uid('difficulty')
+  const seedId = uid('seed')
+  const seedHint = uid('hint')
+  const start = (event: Event) => {
+    event.preventDefault()
+    props.onStart(current, {
+      scenarioId: current.scenario.id,
+      seats: { ...draft.seats },
+      seed: draft.seed,
+      difficulty: draft.difficulty,
+    })
+  }
+  return h('form', { class: 'setup', onsubmit: start, 'aria-labelledby': 'setup-heading' }, [
+    h('h2', { id: 'setup-heading', tabindex: -1 }, 'New game'),
+    scenarioChoice(props, current),
+    seatChoice(draft, current),
+    h('div', { class: 'field' }, [
+      h('label', { for: difficultyId }, 'Difficulty'),
+      h(
+        'select',
+        {
+          id: difficultyId,
+          'data-key': 'difficulty',
+          onchange: (e) => {
+            draft.difficulty = (e.target as HTMLSelectElement).value as Difficulty
+          },
+        },
+        DIFFICULTIES.map(([value, label]) =>
+          h('option', { value, selected: value === draft.difficulty }, label),
+        ),
+      ),
+    ]),
+    h('div', { class: 'field' }, [
+      h('label', { for: seedId }, 'Seed'),
+      h('input', {
+        id: seedId,
+        type: 'number',
+        min: 0,
+        max: 2147483647,
+        step: 1,
+        required: true,
+        value: draft.seed,
+        'data-key': 'seed',
+        'aria-describedby': seedHint,
+        oninput: (e) => {
+          const value = (e.target as HTMLInputElement).valueAsNumber
+          if (Number.isInteger(value)) draft.seed = value
+        },
+      }),
+      h('p', { id: seedHint, class: 'hint' }, 'The same seed and the same choices give the same game.'),
+    ]),
+    h('button', { type: 'submit', class: 'primary', 'data-key': 'start' }, 'Start game'),
+  ])
+}

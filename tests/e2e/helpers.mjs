@@ -1,0 +1,80 @@
+/**
+ * Shared steps for the browser tests. Controls are found only by accessible role and name, as a player
+ * using a screen reader or a keyboard would find them.
+ */
+import assert from 'node:assert/strict'
+
+/** Opens the page and waits for the setup screen. */
+export async function openSetup(page, base) {
+  await page.goto(base)
+  await page.getByRole('heading', { name: 'New game' }).waitFor()
+}
+
+/** The "Round N of M" heading of the table screen. */
+export const roundHeading = (page) => page.getByRole('heading', { name: /^Round \d+ of \d+$/ })
+
+/** The heading of the ending screen. */
+export const endingHeading = (page) => page.getByRole('heading', { name: /^Ending: / })
+
+/** The message shown when the rules refuse a command (or a note or warning). */
+export const notice = (page) => page.getByRole('alert')
+
+/** Starts a game with the default setup (first proposer human, the rest computer), or with every side human. */
+export async function startGame(page, { allHuman = false, seed = 12345 } = {}) {
+  if (allHuman) {
+    const humans = page.getByRole('radio', { name: 'Human' })
+    const count = await humans.count()
+    assert.ok(count >= 1, 'the setup lists at least one side')
+    for (let i = 0; i < count; i++) await humans.nth(i).check()
+  }
+  await page.getByRole('spinbutton', { name: 'Seed' }).fill(String(seed))
+  await page.getByRole('button', { name: 'Start game' }).click()
+  await roundHeading(page).waitFor()
+}
+
+/** The names of the sides in the "Playing as" switcher. */
+export async function switcherSides(page) {
+  const switcher = page.getByRole('combobox', { name: 'Playing as' })
+  return (await switcher.getByRole('option').allTextContents()).map((s) => s.trim())
+}
+
+/** Chooses the side the controls act for. */
+export async function playAs(page, side) {
+  await page.getByRole('combobox', { name: 'Playing as' }).selectOption({ label: side })
+  await page.getByRole('heading', { name: `Your stance as ${side}` }).waitFor()
+}
+
+const visible = (locator) => locator.isVisible()
+
+/**
+ * Plays a solo game to its ending by clicking: endorse and table each round; when the package cannot be
+ * tabled twice in a round, object and end the round; after each response, continue negotiating.
+ */
+export async function playToEnd(page, { maxSteps = 200, onResponse } = {}) {
+  const tries = new Map()
+  for (let step = 0; step < maxSteps; step++) {
+    if (await visible(endingHeading(page))) return step
+    const carryOn = page.getByRole('button', { name: 'Continue negotiating' })
+    if (await visible(carryOn)) {
+      await onResponse?.()
+      await carryOn.click()
+      continue
+    }
+    const endorse = page.getByRole('button', { name: 'Endorse', exact: true })
+    assert.ok(await visible(endorse), 'the table offers "Endorse" while negotiating')
+    const round = await roundHeading(page).textContent()
+    const attempt = (tries.get(round) ?? 0) + 1
+    tries.set(round, attempt)
+    const table = page.getByRole('button', { name: 'Table the package' })
+    if (attempt <= 2) {
+      await endorse.click()
+      if (await visible(table)) await table.click()
+      continue
+    }
+    await page.getByRole('textbox', { name: 'Reason for objecting' }).fill('We cannot agree on this package.')
+    await page.getByRole('button', { name: 'Object', exact: true }).click()
+    const endRound = page.getByRole('button', { name: 'End round without a package' })
+    if (await visible(endRound)) await endRound.click()
+  }
+  throw new Error(`the game did not end within ${maxSteps} steps`)
+}
