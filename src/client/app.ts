@@ -1,126 +1,112 @@
 import type { Command } from '../core/rules/commands.ts'
-import { verdictLine } from '../core/rules/explain.ts'
 import type { ScenarioIndex } from '../core/rules/scenario-index.ts'
-import { finalVerdict } from '../core/rules/scoring.ts'
 import type { GameSetup } from '../core/rules/state.ts'
-import { createGameStore } from '../core/store.ts'
-import { button, clear, h, rerender } from './dom.ts'
+import { clear, h, rerender } from './dom.ts'
+import { createGuide } from './guide.ts'
+import { createNotices } from './notices.ts'
+import { renderBriefing } from './render/briefing.ts'
 import { renderEnding } from './render/ending.ts'
 import { renderGame } from './render/game.ts'
+import { renderHandover } from './render/handover.ts'
 import { renderProblems } from './render/problems.ts'
 import { defaultDraft, renderSetup, type SetupDraft } from './render/setup.ts'
 import { createSourceDialog } from './render/source-dialog.ts'
-import { clearSave, readSave, writeSave } from './save.ts'
+import { renderSummary } from './render/summary.ts'
 import { type Catalogue, playable } from './scenarios.ts'
+import { createSession, restoreSession, type Session } from './session.ts'
 import type { GameView } from './view.ts'
 
-type Session = { index: ScenarioIndex; store: ReturnType<typeof createGameStore> }
-type Notice = { kind: 'refusal' | 'warning' | 'info' | 'error'; lines: string[]; code?: string }
-
-const humansOf = (index: ScenarioIndex, setup: GameSetup) =>
-  index.proposers.filter((s) => setup.seats[s] !== 'computer')
+/**
+ * Where the player is: the flow is set-up → a briefing per human side (behind a hand-over screen when several
+ * humans share the device) → the table, round by round, with a summary after each → the ending.
+ */
+type Screen =
+  | { name: 'setup' }
+  | { name: 'handover'; side: string; then: Screen }
+  | { name: 'briefing'; side: string; queue: string[] }
+  | { name: 'table' }
+  | { name: 'summary'; round: number }
+  | { name: 'ending' }
 
 /**
- * Mounts the plain HTML game into `root`: the setup screen, the table, the response and the ending. It holds
- * no rules: it renders the store's state and sends commands to it, and shows every refusal it gets back.
+ * Mounts the game into `root`. It holds no rules: it renders the store's state, sends commands to it, shows
+ * every refusal it gets back, and moves between screens.
  */
 export function startApp(root: HTMLElement, catalogue: Catalogue): void {
   const scenarios = playable(catalogue)
   const dialog = createSourceDialog(catalogue.seeds)
   const subtitle = h('p', { class: 'subtitle' })
-  const alert = h('div', { class: 'notice', role: 'alert', 'aria-atomic': 'true' })
-  const noticeBar = h('div', { class: 'notice-bar' }, alert)
-  const announcer = h('div', { class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' })
-  const screen = h('main', { id: 'screen' })
+  const notices = createNotices()
+  const main = h('main', { id: 'screen' })
   clear(root)
   root.append(
     h('header', { class: 'site-head' }, [h('h1', {}, 'Red Lines'), subtitle]),
-    noticeBar,
-    announcer,
-    screen,
+    notices.bar,
+    notices.live,
+    main,
     dialog.element,
   )
 
   let session: Session | null = null
-  let acting: string | null = null
-  let notice: Notice | null = null
+  let screen: Screen = { name: 'setup' }
   let draft: SetupDraft | null = scenarios[0] ? defaultDraft(scenarios[0]) : null
+  const guide = createGuide(() => render())
 
-  /** Lets computer partners act until none has anything left to do (a whole game when no side is human). */
-  const runComputers = (s: Session) => {
-    const LIMIT = 200
-    let batches = 0
-    while (batches < 20 && s.store.getState().runComputers(LIMIT) === LIMIT) batches += 1
+  /** Shows `side`'s private screen, behind a hand-over screen when several humans share the device. */
+  const toSide = (s: Session, side: string, then: Screen): Screen => {
+    s.acting = side
+    return s.humans.length > 1 ? { name: 'handover', side, then } : then
   }
 
-  const persist = () => {
-    if (!session) return
-    const { setup, log } = session.store.getState()
-    writeSave({ setup, log })
-  }
-
-  function announce(fromRecord: number): void {
-    if (!session) return
-    const { index } = session
-    const { game } = session.store.getState()
-    const lines = game.history
-      .slice(fromRecord)
-      .map((r) => (r.response ? verdictLine(index, r.response) : `Round ${r.round} ended without a package.`))
-    if (game.phase === 'ended') lines.push(`The game is over: ${finalVerdict(index, game).title}.`)
-    if (lines.length) announcer.textContent = lines.join(' ')
+  const briefNext = (s: Session, queue: string[]): Screen => {
+    const [side, ...rest] = queue
+    return side ? toSide(s, side, { name: 'briefing', side, queue: rest }) : { name: 'table' }
   }
 
   function act(command: Command): void {
     if (!session) return
-    const store = session.store
-    const before = store.getState().game.history.length
-    const outcome = store.getState().dispatch(command)
-    if (!outcome.ok) {
-      notice = { kind: 'refusal', lines: [outcome.refusal.message], code: outcome.refusal.code }
-    } else {
-      notice = outcome.warnings.length ? { kind: 'warning', lines: outcome.warnings } : null
-      runComputers(session)
-      persist()
-      announce(before)
+    const before = session.store.getState().game.history.length
+    const outcome = session.act(command)
+    if (!outcome.ok)
+      notices.show({ kind: 'refusal', lines: [outcome.refusal.message], code: outcome.refusal.code })
+    else {
+      notices.show(outcome.warnings.length ? { kind: 'warning', lines: outcome.warnings } : null)
+      notices.announce(session.announcement(before))
+      const { game } = session.store.getState()
+      if (game.history.length > before && game.phase !== 'deciding')
+        screen = { name: 'summary', round: game.history.at(-1)?.round ?? game.round }
     }
     render()
   }
 
-  function begin(index: ScenarioIndex, setup: GameSetup, log: Command[] = []): void {
-    const store = createGameStore(index, setup, log)
-    session = { index, store }
-    runComputers(session)
-    acting = humansOf(index, setup)[0] ?? null
-    persist()
+  function begin(index: ScenarioIndex, setup: GameSetup, log: Command[] = []): Session {
+    session = createSession(index, setup, log)
+    return session
   }
 
   function newGame(): void {
-    clearSave()
+    session?.forget()
     const index = session?.index ?? scenarios[0]
     session = null
-    notice = null
+    notices.show(null)
     draft = index ? defaultDraft(index) : null
+    screen = { name: 'setup' }
     render()
   }
 
   function view(s: Session): GameView {
-    const { game, log, setup } = s.store.getState()
-    const humans = humansOf(s.index, setup)
-    if (!acting || !humans.includes(acting)) acting = humans[0] ?? null
+    const { game, log } = s.store.getState()
     return {
       index: s.index,
       state: game,
       log,
-      humans,
-      acting,
+      humans: s.humans,
+      acting: s.acting,
       act,
-      tell: (message) => {
-        notice = { kind: 'info', lines: [message] }
-        renderNotice()
-      },
+      tell: (message) => notices.show({ kind: 'info', lines: [message] }),
       setActing: (side) => {
-        acting = side
-        notice = null
+        notices.show(null)
+        screen = toSide(s, side, { name: 'table' })
         render()
       },
       openSource: dialog.open,
@@ -128,34 +114,7 @@ export function startApp(root: HTMLElement, catalogue: Catalogue): void {
     }
   }
 
-  function renderNotice(): void {
-    clear(alert)
-    noticeBar.querySelector('button')?.remove()
-    noticeBar.dataset.kind = notice?.kind ?? 'none'
-    if (!notice) return
-    const label = { refusal: 'Not possible', warning: 'Warning', info: 'Note', error: 'Problem' }[notice.kind]
-    for (const line of notice.lines) alert.append(h('p', {}, [h('strong', {}, `${label}: `), line]))
-    if (notice.code) alert.append(h('p', { class: 'hint' }, ['Code: ', h('code', {}, notice.code)]))
-    noticeBar.append(
-      button(
-        'Dismiss message',
-        () => {
-          notice = null
-          renderNotice()
-        },
-        { class: 'small' },
-      ),
-    )
-  }
-
-  function screenContent(): Node {
-    if (session) {
-      const v = view(session)
-      subtitle.textContent = session.index.scenario.title
-      document.title =
-        v.state.phase === 'ended' ? 'Red Lines — game over' : `Red Lines — round ${v.state.round}`
-      return v.state.phase === 'ended' ? renderEnding(v) : renderGame(v)
-    }
+  function setupScreen(): Node {
     subtitle.textContent = 'A role-play on security guarantees'
     document.title = 'Red Lines — new game'
     const current = draft
@@ -169,9 +128,10 @@ export function startApp(root: HTMLElement, catalogue: Catalogue): void {
               render()
             },
             onStart: (index, setup) => {
-              notice = null
-              begin(index, setup)
-              announce(0)
+              notices.show(null)
+              const s = begin(index, setup)
+              notices.announce(s.announcement(0))
+              screen = briefNext(s, [...s.humans])
               render()
             },
           })
@@ -180,48 +140,93 @@ export function startApp(root: HTMLElement, catalogue: Catalogue): void {
     ])
   }
 
-  function render(): void {
-    renderNotice()
-    rerender(screen, screenContent, () => screen.querySelector('h2'))
+  function gameScreen(s: Session): Node {
+    const v = view(s)
+    subtitle.textContent = s.index.scenario.title
+    if (v.state.phase === 'ended' && screen.name === 'table') screen = { name: 'ending' }
+    switch (screen.name) {
+      case 'handover': {
+        const then = screen.then
+        document.title = 'Red Lines — hand over'
+        return renderHandover(v, screen.side, () => go(then))
+      }
+      case 'briefing': {
+        const { side, queue } = screen
+        document.title = `Red Lines — briefing: ${s.index.sides.get(side)?.name ?? side}`
+        const next = queue[0]
+        const label = next ? `Next: ${s.index.sides.get(next)?.name ?? next}'s briefing` : 'Go to the table'
+        return renderBriefing(v, side, () => go(briefNext(s, queue)), label)
+      }
+      case 'summary': {
+        const round = screen.round
+        const record = v.state.history.find((r) => r.round === round)
+        document.title = `Red Lines — round ${round} summary`
+        const ended = v.state.phase === 'ended'
+        const next = ended
+          ? { label: 'See how the game ended', go: () => go({ name: 'ending' }) }
+          : {
+              label: `Start round ${v.state.round}`,
+              go: () => go(s.humans[0] ? toSide(s, s.humans[0], { name: 'table' }) : { name: 'table' }),
+            }
+        return record ? renderSummary(v, record, next) : renderGame(v)
+      }
+      case 'ending':
+        document.title = 'Red Lines — game over'
+        return renderEnding(v)
+      default:
+        document.title = `Red Lines — round ${v.state.round}`
+        return h('div', {}, [guide.render(v), renderGame(v)])
+    }
   }
 
-  restore()
+  function go(next: Screen): void {
+    screen = next
+    notices.show(null)
+    render()
+  }
+
+  let shown = ''
+  function render(): void {
+    const heading = () => main.querySelector<HTMLElement>('#screen-heading')
+    rerender(main, () => (session && screen.name !== 'setup' ? gameScreen(session) : setupScreen()), heading)
+    // A new screen starts at its top, with focus on its heading, as a new page would.
+    const key = JSON.stringify(screen)
+    if (key !== shown) {
+      shown = key
+      window.scrollTo(0, 0)
+      heading()?.focus({ preventScroll: true })
+    }
+  }
+
+  screen = restore() ?? screen
   try {
     render()
   } catch (e) {
     // A save that replays but cannot be shown must not leave a blank page: start afresh.
-    clearSave()
+    const broken = session as Session | null
+    broken?.forget()
     session = null
-    notice = {
+    screen = { name: 'setup' }
+    notices.show({
       kind: 'error',
       lines: [
         `Your saved game could not be shown (${e instanceof Error ? e.message : String(e)}). You can start a new game below.`,
       ],
-    }
+    })
     render()
   }
 
-  function restore(): void {
-    const read = readSave()
-    let error: string | null = read.ok ? null : read.error
-    if (read.ok && read.saved) {
-      const { setup, log } = read.saved
-      const index = scenarios.find((s) => s.scenario.id === setup.scenarioId)
-      if (!index) error = `it was played with the scenario "${setup.scenarioId}", which is not available`
-      else
-        try {
-          begin(index, setup, log)
-        } catch (e) {
-          session = null
-          error = `replaying it failed (${e instanceof Error ? e.message : String(e)})`
-        }
-    }
-    if (error) {
-      clearSave()
-      notice = {
+  function restore(): Screen | null {
+    const result = restoreSession(scenarios)
+    if (result.error)
+      notices.show({
         kind: 'error',
-        lines: [`Your saved game could not be restored: ${error}. You can start a new game below.`],
-      }
-    }
+        lines: [`Your saved game could not be restored: ${result.error}. You can start a new game below.`],
+      })
+    const resumed = result.session
+    if (!resumed) return null
+    session = resumed
+    const first = resumed.humans[0]
+    return first ? toSide(resumed, first, { name: 'table' }) : { name: 'table' }
   }
 }

@@ -1,5 +1,6 @@
 import './style.css'
 import './game.css'
+import './cards.css'
 import { startApp } from './app.ts'
 import { loadCatalogue } from './scenarios.ts'
 

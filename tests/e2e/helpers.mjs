@@ -29,7 +29,22 @@ export async function startGame(page, { allHuman = false, seed = 12345 } = {}) {
   }
   await page.getByRole('spinbutton', { name: 'Seed' }).fill(String(seed))
   await page.getByRole('button', { name: 'Start game' }).click()
+  await passInterstitials(page)
   await roundHeading(page).waitFor()
+}
+
+/** Buttons of the screens between the table's turns: hand-over, briefing, and round summary. */
+const INTERSTITIAL =
+  /^(I play .+: show my position|Go to the table|Next: .+'s briefing|Start round \d+|See how the game ended)$/
+
+/** Clicks through hand-over, briefing and summary screens until the table or the ending shows. */
+export async function passInterstitials(page, { max = 12 } = {}) {
+  for (let i = 0; i < max; i++) {
+    await page.getByRole('heading', { level: 2 }).first().waitFor()
+    const next = page.getByRole('button', { name: INTERSTITIAL })
+    if ((await next.count()) === 0) return
+    await next.first().click()
+  }
 }
 
 /** The names of the sides in the "Playing as" switcher. */
@@ -41,6 +56,7 @@ export async function switcherSides(page) {
 /** Chooses the side the controls act for. */
 export async function playAs(page, side) {
   await page.getByRole('combobox', { name: 'Playing as' }).selectOption({ label: side })
+  await page.getByRole('button', { name: `I play ${side}: show my position` }).click()
   await page.getByRole('heading', { name: `Your stance as ${side}` }).waitFor()
 }
 
@@ -53,6 +69,8 @@ const visible = (locator) => locator.isVisible()
 export async function playToEnd(page, { maxSteps = 200, onResponse } = {}) {
   const tries = new Map()
   for (let step = 0; step < maxSteps; step++) {
+    if (await visible(endingHeading(page))) return step
+    await passInterstitials(page)
     if (await visible(endingHeading(page))) return step
     const carryOn = page.getByRole('button', { name: 'Continue negotiating' })
     if (await visible(carryOn)) {

@@ -1,7 +1,8 @@
 import { h, uid } from '../dom.ts'
 import { type GameView, instrumentName, nameOf } from '../view.ts'
+import { renderCards } from './cards.ts'
 import { renderHistory } from './history.ts'
-import { renderFlags, renderInstruments, renderRequests } from './instruments.ts'
+import { renderFlags, renderRequests } from './instruments.ts'
 import { renderLog } from './log.ts'
 import { renderMeters } from './meters.ts'
 import { renderActions, renderPackage, renderStances } from './package.ts'
@@ -58,8 +59,8 @@ export function renderGame(view: GameView): HTMLElement {
         renderPackage(view),
         renderStances(view),
         renderActions(view),
+        renderCards(view),
         renderSideInfo(view),
-        renderInstruments(view),
         renderRequests(view),
         renderFlags(view),
       ]

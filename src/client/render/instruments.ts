@@ -2,67 +2,6 @@ import type { Command } from '../../core/rules/commands.ts'
 import { button, h, textField, uid } from '../dom.ts'
 import { type GameView, instrumentName, nameOf } from '../view.ts'
 
-const tagNames = (view: GameView, tags: readonly string[]) =>
-  tags.map((t) => view.index.scenario.tags.find((x) => x.id === t)?.name ?? t).join(', ')
-
-/** The instruments the acting side can put in, each with an "Add …" button per reading. */
-export function renderInstruments(view: GameView): HTMLElement | null {
-  const { index, state, acting } = view
-  if (!acting) return null
-  const own = index.scenario.instruments.filter((i) => i.proposers.includes(acting))
-  const add = (instrument: string, variant?: string) => () =>
-    view.act({ type: 'add', side: acting, payload: variant ? { instrument, variant } : { instrument } })
-  return h('section', { class: 'instruments', 'aria-labelledby': 'instruments-heading' }, [
-    h('h3', { id: 'instruments-heading' }, `Instruments ${nameOf(index, acting)} can put in`),
-    own.length === 0 ? h('p', {}, 'This side has no instruments of its own; it can request them.') : null,
-    h(
-      'ul',
-      { class: 'plain' },
-      own.map((i) => {
-        const inPackage = state.package.find((p) => p.instrument === i.id)
-        return h('li', { class: 'instrument' }, [
-          h('h4', {}, i.name),
-          h('p', {}, i.description),
-          h('p', { class: 'meta' }, [
-            `Deterrence ${i.deterrence}`,
-            i.tags.length ? ` · Tags: ${tagNames(view, i.tags)}` : '',
-            i.proposers.length > 1
-              ? ` · Also offered by: ${i.proposers
-                  .filter((s) => s !== acting)
-                  .map((s) => nameOf(index, s))
-                  .join(', ')}`
-              : '',
-          ]),
-          inPackage
-            ? h(
-                'p',
-                { class: 'in-package' },
-                `In the package, backed by ${nameOf(index, inPackage.backedBy)}.`,
-              )
-            : null,
-          i.variants.length === 0
-            ? h('div', { class: 'actions' }, button(`Add ${i.name}`, add(i.id), { class: 'small' }))
-            : h(
-                'ul',
-                { class: 'variants', 'aria-label': `Readings of ${i.name}` },
-                i.variants.map((v) =>
-                  h('li', {}, [
-                    h('p', {}, [
-                      h('strong', {}, v.name),
-                      `: ${v.description}`,
-                      v.deterrence !== undefined ? ` (deterrence ${v.deterrence})` : '',
-                      v.tags.length ? ` · Tags: ${tagNames(view, v.tags)}` : '',
-                    ]),
-                    button(`Add ${instrumentName(index, i.id, v.id)}`, add(i.id, v.id), { class: 'small' }),
-                  ]),
-                ),
-              ),
-        ])
-      }),
-    ),
-  ])
-}
-
 function requestForm(view: GameView, side: string): HTMLElement {
   const { index } = view
   const options: Array<{ label: string; command: Command }> = []

@@ -1,5 +1,6 @@
 import { resolveItem, resolvePackage, sumAttribute } from '../../core/rules/package.ts'
 import { button, h, textField } from '../dom.ts'
+import { draggable } from '../drag.ts'
 import { type GameView, nameOf } from '../view.ts'
 
 /** The package on the table: each item with its reading, who backs it and its deterrence. */
@@ -7,7 +8,7 @@ export function renderPackage(view: GameView): HTMLElement {
   const { index, state, acting } = view
   const items = state.package
   const total = sumAttribute(resolvePackage(index, items), 'deterrence')
-  return h('section', { class: 'package', 'aria-labelledby': 'package-heading' }, [
+  return h('section', { class: 'package', 'data-drop': 'package', 'aria-labelledby': 'package-heading' }, [
     h('h3', { id: 'package-heading' }, 'The package'),
     items.length === 0
       ? h('p', {}, 'The package is empty.')
@@ -17,7 +18,8 @@ export function renderPackage(view: GameView): HTMLElement {
           items.map((item) => {
             const resolved = resolveItem(index, item)
             const name = resolved?.name ?? item.instrument
-            return h('li', { class: 'item' }, [
+            const mine = acting !== null && item.backedBy === acting
+            const li = h('li', { class: 'item' }, [
               h('span', { class: 'item-name' }, name),
               h(
                 'span',
@@ -37,6 +39,13 @@ export function renderPackage(view: GameView): HTMLElement {
                   )
                 : null,
             ])
+            if (mine && acting)
+              draggable(li, li, {
+                zones: ['cards'],
+                onDrop: () =>
+                  view.act({ type: 'withdraw', side: acting, payload: { instrument: item.instrument } }),
+              })
+            return li
           }),
         ),
     items.length ? h('p', { class: 'total' }, `Total deterrence: ${total}`) : null,

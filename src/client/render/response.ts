@@ -10,7 +10,14 @@ export function heading(level: Level, children: Children, attrs: Record<string, 
   return h(`h${level}` as 'h2', attrs, children)
 }
 
-function statement(view: GameView, s: ResponseReason['statements'][number]): HTMLElement {
+/** A quoted statement with its speaker, date, context and a button that opens it in its article. */
+export function renderStatement(
+  view: GameView,
+  s: Pick<
+    ResponseReason['statements'][number],
+    'quote' | 'seed' | 'date' | 'context' | 'speakerName' | 'speaker'
+  >,
+): HTMLElement {
   const who = [s.speakerName ?? s.speaker ?? 'The article', s.date].filter(Boolean).join(', ')
   return h('figure', { class: 'statement' }, [
     h('blockquote', {}, h('p', {}, s.quote)),
@@ -56,7 +63,7 @@ export function renderResponse(
             h('li', { class: `reason reason-${r.kind}` }, [
               heading(level, r.title),
               h('p', { class: 'effect' }, `Effect: ${r.effect}`),
-              ...r.statements.map((s) => statement(view, s)),
+              ...r.statements.map((s) => renderStatement(view, s)),
             ]),
           ),
         )

@@ -1,0 +1,30 @@
+import { button, clear, h } from './dom.ts'
+
+/** A message for the player: a refusal from the rules, a warning, a note, or a problem. */
+export type Notice = { kind: 'refusal' | 'warning' | 'info' | 'error'; lines: string[]; code?: string }
+
+const LABELS = { refusal: 'Not possible', warning: 'Warning', info: 'Note', error: 'Problem' } as const
+
+/**
+ * The notice bar (an alert region that screen readers read at once) and a polite live region for news
+ * such as Russia's answer. Both live outside the screen, so re-rendering a screen does not repeat them.
+ */
+export function createNotices() {
+  const alert = h('div', { class: 'notice', role: 'alert', 'aria-atomic': 'true' })
+  const bar = h('div', { class: 'notice-bar', 'data-kind': 'none' }, alert)
+  const live = h('div', { class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' })
+  const show = (notice: Notice | null): void => {
+    clear(alert)
+    bar.querySelector('button')?.remove()
+    bar.dataset.kind = notice?.kind ?? 'none'
+    if (!notice) return
+    for (const line of notice.lines)
+      alert.append(h('p', {}, [h('strong', {}, `${LABELS[notice.kind]}: `), line]))
+    if (notice.code) alert.append(h('p', { class: 'hint' }, ['Code: ', h('code', {}, notice.code)]))
+    bar.append(button('Dismiss message', () => show(null), { class: 'small' }))
+  }
+  const announce = (text: string): void => {
+    if (text) live.textContent = text
+  }
+  return { bar, live, show, announce }
+}

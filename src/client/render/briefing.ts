@@ -1,0 +1,96 @@
+import { h } from '../dom.ts'
+import { type GameView, nameOf } from '../view.ts'
+import { renderStatement } from './response.ts'
+
+const GROUP_ORDER = ['official', 'legislator', 'source', 'analyst', 'journalist'] as const
+
+/** Who is who: the actors, grouped by the side they speak for (analysts and observers last), with their words. */
+function whoIsWho(view: GameView): HTMLElement {
+  const { index } = view
+  const groups = [...index.sides.keys(), '']
+    .map((side) => ({
+      side,
+      actors: index.scenario.actors
+        .filter((a) => (a.side ?? '') === side)
+        .sort((a, b) => GROUP_ORDER.indexOf(a.kind) - GROUP_ORDER.indexOf(b.kind)),
+    }))
+    .filter((g) => g.actors.length)
+  return h('section', { class: 'who', 'aria-labelledby': 'who-heading' }, [
+    h('h3', { id: 'who-heading' }, 'Who is who'),
+    ...groups.map((g) =>
+      h('details', { 'data-key': `who:${g.side}` }, [
+        h(
+          'summary',
+          {},
+          g.side
+            ? `Speaking for ${nameOf(index, g.side)} (${g.actors.length})`
+            : `Analysts and observers (${g.actors.length})`,
+        ),
+        h(
+          'ul',
+          { class: 'plain actors' },
+          g.actors.map((a) =>
+            h('li', { class: 'actor' }, [
+              h('h4', {}, a.name),
+              h('p', { class: 'meta' }, a.office),
+              ...a.statements.map((s) => renderStatement(view, { ...s, speakerName: a.name })),
+            ]),
+          ),
+        ),
+      ]),
+    ),
+  ])
+}
+
+/**
+ * A human side's private briefing: who they represent and what they want, the constraints they must respect
+ * (with the words behind them), and who is who in the articles. Shown before the first round, and again
+ * on request; in hot-seat play it is shown only after the hand-over screen.
+ */
+export function renderBriefing(
+  view: GameView,
+  side: string,
+  onDone: () => void,
+  doneLabel: string,
+): HTMLElement {
+  const { index } = view
+  const s = index.sides.get(side)
+  if (!s) return h('p', {}, `Unknown side ${side}.`)
+  return h('div', { class: 'briefing' }, [
+    h('h2', { id: 'screen-heading', tabindex: -1 }, `Briefing: ${s.name}`),
+    h('p', { class: 'lead' }, s.briefing),
+    h('section', { 'aria-labelledby': 'interests-heading' }, [
+      h('h3', { id: 'interests-heading' }, 'What you want'),
+      h(
+        'ul',
+        {},
+        s.interests.map((i) => h('li', {}, i)),
+      ),
+    ]),
+    h('section', { 'aria-labelledby': 'constraints-heading' }, [
+      h('h3', { id: 'constraints-heading' }, 'What you must respect'),
+      s.constraints.length === 0
+        ? h('p', {}, 'This side has no stated constraints.')
+        : h(
+            'ul',
+            { class: 'plain constraints-brief' },
+            s.constraints.map((c) =>
+              h('li', {}, [h('p', {}, c.text), ...c.source.map((q) => renderStatement(view, q))]),
+            ),
+          ),
+      h(
+        'p',
+        { class: 'hint' },
+        `You may endorse a package that breaks one of these, but it costs ${index.scenario.constraintPenalty} points each time, and the debrief will show it.`,
+      ),
+    ]),
+    whoIsWho(view),
+    h('div', { class: 'actions' }, [
+      h(
+        'button',
+        { type: 'button', class: 'primary', 'data-key': 'briefing-done', onclick: onDone },
+        doneLabel,
+      ),
+    ]),
+  ])
+}

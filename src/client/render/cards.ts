@@ -1,0 +1,112 @@
+import { redLinesTouching } from '../../core/rules/touching.ts'
+import type { Instrument } from '../../core/scenario/schema/scenario.ts'
+import { button, h } from '../dom.ts'
+import { draggable } from '../drag.ts'
+import { type GameView, instrumentName, nameOf } from '../view.ts'
+
+const tagNames = (view: GameView, tags: readonly string[]) =>
+  tags.map((t) => view.index.scenario.tags.find((x) => x.id === t)?.name ?? t).join(', ')
+
+/** "Europe 3, US 1", or "none" when nobody pays or risks anything. */
+function perSide(view: GameView, table: Readonly<Record<string, number>>): string {
+  const parts = Object.entries(table)
+    .filter(([, v]) => v !== 0)
+    .map(([side, v]) => `${nameOf(view.index, side)} ${v}`)
+  return parts.length ? parts.join(', ') : 'none'
+}
+
+function touching(view: GameView, instrument: Instrument, variant?: string): HTMLElement {
+  const lines = redLinesTouching(view.index, instrument.id, variant)
+  if (lines.length === 0) return h('p', { class: 'touch none' }, 'No stated red line names it.')
+  return h('div', { class: 'touch' }, [
+    h('p', { class: 'touch-head' }, [h('span', { 'aria-hidden': 'true' }, '⚠ '), 'Red lines it touches:']),
+    h(
+      'ul',
+      {},
+      lines.map((r) =>
+        h('li', {}, [
+          r.title,
+          ` (${r.response.kind === 'reject' ? 'rejects' : r.response.kind === 'demandRemoval' ? 'demands removal' : 'warning'})`,
+        ]),
+      ),
+    ),
+  ])
+}
+
+function reading(view: GameView, instrument: Instrument, side: string, variant?: string): HTMLElement {
+  const v = instrument.variants.find((x) => x.id === variant)
+  const name = instrumentName(view.index, instrument.id, variant)
+  const payload = variant ? { instrument: instrument.id, variant } : { instrument: instrument.id }
+  return h('div', { class: 'reading' }, [
+    v ? h('p', {}, [h('strong', {}, v.name), `: ${v.description}`]) : null,
+    h('dl', { class: 'facts' }, [
+      h('dt', {}, 'Deterrence'),
+      h('dd', {}, String(v?.deterrence ?? instrument.deterrence)),
+      h('dt', {}, 'Cost'),
+      h('dd', {}, perSide(view, v?.costs ?? instrument.costs)),
+      h('dt', {}, 'Risk'),
+      h('dd', {}, perSide(view, v?.risks ?? instrument.risks)),
+    ]),
+    touching(view, instrument, variant),
+    button(`Add ${name}`, () => view.act({ type: 'add', side, payload }), { class: 'small primary' }),
+  ])
+}
+
+/**
+ * The acting side's instruments as cards: what each is, who can put it in, its deterrence, cost and risk, and
+ * which of Russia's stated red lines it touches. A card goes into the package by its button (click or
+ * keyboard) or by dragging it onto the package.
+ */
+export function renderCards(view: GameView): HTMLElement | null {
+  const { index, state, acting } = view
+  if (!acting) return null
+  const own = index.scenario.instruments.filter((i) => i.proposers.includes(acting))
+  return h('section', { class: 'cards-panel', 'data-drop': 'cards', 'aria-labelledby': 'cards-heading' }, [
+    h('h3', { id: 'cards-heading' }, `Instruments ${nameOf(index, acting)} can put in`),
+    h(
+      'p',
+      { class: 'hint' },
+      'Add a card with its button, or drag it onto the package. Drag an item of yours back here to withdraw it.',
+    ),
+    own.length === 0 ? h('p', {}, 'This side has no instruments of its own; it can request them.') : null,
+    h(
+      'ul',
+      { class: 'cards', 'aria-label': 'Instrument cards' },
+      own.map((i) => {
+        const inPackage = state.package.find((p) => p.instrument === i.id)
+        const head = h('div', { class: 'card-head' }, [h('h4', {}, i.name)])
+        const card = h('li', { class: `card${inPackage ? ' in-package' : ''}`, 'data-instrument': i.id }, [
+          head,
+          h('p', {}, i.description),
+          h('p', { class: 'meta' }, [
+            `Put in by: ${i.proposers.map((s) => nameOf(index, s)).join(', ')}`,
+            i.tags.length ? ` · Tags: ${tagNames(view, i.tags)}` : '',
+          ]),
+          inPackage
+            ? h(
+                'p',
+                { class: 'in-package-note' },
+                `In the package, backed by ${nameOf(index, inPackage.backedBy)}.`,
+              )
+            : null,
+          ...(i.variants.length
+            ? i.variants.map((v) => reading(view, i, acting, v.id))
+            : [reading(view, i, acting)]),
+        ])
+        if (!inPackage) {
+          const first = i.variants[0]?.id
+          draggable(card, head, {
+            zones: ['package'],
+            onDrop: () =>
+              view.act({
+                type: 'add',
+                side: acting,
+                payload: first ? { instrument: i.id, variant: first } : { instrument: i.id },
+              }),
+          })
+        }
+        return card
+      }),
+    ),
+  ])
+}

@@ -1,0 +1,23 @@
+import { h } from '../dom.ts'
+import { type GameView, nameOf } from '../view.ts'
+
+/**
+ * The hand-over screen of hot-seat play: it hides every side's private briefing and position until the next
+ * player confirms they are the side named, so that players sharing a screen do not see each other's cards.
+ */
+export function renderHandover(view: GameView, side: string, onReady: () => void): HTMLElement {
+  const name = nameOf(view.index, side)
+  return h('div', { class: 'handover' }, [
+    h('h2', { id: 'screen-heading', tabindex: -1 }, `Pass the device to ${name}`),
+    h(
+      'p',
+      {},
+      `The next screen shows ${name}'s private briefing and position. Other players, please look away.`,
+    ),
+    h(
+      'button',
+      { type: 'button', class: 'primary', 'data-key': 'handover', onclick: onReady },
+      `I play ${name}: show my position`,
+    ),
+  ])
+}
