@@ -1,0 +1,115 @@
+import { sideName } from '../rules/apply.ts'
+import type { Command } from '../rules/commands.ts'
+import type { ScenarioIndex } from '../rules/scenario-index.ts'
+import { finalVerdict, type SideScore } from '../rules/scoring.ts'
+import { type Difficulty, type GameSetup, type GameState, newGame, type Seat } from '../rules/state.ts'
+import type { Ending } from '../scenario/schema/scenario.ts'
+import { situationFromLog, situationFromState } from './predict.ts'
+import {
+  type CrossedRedLine,
+  crossedRedLines,
+  type DebriefRound,
+  type MeterSeries,
+  meterSeries,
+  timeline,
+} from './timeline.ts'
+import { type WhatIf, whatIf } from './what-if.ts'
+
+/** How the game ended. */
+export interface DebriefOutcome {
+  id: string
+  kind: Ending['kind']
+  title: string
+  /** The ending's text, followed by who came out ahead. */
+  text: string
+  round: number
+}
+
+/** A side's score, with its name. */
+export interface DebriefScore extends SideScore {
+  name: string
+}
+
+/** An endorsement against a side's own constraint. */
+export interface DebriefBreach {
+  side: string
+  sideName: string
+  constraint: string
+  text: string
+  round: number
+}
+
+/**
+ * A plain-data summary of a game for the debrief screen and the class discussion. It is built from the
+ * scenario, the setup and the command log alone, so a game record imported elsewhere gives the same one.
+ */
+export interface Debrief {
+  scenario: { id: string; title: string }
+  /** Null while the game is still going on. */
+  outcome: DebriefOutcome | null
+  /** The title shown above the scores: the ending's, or "The game goes on". */
+  title: string
+  roundsPlayed: number
+  seats: Array<{ side: string; name: string; seat: Seat }>
+  difficulty: Difficulty
+  seed: number
+  scores: DebriefScore[]
+  timeline: DebriefRound[]
+  /** Start values, then values after each round: `roundsPlayed + 1` values per meter. */
+  meters: MeterSeries[]
+  redLines: CrossedRedLine[]
+  breaches: DebriefBreach[]
+  /** The smallest changes to the last tabled package that would have changed Russia's answer. */
+  whatIf: WhatIf | null
+}
+
+/**
+ * Builds the debrief of a game. `state` must be the replay of `log` from `setup` (as the store holds it);
+ * the log is used to rebuild the exact situation the last package was answered in, for the what-if.
+ */
+export function buildDebrief(
+  index: ScenarioIndex,
+  setup: GameSetup,
+  state: GameState,
+  log: readonly Command[],
+): Debrief {
+  const { scenario } = index
+  const verdict = finalVerdict(index, state)
+  const ending = scenario.endings.find((e) => e.id === state.ending?.id)
+  const constraintText = (side: string, id: string) =>
+    index.sides.get(side)?.constraints.find((c) => c.id === id)?.text ?? id
+  return {
+    scenario: { id: scenario.id, title: scenario.title },
+    outcome:
+      ending && state.ending
+        ? {
+            id: ending.id,
+            kind: ending.kind,
+            title: verdict.title,
+            text: verdict.text,
+            round: state.ending.round,
+          }
+        : null,
+    title: verdict.title,
+    roundsPlayed: state.history.length,
+    seats: index.proposers.map((side) => ({
+      side,
+      name: sideName(index, side),
+      seat: setup.seats[side] ?? 'human',
+    })),
+    difficulty: setup.difficulty,
+    seed: setup.seed,
+    scores: verdict.scores.map((s) => ({ ...s, name: sideName(index, s.side) })),
+    timeline: timeline(index, state),
+    meters: meterSeries(index, newGame(index, setup).meters, state),
+    redLines: crossedRedLines(index, state),
+    breaches: state.breaches.map((b) => ({
+      side: b.side,
+      sideName: sideName(index, b.side),
+      constraint: b.constraint,
+      text: constraintText(b.side, b.constraint),
+      round: b.round,
+    })),
+    whatIf: whatIf(index, state, situationFromLog(index, setup, log) ?? situationFromState(index, state)),
+  }
+}

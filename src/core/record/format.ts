@@ -1,0 +1,72 @@
+import { z } from 'zod'
+import { CommandSchema } from '../rules/commands.ts'
+
+/** The `format` field that marks a file as a Red Lines game record. */
+export const RECORD_FORMAT = 'red-lines-game'
+
+/** The record version this build of the game writes and reads best. */
+export const RECORD_VERSION = 1
+
+const id = z.string().min(1).max(80)
+
+/** A game record at RECORD_VERSION: enough to replay the game exactly, and to check it is the same scenario. */
+export const GameRecordSchema = z.strictObject({
+  format: z.literal(RECORD_FORMAT),
+  version: z.literal(RECORD_VERSION),
+  scenario: z.strictObject({
+    id,
+    title: z.string().max(500),
+    hash: z.string().regex(/^[0-9a-f]{8}$/, 'a hash is 8 hex digits'),
+  }),
+  setup: z.strictObject({
+    scenarioId: id,
+    seats: z.record(id, z.enum(['human', 'computer'])),
+    seed: z.number().int(),
+    difficulty: z.enum(['easy', 'normal', 'hard']),
+  }),
+  log: z.array(CommandSchema).max(100_000),
+  exportedAt: z.string().max(100).optional(),
+})
+
+/** A game record: the scenario it was played on, the setup, and every command applied, in order. */
+export type GameRecord = z.infer<typeof GameRecordSchema>
+
+/**
+ * A migration turns a record of one version into the next, as plain data. Each is a small pure function,
+ * tested with a fixture of the older version; they run in order up to RECORD_VERSION.
+ */
+export type RecordMigration = (record: Record<string, unknown>) => Record<string, unknown>
+
+/** MIGRATIONS[n] upgrades version n to n + 1. Version 1 is the first, so there is none yet. */
+export const MIGRATIONS: Record<number, RecordMigration> = {}
+
+/** A record brought up to RECORD_VERSION, or why it cannot be. */
+export type Upgraded =
+  | { ok: true; data: Record<string, unknown> }
+  | { ok: false; code: 'VERSION_INVALID' | 'VERSION_TOO_NEW'; message: string }
+
+/** Reads `version`, refuses records newer than this game knows, and migrates older ones. */
+export function upgradeRecord(data: Record<string, unknown>): Upgraded {
+  const { version } = data
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    return {
+      ok: false,
+      code: 'VERSION_INVALID',
+      message:
+        version === undefined
+          ? 'The record does not say which version it is written in.'
+          : `The record's version (${String(version).slice(0, 20)}) is not a record version (a whole number from 1).`,
+    }
+  if (version > RECORD_VERSION)
+    return {
+      ok: false,
+      code: 'VERSION_TOO_NEW',
+      message: `This record was written by a newer version of Red Lines (record version ${version}); this game reads versions up to ${RECORD_VERSION}.`,
+    }
+  let current = data
+  for (let v = version; v < RECORD_VERSION; v++) {
+    const migrate = MIGRATIONS[v]
+    if (migrate) current = { ...migrate(current), version: v + 1 }
+  }
+  return { ok: true, data: current }
+}
