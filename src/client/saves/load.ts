@@ -1,0 +1,48 @@
+import type { StoreApi } from 'zustand/vanilla'
+import type { Command } from '../../core/rules/commands.ts'
+import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
+import type { GameSetup } from '../../core/rules/state.ts'
+import type { GameStore } from '../../core/store.ts'
+import { type SaveState, type SaveStorage, saveKey } from './format.ts'
+import { corrupt, missing, type SaveProblem } from './problems.ts'
+import { decodeSave } from './read.ts'
+import { replaySaved } from './replay.ts'
+
+/** A saved game rebuilt into a live game store, or why it cannot be. */
+export type Loaded =
+  | {
+      ok: true
+      id: string
+      store: StoreApi<GameStore>
+      index: ScenarioIndex
+      setup: GameSetup
+      log: Command[]
+      /** The save as read (and upgraded to SAVE_VERSION in memory; storage is rewritten at the next write). */
+      saved: SaveState
+    }
+  | { ok: false; id: string; problem: SaveProblem }
+
+/**
+ * Reads, checks and replays the saved game `id` through the game store. It writes nothing: call
+ * persistGameStore on the result to keep saving it. Never throws.
+ */
+export function loadSave(
+  storage: SaveStorage,
+  id: string,
+  resolveIndex: (scenarioId: string) => ScenarioIndex | undefined,
+): Loaded {
+  let raw: string | null
+  try {
+    raw = storage.getItem(saveKey(id))
+  } catch (error) {
+    return { ok: false, id, problem: corrupt(`it could not be read (${String(error)})`) }
+  }
+  if (raw === null) return { ok: false, id, problem: missing(id) }
+  const decoded = decodeSave(raw, { resolveIndex, savedAt: 0 })
+  if (!decoded.ok) return { ok: false, id, problem: decoded.problem }
+  const { state, index } = decoded
+  const replayed = replaySaved(index, state.setup, state.log, state.scenario.hash)
+  if (!replayed.ok) return { ok: false, id, problem: replayed.problem }
+  const { setup, log } = replayed.store.getState()
+  return { ok: true, id, store: replayed.store, index, setup, log, saved: state }
+}

@@ -1,0 +1,146 @@
+import type { z } from 'zod'
+import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
+import {
+  EnvelopeSchema,
+  idOfKey,
+  type SaveState,
+  SaveStateSchema,
+  type SaveStorage,
+  type SaveSummary,
+  saveKey,
+} from './format.ts'
+import { type MigrationContext, migrateSave } from './migrations.ts'
+import { corrupt, type SaveProblem, SaveProblemError, unknownScenario } from './problems.ts'
+import { replaySaved } from './replay.ts'
+
+/** What is known of a broken save, best effort, so the title screen can still place and name it. */
+interface Hints {
+  savedAt?: number
+  scenarioTitle?: string
+}
+
+/** A stored save, checked and upgraded to SAVE_VERSION, or why it cannot be used. */
+export type Decoded =
+  | { ok: true; state: SaveState; version: number; index: ScenarioIndex }
+  | ({ ok: false; problem: SaveProblem } & Hints)
+
+/** One line of the title screen's list of saved games. */
+export type SaveEntry =
+  | { id: string; ok: true; savedAt: number; scenarioId: string; scenarioTitle: string; summary: SaveSummary }
+  | ({ id: string; ok: false; problem: SaveProblem } & Hints)
+
+const describe = (error: z.ZodError): string => {
+  const issue = error.issues[0]
+  return `it has the wrong shape (${issue?.path.join('.') || 'top'}: ${issue?.message})`
+}
+
+const hintsOf = (state: unknown): Hints => {
+  if (typeof state !== 'object' || state === null) return {}
+  const { savedAt, scenario } = state as { savedAt?: unknown; scenario?: { title?: unknown } }
+  return {
+    ...(typeof savedAt === 'number' && Number.isFinite(savedAt) ? { savedAt } : {}),
+    ...(typeof scenario?.title === 'string' ? { scenarioTitle: scenario.title } : {}),
+  }
+}
+
+/**
+ * Checks a stored value: JSON, then persist's envelope, then the version (newer ones are refused before
+ * their shape is looked at, since it may have changed), then the migrations, the strict schema and the
+ * scenario. Never throws.
+ */
+export function decodeSave(raw: string, context: MigrationContext): Decoded {
+  let doc: unknown
+  try {
+    doc = JSON.parse(raw)
+  } catch {
+    return { ok: false, problem: corrupt('it is not valid JSON') }
+  }
+  const envelope = EnvelopeSchema.safeParse(doc)
+  if (!envelope.success) return { ok: false, problem: corrupt(describe(envelope.error)) }
+  const { state, version } = envelope.data
+  const hints = hintsOf(state)
+  let current: unknown
+  try {
+    current = migrateSave(state, version, context)
+  } catch (error) {
+    const problem =
+      error instanceof SaveProblemError
+        ? error.problem
+        : corrupt(`upgrading it from save format ${version} failed (${String(error)})`)
+    return { ok: false, problem, ...hints }
+  }
+  const parsed = SaveStateSchema.safeParse(current)
+  if (!parsed.success) return { ok: false, problem: corrupt(describe(parsed.error)), ...hints }
+  const { scenario } = parsed.data
+  const index = context.resolveIndex(scenario.id)
+  if (!index) return { ok: false, problem: unknownScenario(scenario.id, scenario.title), ...hints }
+  return { ok: true, state: parsed.data, version, index }
+}
+
+/** The ids of every key that holds a saved game; storage that cannot be read has none. */
+export function savedIds(storage: SaveStorage): string[] {
+  const ids: string[] = []
+  try {
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i)
+      const id = key === null ? null : idOfKey(key)
+      if (id !== null) ids.push(id)
+    }
+  } catch {
+    // Storage may be disabled (private windows, blocked cookies): there is nothing to list.
+  }
+  return ids
+}
+
+/** Options of listSaves. */
+export interface ListOptions {
+  /**
+   * Replays each save (well under a millisecond for a whole game) so that a log the rules refuse is shown
+   * on the title screen rather than when the player picks it. Default true.
+   */
+  verify?: boolean
+}
+
+function entryOf(storage: SaveStorage, id: string, known: readonly ScenarioIndex[], verify: boolean) {
+  let raw: string | null
+  try {
+    raw = storage.getItem(saveKey(id))
+  } catch (error) {
+    return { id, ok: false as const, problem: corrupt(`it could not be read (${String(error)})`) }
+  }
+  if (raw === null) return null // removed meanwhile, perhaps by another tab
+  const resolveIndex = (scenarioId: string) => known.find((s) => s.scenario.id === scenarioId)
+  const decoded = decodeSave(raw, { resolveIndex, savedAt: 0 })
+  if (!decoded.ok) return { id, ...decoded }
+  const { state, index } = decoded
+  const hints = { savedAt: state.savedAt, scenarioTitle: index.scenario.title }
+  if (verify) {
+    const replayed = replaySaved(index, state.setup, state.log, state.scenario.hash)
+    if (!replayed.ok) return { id, ok: false as const, problem: replayed.problem, ...hints }
+  }
+  return { id, ok: true as const, ...hints, scenarioId: index.scenario.id, summary: state.summary }
+}
+
+/**
+ * Every saved game in `storage`, newest first (broken saves whose date is unreadable last). A broken save
+ * becomes an entry with its problem; it never throws and never hides the others.
+ */
+export function listSaves(
+  storage: SaveStorage,
+  knownScenarios: readonly ScenarioIndex[],
+  { verify = true }: ListOptions = {},
+): SaveEntry[] {
+  const entries: SaveEntry[] = []
+  for (const id of savedIds(storage)) {
+    try {
+      const entry = entryOf(storage, id, knownScenarios, verify)
+      if (entry) entries.push(entry)
+    } catch (error) {
+      // Nothing above should throw; if it does, this save alone is reported.
+      entries.push({ id, ok: false, problem: corrupt(`it could not be checked (${String(error)})`) })
+    }
+  }
+  return entries.sort(
+    (a, b) => (b.savedAt ?? -1) - (a.savedAt ?? -1) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  )
+}
