@@ -1,36 +1,25 @@
 import type { Command } from '../core/rules/commands.ts'
-import type { ScenarioIndex } from '../core/rules/scenario-index.ts'
-import type { GameSetup } from '../core/rules/state.ts'
 import { clear, h, rerender } from './dom.ts'
 import { createGuide } from './guide.ts'
+import { createMenu } from './menu.ts'
 import { createNotices } from './notices.ts'
 import { renderBriefing } from './render/briefing.ts'
 import { renderEnding } from './render/ending.ts'
 import { renderGame } from './render/game.ts'
 import { renderHandover } from './render/handover.ts'
-import { renderProblems } from './render/problems.ts'
-import { defaultDraft, renderSetup, type SetupDraft } from './render/setup.ts'
 import { createSourceDialog } from './render/source-dialog.ts'
 import { renderSummary } from './render/summary.ts'
+import { openStorage } from './saves/index.ts'
 import { type Catalogue, playable } from './scenarios.ts'
-import { createSession, restoreSession, type Session } from './session.ts'
+import { rememberScreen, type Screen, savedScreen } from './screens.ts'
+import type { Session } from './session.ts'
 import type { GameView } from './view.ts'
 
 /**
- * Where the player is: the flow is set-up → a briefing per human side (behind a hand-over screen when several
- * humans share the device) → the table, round by round, with a summary after each → the ending.
- */
-type Screen =
-  | { name: 'setup' }
-  | { name: 'handover'; side: string; then: Screen }
-  | { name: 'briefing'; side: string; queue: string[] }
-  | { name: 'table' }
-  | { name: 'summary'; round: number }
-  | { name: 'ending' }
-
-/**
  * Mounts the game into `root`. It holds no rules: it renders the store's state, sends commands to it, shows
- * every refusal it gets back, and moves between screens.
+ * every refusal it gets back, and moves between screens: title → set-up → a briefing per human side (behind a
+ * hand-over screen when several humans share the device) → the table, round by round, with a summary after
+ * each → the ending and its debrief.
  */
 export function startApp(root: HTMLElement, catalogue: Catalogue): void {
   const scenarios = playable(catalogue)
@@ -48,20 +37,42 @@ export function startApp(root: HTMLElement, catalogue: Catalogue): void {
   )
 
   let session: Session | null = null
-  let screen: Screen = { name: 'setup' }
-  let draft: SetupDraft | null = scenarios[0] ? defaultDraft(scenarios[0]) : null
+  let screen: Screen = { name: 'title' }
   const guide = createGuide(() => render())
+  const storage = openStorage(() => localStorage)
+  const menu = createMenu({
+    scenarios,
+    catalogue,
+    storage,
+    notices,
+    enter: (next, then) => {
+      if (session !== next) session?.stop()
+      session = next
+      if (then === 'brief') notices.announce(next.announcement(0))
+      screen =
+        then === 'ending'
+          ? { name: 'ending' }
+          : then === 'brief'
+            ? briefNext(next, [...next.humans])
+            : then === 'table'
+              ? backToTable(next)
+              : then
+      render()
+    },
+    go: (next) => go(next),
+  })
 
   /** Shows `side`'s private screen, behind a hand-over screen when several humans share the device. */
   const toSide = (s: Session, side: string, then: Screen): Screen => {
     s.acting = side
-    return s.humans.length > 1 ? { name: 'handover', side, then } : then
+    return s.humans.length > 1 ? { name: 'handover', side, after: then } : then
   }
-
   const briefNext = (s: Session, queue: string[]): Screen => {
     const [side, ...rest] = queue
     return side ? toSide(s, side, { name: 'briefing', side, queue: rest }) : { name: 'table' }
   }
+  const backToTable = (s: Session): Screen =>
+    s.humans[0] ? toSide(s, s.humans[0], { name: 'table' }) : { name: 'table' }
 
   function act(command: Command): void {
     if (!session) return
@@ -79,19 +90,10 @@ export function startApp(root: HTMLElement, catalogue: Catalogue): void {
     render()
   }
 
-  function begin(index: ScenarioIndex, setup: GameSetup, log: Command[] = []): Session {
-    session = createSession(index, setup, log)
-    return session
-  }
-
-  function newGame(): void {
-    session?.forget()
-    const index = session?.index ?? scenarios[0]
+  function toTitle(): void {
+    session?.stop()
     session = null
-    notices.show(null)
-    draft = index ? defaultDraft(index) : null
-    screen = { name: 'setup' }
-    render()
+    go({ name: 'title' })
   }
 
   function view(s: Session): GameView {
@@ -104,40 +106,10 @@ export function startApp(root: HTMLElement, catalogue: Catalogue): void {
       acting: s.acting,
       act,
       tell: (message) => notices.show({ kind: 'info', lines: [message] }),
-      setActing: (side) => {
-        notices.show(null)
-        screen = toSide(s, side, { name: 'table' })
-        render()
-      },
+      setActing: (side) => go(toSide(s, side, { name: 'table' })),
       openSource: dialog.open,
-      newGame,
+      newGame: toTitle,
     }
-  }
-
-  function setupScreen(): Node {
-    subtitle.textContent = 'A role-play on security guarantees'
-    document.title = 'Red Lines — new game'
-    const current = draft
-    return h('div', { class: 'setup-screen' }, [
-      current
-        ? renderSetup({
-            scenarios,
-            draft: current,
-            onScenario: (index) => {
-              draft = defaultDraft(index, current.seed)
-              render()
-            },
-            onStart: (index, setup) => {
-              notices.show(null)
-              const s = begin(index, setup)
-              notices.announce(s.announcement(0))
-              screen = briefNext(s, [...s.humans])
-              render()
-            },
-          })
-        : h('p', {}, 'No scenario can be played: every shipped scenario has errors.'),
-      renderProblems(catalogue.scenarios),
-    ])
   }
 
   function gameScreen(s: Session): Node {
@@ -146,9 +118,9 @@ export function startApp(root: HTMLElement, catalogue: Catalogue): void {
     if (v.state.phase === 'ended' && screen.name === 'table') screen = { name: 'ending' }
     switch (screen.name) {
       case 'handover': {
-        const then = screen.then
+        const after = screen.after
         document.title = 'Red Lines — hand over'
-        return renderHandover(v, screen.side, () => go(then))
+        return renderHandover(v, screen.side, () => go(after))
       }
       case 'briefing': {
         const { side, queue } = screen
@@ -161,13 +133,10 @@ export function startApp(root: HTMLElement, catalogue: Catalogue): void {
         const round = screen.round
         const record = v.state.history.find((r) => r.round === round)
         document.title = `Red Lines — round ${round} summary`
-        const ended = v.state.phase === 'ended'
-        const next = ended
-          ? { label: 'See how the game ended', go: () => go({ name: 'ending' }) }
-          : {
-              label: `Start round ${v.state.round}`,
-              go: () => go(s.humans[0] ? toSide(s, s.humans[0], { name: 'table' }) : { name: 'table' }),
-            }
+        const next =
+          v.state.phase === 'ended'
+            ? { label: 'See how the game ended', go: () => go({ name: 'ending' }) }
+            : { label: `Start round ${v.state.round}`, go: () => go(backToTable(s)) }
         return record ? renderSummary(v, record, next) : renderGame(v)
       }
       case 'ending':
@@ -188,7 +157,15 @@ export function startApp(root: HTMLElement, catalogue: Catalogue): void {
   let shown = ''
   function render(): void {
     const heading = () => main.querySelector<HTMLElement>('#screen-heading')
-    rerender(main, () => (session && screen.name !== 'setup' ? gameScreen(session) : setupScreen()), heading)
+    const inGame = session !== null && screen.name !== 'title' && screen.name !== 'setup'
+    if (!inGame) subtitle.textContent = 'A role-play on security guarantees'
+    rerender(
+      main,
+      () =>
+        session && inGame ? gameScreen(session) : menu.render(screen.name === 'setup' ? 'setup' : 'title'),
+      heading,
+    )
+    rememberScreen(session?.id ?? null, screen)
     // A new screen starts at its top, with focus on its heading, as a new page would.
     const key = JSON.stringify(screen)
     if (key !== shown) {
@@ -198,35 +175,18 @@ export function startApp(root: HTMLElement, catalogue: Catalogue): void {
     }
   }
 
-  screen = restore() ?? screen
+  // A reload resumes this tab's game exactly where it was; a new tab starts at the title screen.
+  const resumed = savedScreen()
+  if (resumed && menu.resume(resumed.id, resumed.screen)) return
   try {
     render()
   } catch (e) {
-    // A save that replays but cannot be shown must not leave a blank page: start afresh.
-    const broken = session as Session | null
-    broken?.forget()
     session = null
-    screen = { name: 'setup' }
+    screen = { name: 'title' }
     notices.show({
       kind: 'error',
-      lines: [
-        `Your saved game could not be shown (${e instanceof Error ? e.message : String(e)}). You can start a new game below.`,
-      ],
+      lines: [`The game could not be shown (${e instanceof Error ? e.message : String(e)}).`],
     })
     render()
-  }
-
-  function restore(): Screen | null {
-    const result = restoreSession(scenarios)
-    if (result.error)
-      notices.show({
-        kind: 'error',
-        lines: [`Your saved game could not be restored: ${result.error}. You can start a new game below.`],
-      })
-    const resumed = result.session
-    if (!resumed) return null
-    session = resumed
-    const first = resumed.humans[0]
-    return first ? toSide(resumed, first, { name: 'table' }) : { name: 'table' }
   }
 }

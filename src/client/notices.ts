@@ -1,7 +1,13 @@
 import { button, clear, h } from './dom.ts'
 
 /** A message for the player: a refusal from the rules, a warning, a note, or a problem. */
-export type Notice = { kind: 'refusal' | 'warning' | 'info' | 'error'; lines: string[]; code?: string }
+export type Notice = {
+  kind: 'refusal' | 'warning' | 'info' | 'error'
+  lines: string[]
+  /** What the player can do about it. */
+  fix?: string
+  code?: string
+}
 
 const LABELS = { refusal: 'Not possible', warning: 'Warning', info: 'Note', error: 'Problem' } as const
 
@@ -20,6 +26,7 @@ export function createNotices() {
     if (!notice) return
     for (const line of notice.lines)
       alert.append(h('p', {}, [h('strong', {}, `${LABELS[notice.kind]}: `), line]))
+    if (notice.fix) alert.append(h('p', {}, [h('strong', {}, 'What to do: '), notice.fix]))
     if (notice.code) alert.append(h('p', { class: 'hint' }, ['Code: ', h('code', {}, notice.code)]))
     bar.append(button('Dismiss message', () => show(null), { class: 'small' }))
   }

@@ -5,54 +5,59 @@ import type { ScenarioIndex } from '../core/rules/scenario-index.ts'
 import { finalVerdict } from '../core/rules/scoring.ts'
 import type { GameSetup } from '../core/rules/state.ts'
 import { createGameStore } from '../core/store.ts'
-import { clearSave, readSave, writeSave } from './save.ts'
+import {
+  loadSave,
+  newSaveId,
+  persistGameStore,
+  type SaveHandle,
+  type SaveProblem,
+  type SaveStorage,
+  type WriteProblem,
+} from './saves/index.ts'
 
-/** A game in progress on this device: the store, who plays, which human side the controls act for. */
+type Store = ReturnType<typeof createGameStore>
+
+/** A game in progress on this device: the store, its save, who plays, which human side the controls act for. */
 export interface Session {
   index: ScenarioIndex
-  store: ReturnType<typeof createGameStore>
+  store: Store
+  /** The id of the game's save. */
+  id: string
   /** The human-played proposer sides, in scenario order. */
   humans: string[]
   /** The human side the controls act for, or null when no side is human. */
   acting: string | null
-  /** Sends a command, lets computer partners answer, and saves. */
+  /** Sends a command and lets computer partners answer; the save is written after every command. */
   act: (command: Command) => Outcome
   /** What to announce to screen readers about the rounds that ended since `fromRecord`. */
   announcement: (fromRecord: number) => string
-  /** Forgets the saved game (a new game starts). */
-  forget: () => void
+  /** Stops saving this game (leaving it for the title screen; it stays listed there). */
+  stop: () => void
 }
 
-const humansOf = (index: ScenarioIndex, setup: GameSetup) =>
-  index.proposers.filter((s) => setup.seats[s] !== 'computer')
+/** Where saves go and what to do when writing one fails. */
+export interface SaveContext {
+  storage: SaveStorage
+  onError: (problem: WriteProblem) => void
+}
 
 /** Lets computer partners act until none has anything left to do (a whole game when no side is human). */
-function runComputers(store: Session['store']): void {
+function runComputers(store: Store): void {
   const LIMIT = 500
   for (let batch = 0; batch < 20 && store.getState().runComputers(LIMIT) === LIMIT; batch++);
 }
 
-/** Starts (or, with a log, resumes) a game; computer partners make their opening moves at once. */
-export function createSession(index: ScenarioIndex, setup: GameSetup, log: Command[] = []): Session {
-  const store = createGameStore(index, setup, log)
-  const humans = humansOf(index, setup)
-  const save = () => {
-    const { setup: s, log: l } = store.getState()
-    writeSave({ setup: s, log: l })
-  }
-  runComputers(store)
-  save()
+function sessionFor(index: ScenarioIndex, store: Store, saving: SaveHandle): Session {
+  const humans = index.proposers.filter((s) => store.getState().setup.seats[s] !== 'computer')
   return {
     index,
     store,
+    id: saving.id,
     humans,
     acting: humans[0] ?? null,
     act(command) {
       const outcome = store.getState().dispatch(command)
-      if (outcome.ok) {
-        runComputers(store)
-        save()
-      }
+      if (outcome.ok) runComputers(store)
       return outcome
     },
     announcement(fromRecord) {
@@ -65,29 +70,47 @@ export function createSession(index: ScenarioIndex, setup: GameSetup, log: Comma
       if (game.phase === 'ended') lines.push(`The game is over: ${finalVerdict(index, game).title}.`)
       return lines.join(' ')
     },
-    forget: clearSave,
+    stop: () => saving.stop(),
   }
 }
 
-/** Resumes the saved game, if any; a save that cannot be used is explained and cleared. */
-export function restoreSession(scenarios: ScenarioIndex[]): {
-  session: Session | null
-  error: string | null
-} {
-  const read = readSave()
-  let error: string | null = read.ok ? null : read.error
-  let session: Session | null = null
-  if (read.ok && read.saved) {
-    const { setup, log } = read.saved
-    const index = scenarios.find((s) => s.scenario.id === setup.scenarioId)
-    if (!index) error = `it was played with the scenario "${setup.scenarioId}", which is not available`
-    else
-      try {
-        session = createSession(index, setup, log)
-      } catch (e) {
-        error = `replaying it failed (${e instanceof Error ? e.message : String(e)})`
-      }
-  }
-  if (error) clearSave()
-  return { session, error }
+/**
+ * Starts a new game (or, with a log, one imported from a record) under a new save; computer partners make
+ * their opening moves at once, and every command is saved.
+ */
+export function createSession(
+  index: ScenarioIndex,
+  setup: GameSetup,
+  context: SaveContext,
+  log: Command[] = [],
+): Session {
+  const store = createGameStore(index, setup, log)
+  const saving = persistGameStore(store, {
+    storage: context.storage,
+    id: newSaveId(context.storage),
+    index,
+    onError: context.onError,
+  })
+  saving.save()
+  runComputers(store)
+  return sessionFor(index, store, saving)
+}
+
+/** Resumes a saved game exactly where it was, or says why it cannot be (the save is left as it is). */
+export function resumeSession(
+  id: string,
+  scenarios: ScenarioIndex[],
+  context: SaveContext,
+): { ok: true; session: Session } | { ok: false; problem: SaveProblem } {
+  const loaded = loadSave(context.storage, id, (scenarioId) =>
+    scenarios.find((s) => s.scenario.id === scenarioId),
+  )
+  if (!loaded.ok) return { ok: false, problem: loaded.problem }
+  const saving = persistGameStore(loaded.store, {
+    storage: context.storage,
+    id,
+    index: loaded.index,
+    onError: context.onError,
+  })
+  return { ok: true, session: sessionFor(loaded.index, loaded.store, saving) }
 }

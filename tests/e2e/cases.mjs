@@ -4,6 +4,8 @@ import {
   endingHeading,
   notice,
   openSetup,
+  openTitle,
+  passInterstitials,
   playAs,
   playToEnd,
   roundHeading,
@@ -11,7 +13,6 @@ import {
   switcherSides,
 } from './helpers.mjs'
 
-const SAVE_KEY = 'red-lines:save:v1'
 const squash = (s) => s.replace(/\s+/g, ' ').trim()
 
 export const cases = [
@@ -39,7 +40,8 @@ export const cases = [
       await page.getByRole('heading', { name: 'The rounds' }).waitFor()
       await shot('ending', { fullPage: true })
       await page.getByRole('button', { name: 'New game' }).click()
-      await page.getByRole('button', { name: 'Start game' }).waitFor()
+      // Back at the title screen, the finished game is listed with its debrief.
+      await page.getByRole('button', { name: /^Open the debrief of / }).waitFor()
     },
   },
   {
@@ -129,31 +131,43 @@ export const cases = [
     },
   },
   {
-    name: 'a corrupt or unreplayable save shows a clear message and a fresh start',
+    name: 'damaged, too-new and unreplayable saves are explained on the title screen; the others still open',
     async run({ page, base, shot }) {
       await openSetup(page, base)
-      await page.evaluate((key) => localStorage.setItem(key, '{"version":1,"setup":'), SAVE_KEY)
+      await startGame(page, { seed: 5 })
+      await page.getByRole('button', { name: /^Add / }).first().click()
+      const round = await roundHeading(page).textContent()
+      await page.evaluate(() => {
+        const key = Object.keys(localStorage).find((k) => k.startsWith('red-lines:game:'))
+        const good = JSON.parse(localStorage.getItem(key) ?? '{}')
+        localStorage.setItem('red-lines:game:damage', '{"state":')
+        localStorage.setItem('red-lines:game:future', JSON.stringify({ ...good, version: 99 }))
+        const refused = structuredClone(good)
+        refused.state.log.unshift({ type: 'decide', side: Object.keys(good.state.setup.seats)[0], payload: { choice: 'implement' } })
+        localStorage.setItem('red-lines:game:refuse', JSON.stringify(refused))
+        // The old single-slot save of the first version, damaged: it is moved into the list and explained.
+        localStorage.setItem('red-lines:save:v1', 'not json')
+        sessionStorage.clear()
+      })
       await page.reload()
-      await notice(page)
-        .getByText(/saved game could not be restored/)
-        .waitFor()
-      await page.getByRole('button', { name: 'Start game' }).waitFor()
-      assert.equal(await page.evaluate((key) => localStorage.getItem(key), SAVE_KEY), null)
-      await shot('corrupt-save')
-      // A well-formed save whose log the rules refuse: replaying it must fail cleanly too.
-      await startGame(page)
-      await page.evaluate((key) => {
-        const saved = JSON.parse(localStorage.getItem(key) ?? '{}')
-        const side = Object.keys(saved.setup.seats)[0]
-        saved.log.unshift({ type: 'decide', side, payload: { choice: 'implement' } })
-        localStorage.setItem(key, JSON.stringify(saved))
-      }, SAVE_KEY)
-      await page.reload()
-      await notice(page)
-        .getByText(/replaying it failed/)
-        .waitFor()
-      await startGame(page)
-      assert.match(await roundHeading(page).textContent(), /^Round 1 of/)
+      const saves = page.getByRole('list', { name: 'Saved games' })
+      await saves.getByText(/This saved game is damaged/).first().waitFor()
+      await saves.getByText(/written by a newer version of Red Lines/).waitFor()
+      await saves.getByText(/cannot be replayed/).waitFor()
+      assert.equal(await page.evaluate(() => localStorage.getItem('red-lines:save:v1')), null, 'the old save was moved')
+      await shot('title-damaged-saves', { fullPage: true })
+      // The good game still opens exactly where it was.
+      await page.getByRole('button', { name: /^Continue / }).click()
+      await passInterstitials(page)
+      assert.equal(await roundHeading(page).textContent(), round)
+      // Back on the title screen, a damaged save can be deleted; the too-new one is never overwritten.
+      await page.evaluate(() => sessionStorage.clear())
+      await openTitle(page, base)
+      const before = await page.getByRole('button', { name: /^Delete damaged save / }).count()
+      await page.getByRole('button', { name: 'Delete damaged save damage' }).click()
+      await page.getByRole('heading', { name: 'Saved games' }).waitFor()
+      assert.equal(await page.getByRole('button', { name: /^Delete damaged save / }).count(), before - 1)
+      assert.match(await page.evaluate(() => localStorage.getItem('red-lines:game:future') ?? ''), /"version":99/)
     },
   },
 ]

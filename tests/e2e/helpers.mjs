@@ -4,9 +4,16 @@
  */
 import assert from 'node:assert/strict'
 
-/** Opens the page and waits for the setup screen. */
-export async function openSetup(page, base) {
+/** Opens the page at the title screen. */
+export async function openTitle(page, base) {
   await page.goto(base)
+  await page.getByRole('heading', { name: 'Saved games' }).waitFor()
+}
+
+/** Opens the page and goes from the title screen to the set-up screen. */
+export async function openSetup(page, base) {
+  await openTitle(page, base)
+  await page.getByRole('button', { name: 'New game' }).click()
   await page.getByRole('heading', { name: 'New game' }).waitFor()
 }
 

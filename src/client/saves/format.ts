@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { scenarioHash as hashScenario } from '../../core/record/hash.ts'
 import { CommandSchema } from '../../core/rules/commands.ts'
 import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import type { GameState } from '../../core/rules/state.ts'
@@ -93,14 +94,11 @@ export function summarize(index: ScenarioIndex, game: GameState): SaveSummary {
 
 const hashes = new WeakMap<ScenarioIndex, string>()
 
-/** A short FNV-1a hash of a scenario's content, computed once per index. */
+/** The scenario's content hash (the same one game records carry), computed once per index. */
 export function scenarioHash(index: ScenarioIndex): string {
   const known = hashes.get(index)
   if (known) return known
-  const text = JSON.stringify(index.scenario)
-  let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
-  const hash = (h >>> 0).toString(16).padStart(8, '0')
+  const hash = hashScenario(index.scenario)
   hashes.set(index, hash)
   return hash
 }

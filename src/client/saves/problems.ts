@@ -69,7 +69,7 @@ export function replayFailed(error: unknown, scenarioChanged: boolean): SaveProb
     : ' The saved moves may have been altered.'
   return {
     code: 'REPLAY_FAILED',
-    message: `This saved game cannot be replayed: ${detail}.${why}`,
+    message: `This saved game cannot be replayed: ${detail.replace(/\.$/, '')}.${why}`,
     fix: DELETE,
     ...(number ? { command: Number(number) } : {}),
   }
