@@ -1,6 +1,7 @@
 /** The browser test cases: each gets a fresh page (and so a fresh localStorage). */
 import assert from 'node:assert/strict'
 import {
+  checkA11y,
   endingHeading,
   notice,
   openSetup,
@@ -19,21 +20,41 @@ export const cases = [
   {
     name: 'solo game against computer partners plays to an ending with scores',
     async run({ page, base, shot }) {
-      await openSetup(page, base)
+      await openTitle(page, base)
+      await checkA11y(page, 'title')
+      await page.getByRole('button', { name: 'New game' }).click()
+      await page.getByRole('heading', { name: 'New game' }).waitFor()
+      await checkA11y(page, 'set-up')
       await shot('setup')
-      await startGame(page, { seed: 1 })
+      await page.getByRole('spinbutton', { name: 'Seed' }).fill('1')
+      await page.getByRole('button', { name: 'Start game' }).click()
+      await page.getByRole('heading', { name: /^Briefing: / }).waitFor()
+      await checkA11y(page, 'briefing')
+      await shot('briefing', { fullPage: true })
+      await passInterstitials(page)
+      await roundHeading(page).waitFor()
       assert.match(await roundHeading(page).textContent(), /^Round 1 of/)
       await page.getByRole('heading', { name: 'The package' }).waitFor()
+      await checkA11y(page, 'table')
       await shot('table-solo', { fullPage: true })
       let shotResponse = true
+      let shotSummary = true
       await playToEnd(page, {
+        onScreen: async (heading) => {
+          if (!shotSummary || !/summary$/.test(heading)) return
+          shotSummary = false
+          await checkA11y(page, 'round summary')
+          await shot('summary', { fullPage: true })
+        },
         onResponse: async () => {
           if (!shotResponse) return
           shotResponse = false
+          await checkA11y(page, 'response')
           await shot('response-solo', { fullPage: true })
         },
       })
       await endingHeading(page).waitFor()
+      await checkA11y(page, 'ending')
       const scores = page.getByRole('table', { name: 'Scores' })
       assert.ok(await scores.isVisible(), 'the score table is visible')
       assert.ok((await scores.getByRole('row').count()) >= 2, 'the score table has a row per side')
@@ -51,6 +72,17 @@ export const cases = [
       await startGame(page, { allHuman: true })
       const sides = await switcherSides(page)
       assert.ok(sides.length >= 2, 'the switcher lists every human side')
+      // Switching sides passes through the hand-over screen, which hides the next side's position.
+      await page.getByRole('combobox', { name: 'Playing as' }).selectOption({ label: sides[1] })
+      await page.getByRole('heading', { name: `Pass the device to ${sides[1]}` }).waitFor()
+      assert.equal(
+        await page.getByRole('heading', { name: /^Your stance as / }).count(),
+        0,
+        'no position shows',
+      )
+      await checkA11y(page, 'hand-over')
+      await shot('handover')
+      await page.getByRole('button', { name: `I play ${sides[1]}: show my position` }).click()
       for (const side of sides) {
         await playAs(page, side)
         await page.getByRole('button', { name: /^Add / }).first().click()
@@ -103,6 +135,7 @@ export const cases = [
           .replace(/[\u201c\u201d]/g, '"')
           .toLowerCase(),
       )
+      await checkA11y(page, 'source dialog')
       await shot('source-dialog')
       await page.keyboard.press('Escape')
       await dialog.waitFor({ state: 'hidden' })
@@ -143,7 +176,11 @@ export const cases = [
         localStorage.setItem('red-lines:game:damage', '{"state":')
         localStorage.setItem('red-lines:game:future', JSON.stringify({ ...good, version: 99 }))
         const refused = structuredClone(good)
-        refused.state.log.unshift({ type: 'decide', side: Object.keys(good.state.setup.seats)[0], payload: { choice: 'implement' } })
+        refused.state.log.unshift({
+          type: 'decide',
+          side: Object.keys(good.state.setup.seats)[0],
+          payload: { choice: 'implement' },
+        })
         localStorage.setItem('red-lines:game:refuse', JSON.stringify(refused))
         // The old single-slot save of the first version, damaged: it is moved into the list and explained.
         localStorage.setItem('red-lines:save:v1', 'not json')
@@ -151,10 +188,18 @@ export const cases = [
       })
       await page.reload()
       const saves = page.getByRole('list', { name: 'Saved games' })
-      await saves.getByText(/This saved game is damaged/).first().waitFor()
+      await saves
+        .getByText(/This saved game is damaged/)
+        .first()
+        .waitFor()
       await saves.getByText(/written by a newer version of Red Lines/).waitFor()
       await saves.getByText(/cannot be replayed/).waitFor()
-      assert.equal(await page.evaluate(() => localStorage.getItem('red-lines:save:v1')), null, 'the old save was moved')
+      assert.equal(
+        await page.evaluate(() => localStorage.getItem('red-lines:save:v1')),
+        null,
+        'the old save was moved',
+      )
+      await checkA11y(page, 'title with damaged saves')
       await shot('title-damaged-saves', { fullPage: true })
       // The good game still opens exactly where it was.
       await page.getByRole('button', { name: /^Continue / }).click()
@@ -167,7 +212,10 @@ export const cases = [
       await page.getByRole('button', { name: 'Delete damaged save damage' }).click()
       await page.getByRole('heading', { name: 'Saved games' }).waitFor()
       assert.equal(await page.getByRole('button', { name: /^Delete damaged save / }).count(), before - 1)
-      assert.match(await page.evaluate(() => localStorage.getItem('red-lines:game:future') ?? ''), /"version":99/)
+      assert.match(
+        await page.evaluate(() => localStorage.getItem('red-lines:game:future') ?? ''),
+        /"version":99/,
+      )
     },
   },
 ]

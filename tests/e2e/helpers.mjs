@@ -45,11 +45,12 @@ const INTERSTITIAL =
   /^(I play .+: show my position|Go to the table|Next: .+'s briefing|Start round \d+|See how the game ended)$/
 
 /** Clicks through hand-over, briefing and summary screens until the table or the ending shows. */
-export async function passInterstitials(page, { max = 12 } = {}) {
+export async function passInterstitials(page, { max = 12, onScreen } = {}) {
   for (let i = 0; i < max; i++) {
     await page.getByRole('heading', { level: 2 }).first().waitFor()
     const next = page.getByRole('button', { name: INTERSTITIAL })
     if ((await next.count()) === 0) return
+    await onScreen?.((await page.locator('#screen-heading').textContent()) ?? '')
     await next.first().click()
   }
 }
@@ -73,11 +74,11 @@ const visible = (locator) => locator.isVisible()
  * Plays a solo game to its ending by clicking: endorse and table each round; when the package cannot be
  * tabled twice in a round, object and end the round; after each response, continue negotiating.
  */
-export async function playToEnd(page, { maxSteps = 200, onResponse } = {}) {
+export async function playToEnd(page, { maxSteps = 200, onResponse, onScreen } = {}) {
   const tries = new Map()
   for (let step = 0; step < maxSteps; step++) {
     if (await visible(endingHeading(page))) return step
-    await passInterstitials(page)
+    await passInterstitials(page, { onScreen })
     if (await visible(endingHeading(page))) return step
     const carryOn = page.getByRole('button', { name: 'Continue negotiating' })
     if (await visible(carryOn)) {
@@ -102,4 +103,29 @@ export async function playToEnd(page, { maxSteps = 200, onResponse } = {}) {
     if (await visible(endRound)) await endRound.click()
   }
   throw new Error(`the game did not end within ${maxSteps} steps`)
+}
+
+/**
+ * Runs axe-core on the page as it is and fails on any serious or critical violation, naming the rule, the
+ * impact and the first elements concerned. `screen` names the screen in the message.
+ */
+export async function checkA11y(page, screen) {
+  const hasAxe = await page.evaluate(() => typeof window.axe !== 'undefined')
+  if (!hasAxe)
+    await page.addScriptTag({
+      path: new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname,
+    })
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] })
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join('; ')}`,
+      )
+  })
+  assert.deepEqual(violations, [], `axe-core on the ${screen} screen`)
 }
