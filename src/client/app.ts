@@ -1,10 +1,14 @@
+import { buildDebrief } from '../core/debrief/debrief.ts'
+import { debriefToCsv } from '../core/record/csv.ts'
+import { exportRecord, recordToJson } from '../core/record/record.ts'
 import type { Command } from '../core/rules/commands.ts'
 import { clear, h, rerender } from './dom.ts'
+import { download, exportName } from './download.ts'
 import { createGuide } from './guide.ts'
 import { createMenu } from './menu.ts'
 import { createNotices } from './notices.ts'
 import { renderBriefing } from './render/briefing.ts'
-import { renderEnding } from './render/ending.ts'
+import { renderDebrief } from './render/debrief/debrief.ts'
 import { renderGame } from './render/game.ts'
 import { renderHandover } from './render/handover.ts'
 import { createSourceDialog } from './render/source-dialog.ts'
@@ -96,6 +100,24 @@ export function startApp(root: HTMLElement, catalogue: Catalogue): void {
     go({ name: 'title' })
   }
 
+  function exportJson(s: Session): void {
+    const { setup, log } = s.store.getState()
+    download(
+      exportName(s.index.scenario.id, 'json'),
+      recordToJson(exportRecord(s.index, setup, log, new Date())),
+      'application/json',
+    )
+  }
+
+  function exportCsv(s: Session): void {
+    const { setup, log, game } = s.store.getState()
+    download(
+      exportName(s.index.scenario.id, 'csv'),
+      debriefToCsv(buildDebrief(s.index, setup, game, log)),
+      'text/csv',
+    )
+  }
+
   function view(s: Session): GameView {
     const { game, log } = s.store.getState()
     return {
@@ -140,8 +162,17 @@ export function startApp(root: HTMLElement, catalogue: Catalogue): void {
         return record ? renderSummary(v, record, next) : renderGame(v)
       }
       case 'ending':
-        document.title = 'Red Lines — game over'
-        return renderEnding(v)
+        document.title = 'Red Lines — debrief'
+        return renderDebrief(v, {
+          onExportJson: () => exportJson(s),
+          onExportCsv: () => exportCsv(s),
+          onPrint: () => window.print(),
+          onNewGame: () => {
+            toTitle()
+            go({ name: 'setup' })
+          },
+          onTitle: toTitle,
+        })
       default:
         document.title = `Red Lines — round ${v.state.round}`
         return h('div', {}, [guide.render(v), renderGame(v)])

@@ -1,6 +1,7 @@
 import './style.css'
 import './game.css'
 import './cards.css'
+import './debrief.css'
 import { startApp } from './app.ts'
 import { loadCatalogue } from './scenarios.ts'
 

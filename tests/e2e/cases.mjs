@@ -60,9 +60,39 @@ export const cases = [
       assert.ok((await scores.getByRole('row').count()) >= 2, 'the score table has a row per side')
       await page.getByRole('heading', { name: 'The rounds' }).waitFor()
       await shot('ending', { fullPage: true })
+      await page.emulateMedia({ media: 'print' })
+      await shot('debrief-print', { fullPage: true })
+      await page.emulateMedia({ media: 'screen' })
+      // Export as JSON, then import it: the replayed game shows the same debrief.
+      const debrief = squash(await page.getByRole('main').textContent())
+      const [json] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Export game (JSON)' }).click(),
+      ])
+      const [csv] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Export results (CSV)' }).click(),
+      ])
+      assert.match(csv.suggestedFilename(), /\.csv$/)
+      const csvText = await (await import('node:fs/promises')).readFile(await csv.path(), 'utf8')
+      assert.match(csvText.split('\r\n')[0] ?? '', /round/i, 'the CSV starts with a header row')
+      await page.evaluate(() => sessionStorage.clear())
+      await openTitle(page, base)
+      await page.getByLabel('Game record file (JSON)').setInputFiles(await json.path())
+      await endingHeading(page).waitFor()
+      await notice(page)
+        .getByText(/was replayed move by move/)
+        .waitFor()
+      assert.equal(
+        squash(await page.getByRole('main').textContent()),
+        debrief,
+        'the imported game has the same debrief',
+      )
       await page.getByRole('button', { name: 'New game' }).click()
-      // Back at the title screen, the finished game is listed with its debrief.
-      await page.getByRole('button', { name: /^Open the debrief of / }).waitFor()
+      await page.getByRole('heading', { name: 'New game' }).waitFor()
+      await openTitle(page, base)
+      // The title screen lists both finished games (played and imported) with their debriefs.
+      assert.equal(await page.getByRole('button', { name: /^Open the debrief of / }).count(), 2)
     },
   },
   {

@@ -1,0 +1,181 @@
+import type { MeterSeries } from '../../../core/debrief/timeline.ts'
+import { h } from '../../dom.ts'
+import {
+  betterText,
+  type ChartGeometry,
+  chartGeometry,
+  chartSummary,
+  coord,
+  markerPath,
+  roundLabel,
+  type SeriesStyle,
+  shown,
+} from './chart-math.ts'
+
+const SVG_NS = 'http://www.w3.org/2000/svg'
+
+/** Creates an SVG element; text goes in as a text node, never parsed. */
+function svg(
+  tag: string,
+  attrs: Record<string, string | number> = {},
+  children: Array<Node | string> = [],
+): SVGElement {
+  const el = document.createElementNS(SVG_NS, tag)
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, String(value))
+  for (const child of children) el.append(typeof child === 'string' ? document.createTextNode(child) : child)
+  return el
+}
+
+const MARKER_R = 5
+
+function axes(g: ChartGeometry): SVGElement {
+  const { box } = g
+  const bottom = box.height - box.bottom
+  const right = box.width - box.right
+  const parts: SVGElement[] = []
+  for (const t of g.yTicks) {
+    parts.push(svg('line', { class: 'grid', x1: box.left, x2: right, y1: coord(t.y), y2: coord(t.y) }))
+    parts.push(
+      svg('text', { class: 'tick', x: box.left - 8, y: coord(t.y), 'text-anchor': 'end', dy: '0.32em' }, [
+        t.label,
+      ]),
+    )
+  }
+  for (const t of g.xTicks) {
+    parts.push(
+      svg('line', { class: 'tick-mark', x1: coord(t.x), x2: coord(t.x), y1: bottom, y2: bottom + 5 }),
+    )
+    parts.push(
+      svg('text', { class: 'tick', x: coord(t.x), y: bottom + 20, 'text-anchor': 'middle' }, [t.label]),
+    )
+  }
+  parts.push(svg('line', { class: 'axis', x1: box.left, x2: right, y1: bottom, y2: bottom }))
+  parts.push(svg('line', { class: 'axis', x1: box.left, x2: box.left, y1: box.top, y2: bottom }))
+  const midX = (box.left + right) / 2
+  parts.push(
+    svg('text', { class: 'axis-title', x: midX, y: box.height - 6, 'text-anchor': 'middle' }, ['Round']),
+  )
+  const midY = (box.top + bottom) / 2
+  parts.push(
+    svg(
+      'text',
+      { class: 'axis-title', transform: `translate(14 ${coord(midY)}) rotate(-90)`, 'text-anchor': 'middle' },
+      [g.yTitle],
+    ),
+  )
+  return svg('g', { class: 'axes' }, parts)
+}
+
+function lineAttrs(style: SeriesStyle): Record<string, string | number> {
+  const attrs: Record<string, string | number> = { fill: 'none', stroke: style.colour, 'stroke-width': 3 }
+  if (style.dash) attrs['stroke-dasharray'] = style.dash
+  return attrs
+}
+
+function markerAttrs(style: SeriesStyle): Record<string, string | number> {
+  // A cross is a stroke; the other markers are filled, with a white rim to stand out where lines cross.
+  return style.marker === 'cross'
+    ? { fill: 'none', stroke: style.colour, 'stroke-width': 2.5 }
+    : { fill: style.colour, stroke: '#ffffff', 'stroke-width': 1.5 }
+}
+
+function lines(g: ChartGeometry): SVGElement {
+  return svg(
+    'g',
+    { class: 'series' },
+    g.series.map((s) =>
+      svg('g', { 'data-meter': s.id }, [
+        svg('path', { d: s.path, ...lineAttrs(s.style), 'stroke-linejoin': 'round' }),
+        ...s.points.map((p) =>
+          svg('path', { d: markerPath(s.style.marker, p.x, p.y, MARKER_R), ...markerAttrs(s.style) }, [
+            svg('title', {}, [
+              `${s.name}, ${p.round === 0 ? 'start' : `after round ${p.round}`}: ${shown(p.value)}`,
+            ]),
+          ]),
+        ),
+      ]),
+    ),
+  )
+}
+
+/** A small sample of a line's style (dash and marker), for the legend; hidden from screen readers. */
+function swatch(style: SeriesStyle): SVGElement {
+  return svg('svg', { class: 'swatch', viewBox: '0 0 44 16', width: 44, height: 16, 'aria-hidden': 'true' }, [
+    svg('path', { d: 'M2 8 L42 8', ...lineAttrs(style) }),
+    svg('path', { d: markerPath(style.marker, 22, 8, MARKER_R), ...markerAttrs(style) }),
+  ])
+}
+
+function legend(g: ChartGeometry, meters: readonly MeterSeries[]): HTMLElement {
+  return h(
+    'ul',
+    { class: 'chart-legend', 'aria-label': 'Legend' },
+    g.series.map((s, i) => {
+      const m = meters[i]
+      return h('li', {}, [
+        swatch(s.style),
+        h('span', {}, [
+          h('span', { class: 'legend-name' }, s.name),
+          m ? h('span', { class: 'legend-note' }, ` (${betterText(m.better)})`) : null,
+        ]),
+      ])
+    }),
+  )
+}
+
+/** The chart's data as a table, for screen readers and for reading exact values. */
+export function meterTable(meters: readonly MeterSeries[]): HTMLTableElement {
+  const rounds = Math.max(0, ...meters.map((m) => m.values.length - 1))
+  const heads = Array.from({ length: rounds + 1 }, (_, r) => (r === 0 ? 'Start' : `After round ${r}`))
+  return h('table', { class: 'data meter-table' }, [
+    h('caption', {}, 'Meter values by round'),
+    h(
+      'thead',
+      {},
+      h('tr', {}, [h('th', { scope: 'col' }, 'Meter'), ...heads.map((t) => h('th', { scope: 'col' }, t))]),
+    ),
+    h(
+      'tbody',
+      {},
+      meters.map((m) =>
+        h('tr', {}, [
+          h('th', { scope: 'row' }, m.name),
+          ...m.values.map((v) => h('td', { class: 'num' }, shown(v))),
+        ]),
+      ),
+    ),
+  ])
+}
+
+/**
+ * The meters over the rounds: an inline SVG line chart (one line per meter, each with its own colour, dash
+ * and marker, rounds 0..N on the x axis), its legend, and the same values as a table behind a disclosure.
+ */
+export function renderMeterChart(meters: readonly MeterSeries[]): HTMLElement {
+  const g = chartGeometry(meters)
+  const chart = svg(
+    'svg',
+    {
+      class: 'meter-chart',
+      viewBox: `0 0 ${g.box.width} ${g.box.height}`,
+      role: 'img',
+      'aria-label': chartSummary(meters),
+      preserveAspectRatio: 'xMidYMid meet',
+    },
+    [axes(g), lines(g)],
+  )
+  const rounds = g.xTicks.map((t) => roundLabel(t.round))
+  return h('figure', { class: 'chart' }, [
+    chart,
+    legend(g, meters),
+    h(
+      'figcaption',
+      { class: 'hint' },
+      `Each meter at the start and after each round (${rounds.length - 1} round${rounds.length === 2 ? '' : 's'}).`,
+    ),
+    h('details', { class: 'chart-data', 'data-key': 'debrief:chart-data' }, [
+      h('summary', { 'data-key': 'debrief:chart-data-summary' }, 'The values as a table'),
+      meterTable(meters),
+    ]),
+  ])
+}

@@ -1,0 +1,94 @@
+import { buildDebrief, type Debrief } from '../../../core/debrief/debrief.ts'
+import { button, h } from '../../dom.ts'
+import type { GameView } from '../../view.ts'
+import { renderMeterChart } from './chart.ts'
+import { renderRedLines } from './red-lines.ts'
+import { renderRounds } from './rounds.ts'
+import { renderBreaches, renderFacts, renderScores } from './scores.ts'
+import { renderWhatIf } from './what-if.ts'
+
+/** What the debrief's buttons do; the app implements the downloads, printing and navigation. */
+export interface DebriefOptions {
+  /** "Export game (JSON)": a record that re-imports and replays to the same debrief. */
+  onExportJson(): void
+  /** "Export results (CSV)": the rounds and scores for a spreadsheet. */
+  onExportCsv(): void
+  /** "Print debrief": the print view (print or save as PDF). */
+  onPrint(): void
+  /** "New game". */
+  onNewGame(): void
+  /** "Back to title", shown only when given. */
+  onTitle?(): void
+}
+
+function actions(options: DebriefOptions): HTMLElement {
+  return h('div', { class: 'debrief-actions', role: 'group', 'aria-label': 'Debrief actions' }, [
+    h('div', { class: 'actions' }, [
+      button('Export game (JSON)', options.onExportJson),
+      button('Export results (CSV)', options.onExportCsv),
+      button('Print debrief', options.onPrint),
+      button('New game', options.onNewGame, { class: 'primary' }),
+      options.onTitle ? button('Back to title', options.onTitle) : null,
+    ]),
+    h(
+      'p',
+      { class: 'hint' },
+      'The JSON file opens this game again and replays it to this same debrief; the CSV file opens in a spreadsheet. To keep a PDF, choose “Save as PDF” in the print dialog.',
+    ),
+  ])
+}
+
+function chartSection(debrief: Debrief): HTMLElement {
+  return h('section', { class: 'debrief-card debrief-chart', 'aria-labelledby': 'debrief-chart' }, [
+    h('h3', { id: 'debrief-chart' }, 'How the meters moved'),
+    renderMeterChart(debrief.meters),
+  ])
+}
+
+let printHooked = false
+
+/**
+ * Opens every closed disclosure of the debrief while the page prints, and closes them again after, so that
+ * paper shows everything (the CSS does the same where the browser supports styling closed details).
+ */
+function hookPrint(): void {
+  if (printHooked || typeof window === 'undefined') return
+  printHooked = true
+  const opened: HTMLDetailsElement[] = []
+  window.addEventListener('beforeprint', () => {
+    for (const d of document.querySelectorAll<HTMLDetailsElement>('.debrief details:not([open])')) {
+      d.open = true
+      opened.push(d)
+    }
+  })
+  window.addEventListener('afterprint', () => {
+    for (const d of opened.splice(0)) d.open = false
+  })
+}
+
+/**
+ * The debrief after a game, for the class discussion: the outcome and the facts of the game (difficulty,
+ * who played which side), the scores with what drove them, a chart of the meters over the rounds, the
+ * engine's what-if on the last package, the red lines crossed with their sources, the constraints breached,
+ * and every round (package, answer, events). Its buttons export the game and the results and print it.
+ */
+export function renderDebrief(view: GameView, options: DebriefOptions): HTMLElement {
+  hookPrint()
+  const debrief = buildDebrief(view.index, view.state.setup, view.state, view.log)
+  const responder = view.index.sides.get(view.index.responder)?.name ?? view.index.responder
+  const text = debrief.outcome?.text ?? 'The game has not ended yet.'
+  return h('div', { class: 'debrief ending' }, [
+    h('div', { class: 'debrief-head' }, [
+      h('h2', { id: 'screen-heading', tabindex: -1 }, `Ending: ${debrief.title}`),
+      h('p', { class: 'ending-text' }, text),
+      renderFacts(debrief, responder),
+      actions(options),
+    ]),
+    h('div', { class: 'debrief-card debrief-scores-card' }, renderScores(debrief)),
+    chartSection(debrief),
+    renderWhatIf(view, debrief),
+    renderRedLines(view, debrief),
+    renderBreaches(debrief),
+    renderRounds(debrief, responder),
+  ])
+}

@@ -1,0 +1,58 @@
+import type { Debrief } from '../../../core/debrief/debrief.ts'
+import type { CrossedRedLine } from '../../../core/debrief/timeline.ts'
+import { h } from '../../dom.ts'
+import type { GameView } from '../../view.ts'
+import { renderStatement } from '../response.ts'
+import { roundsText } from './scores.ts'
+
+const EFFECT: Record<CrossedRedLine['kind'], string> = {
+  reject: 'the package is rejected',
+  demandRemoval: 'what crosses it must be removed',
+  warn: 'a warning that lowers the disposition',
+}
+
+/** "Crossed in rounds 1 and 2 (twice)": when a red line was crossed. */
+export function crossedText(line: Pick<CrossedRedLine, 'rounds' | 'times'>): string {
+  const rounds = [...new Set(line.rounds)]
+  const times = line.times > rounds.length ? ` (${line.times} times)` : ''
+  return `Crossed in ${roundsText(rounds)}${times}`
+}
+
+function redLineCard(view: GameView, line: CrossedRedLine): HTMLElement {
+  const id = `debrief-red-line-${line.id}`
+  return h('li', { class: `red-line-card red-line-${line.kind}`, 'aria-labelledby': id }, [
+    h('h4', { id }, line.title),
+    h('p', { class: 'meta' }, [
+      h('strong', {}, crossedText(line)),
+      ` · Effect: ${EFFECT[line.kind]} · Severity ${line.severity} of 5`,
+    ]),
+    ...line.stated.flatMap((s) => [
+      renderStatement(view, {
+        quote: s.quote,
+        seed: s.seed,
+        date: s.date,
+        speaker: s.speaker,
+        speakerName: s.speakerName,
+      }),
+      // On paper the "Open source" button is hidden, so the article is named in plain text instead.
+      h('p', { class: 'print-only source-ref' }, `Source: ${s.seed}`),
+    ]),
+  ])
+}
+
+/**
+ * Every red line crossed during the game, in scenario order: its title, the rounds it was crossed in, its
+ * effect, and the stated words behind it with the speaker, date and a button that opens the source.
+ */
+export function renderRedLines(view: GameView, debrief: Debrief): HTMLElement {
+  return h('section', { class: 'debrief-card debrief-red-lines', 'aria-labelledby': 'debrief-red-lines' }, [
+    h('h3', { id: 'debrief-red-lines' }, 'Red lines crossed'),
+    debrief.redLines.length
+      ? h(
+          'ul',
+          { class: 'plain red-line-cards' },
+          debrief.redLines.map((r) => redLineCard(view, r)),
+        )
+      : h('p', {}, 'No package crossed a red line.'),
+  ])
+}
