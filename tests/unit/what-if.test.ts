@@ -138,9 +138,9 @@ describe('what-if is minimal and complete (against an exhaustive oracle)', () =>
           const situation = start(index, publicTalks ? ['public-talks'] : [])
           const w = whatIfAll(index, items, situation)
           const truth = oracle(index, items, situation)
-          expect(w?.before.verdict).toBe(truth.original)
           if (truth.smallest > 3) expect(w).toBeNull()
           else {
+            expect(w?.before.verdict).toBe(truth.original)
             expect(w?.size).toBe(truth.smallest)
             expect(w?.found).toBe(truth.count)
             for (const a of w?.alternatives ?? []) {
@@ -149,7 +149,7 @@ describe('what-if is minimal and complete (against an exhaustive oracle)', () =>
             }
           }
         }),
-        { numRuns: 12 },
+        { numRuns: 12, examples: [[950988150, false]] },
       )
     },
     60_000,
