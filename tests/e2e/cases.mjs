@@ -13,6 +13,7 @@ import {
   startGame,
   switcherSides,
 } from './helpers.mjs'
+import { playByKeyboard } from './keyboard.mjs'
 
 const squash = (s) => s.replace(/\s+/g, ' ').trim()
 
@@ -246,6 +247,16 @@ export const cases = [
         await page.evaluate(() => localStorage.getItem('red-lines:game:future') ?? ''),
         /"version":99/,
       )
+    },
+  },
+  {
+    name: 'a whole game by keyboard alone, from the title screen to the debrief',
+    async run({ page, base, shot }) {
+      await openTitle(page, base)
+      await page.evaluate(() => localStorage.setItem('red-lines:guide-done', '1'))
+      await playByKeyboard(page)
+      await endingHeading(page).waitFor()
+      await shot('keyboard-ending')
     },
   },
 ]
