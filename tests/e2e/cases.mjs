@@ -259,4 +259,33 @@ export const cases = [
       await shot('keyboard-ending')
     },
   },
+  ...['European governments', 'United States'].map((side) => ({
+    name: `a solo game as ${side} to the debrief`,
+    async run({ page, base, shot }) {
+      await openSetup(page, base)
+      await startGame(page, { seed: 21, only: side })
+      await page.getByRole('heading', { name: `Your stance as ${side}` }).waitFor()
+      await playToEnd(page)
+      await endingHeading(page).waitFor()
+      const played = page.getByText(new RegExp(`${side} \\(human\\)`)).first()
+      assert.ok(await played.isVisible(), 'the debrief says who played the side')
+      await shot(`debrief-${side.split(' ')[0].toLowerCase()}`)
+    },
+  })),
+  {
+    name: 'a hot-seat game with three humans to the debrief',
+    async run({ page, base, shot }) {
+      await openSetup(page, base)
+      await startGame(page, { allHuman: true, seed: 8 })
+      const sides = await switcherSides(page)
+      assert.equal(sides.length, 3)
+      for (const side of sides) {
+        await playAs(page, side)
+        await page.getByRole('button', { name: /^Add / }).first().click()
+      }
+      await playToEnd(page)
+      await endingHeading(page).waitFor()
+      await shot('debrief-hotseat')
+    },
+  },
 ]

@@ -27,7 +27,15 @@ export const endingHeading = (page) => page.getByRole('heading', { name: /^Endin
 export const notice = (page) => page.getByRole('alert')
 
 /** Starts a game with the default setup (first proposer human, the rest computer), or with every side human. */
-export async function startGame(page, { allHuman = false, seed = 12345 } = {}) {
+export async function startGame(page, { allHuman = false, seed = 12345, only } = {}) {
+  if (only) {
+    const seats = page.getByRole('group', { name: 'Who plays each side' }).getByRole('group')
+    for (let i = 0; i < (await seats.count()); i++) {
+      const group = seats.nth(i)
+      const legend = ((await group.locator('legend').first().textContent()) ?? '').trim()
+      await group.getByRole('radio', { name: legend === only ? 'Human' : 'Computer' }).check()
+    }
+  }
   if (allHuman) {
     const humans = page.getByRole('radio', { name: 'Human' })
     const count = await humans.count()
@@ -62,10 +70,11 @@ export async function switcherSides(page) {
 }
 
 /** Chooses the side the controls act for. */
-export async function playAs(page, side) {
+export async function playAs(page, side, { deciding = false } = {}) {
   await page.getByRole('combobox', { name: 'Playing as' }).selectOption({ label: side })
   await page.getByRole('button', { name: `I play ${side}: show my position` }).click()
-  await page.getByRole('heading', { name: `Your stance as ${side}` }).waitFor()
+  if (deciding) await roundHeading(page).waitFor()
+  else await page.getByRole('heading', { name: `Your stance as ${side}` }).waitFor()
 }
 
 const visible = (locator) => locator.isVisible()
@@ -81,13 +90,36 @@ export async function playToEnd(page, { maxSteps = 200, onResponse, onScreen } =
     await passInterstitials(page, { onScreen })
     if (await visible(endingHeading(page))) return step
     const carryOn = page.getByRole('button', { name: 'Continue negotiating' })
+    const switcher = page.getByRole('combobox', { name: 'Playing as' })
     if (await visible(carryOn)) {
       await onResponse?.()
-      await carryOn.click()
+      if (!(await visible(switcher))) {
+        await carryOn.click()
+        continue
+      }
+      // Hot-seat: every human side votes in turn.
+      for (const side of await switcherSides(page)) {
+        if (!(await visible(roundHeading(page)))) break
+        await playAs(page, side, { deciding: true })
+        const vote = page.getByRole('button', { name: 'Continue negotiating' })
+        if (await visible(vote)) await vote.click()
+      }
       continue
     }
     const endorse = page.getByRole('button', { name: 'Endorse', exact: true })
     assert.ok(await visible(endorse), 'the table offers "Endorse" while negotiating')
+    if (await visible(switcher)) {
+      // Hot-seat: every human side endorses in turn, passing the device, then one tables.
+      for (const side of await switcherSides(page)) {
+        await playAs(page, side)
+        await page.getByRole('button', { name: 'Endorse', exact: true }).click()
+      }
+      const table = page.getByRole('button', { name: 'Table the package' })
+      if (await visible(table)) await table.click()
+      if (await visible(page.getByRole('alert').getByText(/^Not possible:/)))
+        throw new Error('hot-seat tabling refused')
+      continue
+    }
     const round = await roundHeading(page).textContent()
     const attempt = (tries.get(round) ?? 0) + 1
     tries.set(round, attempt)
