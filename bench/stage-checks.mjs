@@ -1,0 +1,135 @@
+/**
+ * Checks of the Phaser stage's manners, on bench/stage-demo in headless Chromium: `node bench/stage-checks.mjs`.
+ * The canvas is hidden from assistive technology, out of the tab order and lets clicks through; it follows
+ * its container's size; destroy() removes it and stops listening to the store; the loop sleeps when nothing
+ * moves; without any canvas the stage gives up quietly and the game goes on. Exits 1 on a failed check.
+ */
+import assert from 'node:assert/strict'
+import { chromium } from 'playwright-core'
+import { createServer } from 'vite'
+
+const root = new URL('..', import.meta.url).pathname
+const server = await createServer({
+  root,
+  logLevel: 'warn',
+  configFile: false,
+  server: { host: '127.0.0.1', port: 0, hmr: false, watch: null },
+})
+await server.listen()
+const url = `http://127.0.0.1:${server.httpServer.address().port}/bench/stage-demo/index.html`
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
+})
+const ready = (page) =>
+  page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 })
+let failed = 0
+async function check(name, run) {
+  const page = await browser.newPage({ viewport: { width: 1024, height: 640 } })
+  const errors = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+  try {
+    await run(page)
+    assert.deepEqual(errors, [], 'no errors in the page')
+    console.log(`ok - ${name}`)
+  } catch (error) {
+    failed += 1
+    console.log(
+      `not ok - ${name}\n  ${String(error?.message ?? error)
+        .split('\n')
+        .join('\n  ')}`,
+    )
+  } finally {
+    await page.close()
+  }
+}
+
+try {
+  await check('decorative canvas: aria-hidden, out of the tab order, no pointer events', async (page) => {
+    await page.goto(url)
+    await ready(page)
+    const a = await page.evaluate(() => {
+      const c = document.querySelector('canvas')
+      return {
+        aria: c?.getAttribute('aria-hidden'),
+        tab: c?.getAttribute('tabindex'),
+        wrapper: c?.parentElement?.getAttribute('aria-hidden'),
+        events: c ? getComputedStyle(c.parentElement).pointerEvents : null,
+      }
+    })
+    assert.deepEqual(a, { aria: 'true', tab: '-1', wrapper: 'true', events: 'none' })
+    await page.evaluate(() => {
+      const b = document.createElement('button')
+      b.textContent = 'after the stage'
+      document.body.append(b)
+    })
+    await page.keyboard.press('Tab')
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'after the stage')
+  })
+  await check('follows the container size, and destroy() removes everything', async (page) => {
+    await page.goto(url)
+    await ready(page)
+    await page.evaluate(() => window.demo.step(10))
+    await page.setViewportSize({ width: 800, height: 500 })
+    await page.waitForTimeout(800)
+    assert.deepEqual(
+      await page.evaluate(() => {
+        const c = document.querySelector('canvas')
+        return [c?.width, c?.height]
+      }),
+      [800, 500],
+    )
+    await page.evaluate(() => {
+      window.demo.stage.destroy()
+      window.demo.stage.destroy()
+    })
+    await page.waitForTimeout(300)
+    await page.evaluate(() => window.demo.step(40))
+    await page.waitForTimeout(500)
+    assert.equal(await page.evaluate(() => document.querySelectorAll('canvas, .stage-canvas').length), 0)
+  })
+  await check('the loop sleeps when nothing moves', async (page) => {
+    await page.goto(url)
+    await ready(page)
+    await page.waitForTimeout(1500)
+    const draws = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          let n = 0
+          const original = CanvasRenderingContext2D.prototype.drawImage
+          CanvasRenderingContext2D.prototype.drawImage = function (...args) {
+            n += 1
+            return original.apply(this, args)
+          }
+          setTimeout(() => resolve(n), 1000)
+        }),
+    )
+    assert.equal(draws, 0, 'no frame drawn in a second of rest')
+  })
+  await check('without any canvas the stage gives up and the game goes on', async (page) => {
+    await page.addInitScript(() => {
+      HTMLCanvasElement.prototype.getContext = () => null
+    })
+    await page.goto(url)
+    await ready(page)
+    await page.evaluate(() => window.demo.step(50))
+    assert.equal(await page.evaluate(() => document.querySelectorAll('.stage-canvas').length), 0)
+  })
+  await check('without WebGL the canvas renderer draws the stage', async (page) => {
+    await page.addInitScript(() => {
+      const original = HTMLCanvasElement.prototype.getContext
+      HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+        return /webgl/.test(type) ? null : original.call(this, type, ...rest)
+      }
+    })
+    await page.goto(url)
+    await ready(page)
+    assert.equal(await page.evaluate(() => document.querySelectorAll('canvas').length), 1)
+  })
+} finally {
+  await browser.close()
+  await server.close()
+}
+console.log(failed ? `stage checks: ${failed} failed` : 'stage checks: all passed')
+process.exitCode = failed ? 1 : 0

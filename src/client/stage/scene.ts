@@ -1,0 +1,901 @@
+import type * as Phaser from 'phaser'
+import type { StoreApi } from 'zustand/vanilla'
+import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
+import type { GameStore } from '../../core/store.ts'
+import {
+  along,
+  arrowHead,
+  ballot,
+  COLOURS,
+  curve,
+  dashed,
+  dome,
+  drawMeterIcon,
+  ENDING_COLOURS,
+  flag,
+  goodnessColour,
+  type MeterIcon,
+  meterIcon,
+  mix,
+  path,
+  pin,
+  shieldShape,
+  sideColour,
+  stanceBadge,
+  table,
+  unitSymbol,
+  vault,
+} from './draw.ts'
+import { type StageMarker, type StageModel, stageModel } from './model.ts'
+import { type Crop, cropSvg, glow, type MapData, type Point, rasterize } from './svg.ts'
+
+/**
+ * The one scene of the stage. It draws the map, the sides' emblems, a marker per instrument in the package,
+ * the deterrence "shield" around Ukraine, a gauge per meter and Russia's verdict, and animates changes. It
+ * reads the store and never writes to it; all text stays in the page, so the canvas holds none.
+ */
+
+type PhaserNS = typeof Phaser
+type Graphics = Phaser.GameObjects.Graphics
+
+export interface SceneInput {
+  store: StoreApi<GameStore>
+  index: ScenarioIndex
+  reducedMotion: boolean
+  map: MapData
+  /** Each side's emblem, drawn at EMBLEM_HEIGHT pixels high. */
+  emblems: Map<string, HTMLCanvasElement>
+  onReady: () => void
+  onError: (error: unknown) => void
+}
+
+/** The pixel height emblems are rasterized at (twice the largest they are shown at). */
+export const EMBLEM_HEIGHT = 160
+const EMBLEM_RATIO = 120 / 140
+/** 40 km in map units (the map's scale is 48 units to a degree of latitude, about 111 km). */
+const BUFFER_WIDTH = (40 / 111) * 48
+const TROOP_POSTS = ['kyiv', 'vinnytsia', 'lviv', 'odesa', 'dnipro']
+const DOME_SITES = ['kyiv', 'dnipro', 'odesa', 'kharkiv', 'zaporizhzhia']
+const IDLE_MS = 300
+
+interface Rect {
+  x: number
+  y: number
+  w: number
+  h: number
+}
+
+interface Layout {
+  w: number
+  h: number
+  pad: number
+  /** Map units to pixels, and the pixel position of the map's origin. */
+  s: number
+  ox: number
+  oy: number
+  mapArea: Rect
+  panel: Rect
+  /** Emblem height in pixels. */
+  emblem: number
+  /** The size unit of markers, in pixels. */
+  u: number
+  gauges: Array<{ x: number; y: number; r: number }>
+}
+
+interface GaugeView {
+  g: Graphics
+  icon: MeterIcon
+  shown: number
+  target: number
+  /** Direction and quality of the last change, shown as a small arrow until it fades. */
+  delta: { up: boolean; good: boolean; alpha: number } | null
+}
+
+interface MarkerView {
+  marker: StageMarker
+  g: Graphics
+  /** Progress of moving parts (aid crates), 0 to 1. */
+  phase: number
+}
+
+export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
+  const { store, index, map, reducedMotion } = input
+  const order = [...index.proposers, index.responder]
+
+  class StageScene extends P.Scene {
+    private layout!: Layout
+    private model!: StageModel
+    private mapImage: Phaser.GameObjects.Image | null = null
+    private mapKey: string | null = null
+    private rasterRun = 0
+    private rasterTimer: ReturnType<typeof setTimeout> | null = null
+    private rasterPending = false
+    private wash!: Graphics
+    private region!: Graphics
+    private aura: Phaser.GameObjects.Image | null = null
+    private auraKey: string | null = null
+    private auraRun = 0
+    private markerLayer!: Phaser.GameObjects.Container
+    private panel!: Graphics
+    private badges!: Graphics
+    private halo!: Graphics
+    private ring!: Graphics
+    private flash!: Phaser.GameObjects.Rectangle
+    private emblems = new Map<string, Phaser.GameObjects.Image>()
+    private gauges = new Map<string, GaugeView>()
+    private markers = new Map<string, MarkerView>()
+    /** Shown values of things that tween: shield strength and its pulse, verdict highlight. */
+    private auraShown = 0
+    private auraPulse = 1
+    private verdictGlow = 0
+    private lastActive = 0
+    private unsubscribe: (() => void) | null = null
+    private dead = false
+
+    constructor() {
+      super({ key: 'stage' })
+    }
+
+    create(): void {
+      try {
+        this.cameras.main.setBackgroundColor(COLOURS.sea)
+        for (const [side, canvas] of input.emblems) {
+          const key = `emblem-${side}`
+          if (!this.textures.exists(key)) this.textures.addCanvas(key, canvas)
+        }
+        this.wash = this.add.graphics().setDepth(1)
+        this.region = this.add.graphics().setDepth(2)
+        this.markerLayer = this.add.container(0, 0).setDepth(4)
+        this.panel = this.add.graphics().setDepth(6)
+        this.halo = this.add.graphics().setDepth(7)
+        this.ring = this.add.graphics().setDepth(7)
+        this.badges = this.add.graphics().setDepth(8)
+        for (const side of order) {
+          if (!this.textures.exists(`emblem-${side}`)) continue
+          this.emblems.set(side, this.add.image(0, 0, `emblem-${side}`).setOrigin(0, 0).setDepth(8))
+        }
+        for (const m of index.scenario.meters)
+          this.gauges.set(m.id, {
+            g: this.add.graphics().setDepth(7),
+            icon: meterIcon(m.id),
+            shown: 0,
+            target: 0,
+            delta: null,
+          })
+        this.flash = this.add.rectangle(0, 0, 10, 10, COLOURS.reject, 0).setOrigin(0, 0).setDepth(9)
+
+        this.model = stageModel(index, store.getState().game)
+        for (const meter of this.model.meters) {
+          const view = this.gauges.get(meter.id)
+          if (view) view.shown = view.target = meter.norm
+        }
+        this.auraShown = this.model.deterrenceNorm
+        this.verdictGlow = this.model.verdict?.current ? 1 : 0
+        for (const marker of this.model.markers) this.addMarker(marker, false)
+
+        this.scale.on('resize', this.relayout, this)
+        this.relayout()
+        this.unsubscribe = store.subscribe((state, previous) => {
+          if (state.game !== previous.game) this.applyModel(stageModel(index, state.game))
+        })
+        this.events.once('shutdown', () => this.teardown())
+        this.events.once('destroy', () => this.teardown())
+        this.kick()
+        input.onReady()
+      } catch (error) {
+        input.onError(error)
+      }
+    }
+
+    /** Keeps the game loop running while something moves, then lets it sleep: the stage costs nothing idle. */
+    override update(time: number): void {
+      if (this.rasterPending || this.tweens.getTweens().length > 0) {
+        this.lastActive = time
+        return
+      }
+      if (time - this.lastActive > IDLE_MS) this.game.loop.sleep()
+    }
+
+    kick(): void {
+      if (this.dead) return
+      this.lastActive = this.time.now
+      this.game.loop.wake(true)
+    }
+
+    private teardown(): void {
+      this.dead = true
+      this.unsubscribe?.()
+      this.unsubscribe = null
+      if (this.rasterTimer) clearTimeout(this.rasterTimer)
+      this.rasterTimer = null
+      this.rasterRun += 1
+      this.auraRun += 1
+      this.scale.off('resize', this.relayout, this)
+    }
+
+    // ----- layout -----
+
+    private computeLayout(w: number, h: number): Layout {
+      const pad = Math.round(Math.max(8, Math.min(w, h) * 0.02))
+      const n = this.gauges.size
+      const panelW = n ? Math.round(Math.min(300, Math.max(130, w * 0.19))) : 0
+      const panel = { x: w - panelW, y: pad, w: panelW - pad, h: h - 2 * pad }
+      const mapArea = { x: 0, y: 0, w: w - panelW, h }
+      const emblem = Math.round(Math.min(96, Math.max(34, Math.min(w, h) * 0.09)))
+      const top = emblem + pad * 2
+      const f = map.focus
+      const s = Math.max(0.05, Math.min((mapArea.w - 2 * pad) / f.width, (mapArea.h - top - pad) / f.height))
+      const ox = mapArea.x + (mapArea.w - f.width * s) / 2 - f.x * s
+      const oy = top + (mapArea.h - top - pad - f.height * s) / 2 - f.y * s
+      const gauges: Layout['gauges'] = []
+      if (n) {
+        const inner = { x: panel.x + pad, w: panel.w - 2 * pad, h: panel.h - 2 * pad }
+        const cap = Math.min(100, Math.max(48, h * 0.085))
+        let best = { cols: 1, r: 0 }
+        for (const cols of [1, 2]) {
+          const rows = Math.ceil(n / cols)
+          const r = Math.min(inner.w / cols / 2.4, inner.h / rows / 2.5, cap)
+          if (r > best.r + 0.5) best = { cols, r }
+        }
+        const rows = Math.ceil(n / best.cols)
+        const cellW = inner.w / best.cols
+        const cellH = best.r * 2.5
+        // The panel shrinks to its gauges and sits in the middle of the height.
+        panel.h = Math.min(h - 2 * pad, cellH * rows + 2 * pad)
+        panel.y = Math.max(pad, (h - panel.h) / 2)
+        const y0 = panel.y + pad
+        for (let i = 0; i < n; i++) {
+          const c = i % best.cols
+          const r = Math.floor(i / best.cols)
+          gauges.push({ x: inner.x + cellW * (c + 0.5), y: y0 + cellH * (r + 0.53), r: best.r })
+        }
+      }
+      const u = Math.min(22, Math.max(10, s * 17))
+      return { w, h, pad, s, ox, oy, mapArea, panel, emblem, u, gauges }
+    }
+
+    private relayout(): void {
+      const w = this.scale.width
+      const h = this.scale.height
+      if (w < 16 || h < 16) return
+      this.cameras.main.setSize(w, h)
+      this.layout = this.computeLayout(w, h)
+      this.flash.setSize(w, h)
+      this.scheduleRaster()
+      this.buildAura()
+      this.drawStatic()
+      this.drawDynamic()
+      for (const view of this.markers.values()) this.drawMarker(view)
+      this.kick()
+    }
+
+    private toScreen(p: Point): Point {
+      const { s, ox, oy } = this.layout
+      return { x: ox + p.x * s, y: oy + p.y * s }
+    }
+
+    private anchor(name: string): Point | null {
+      const p = map.anchors.get(name)
+      return p ? this.toScreen(p) : null
+    }
+
+    /** Where a side's arcs start: its anchor on the map, kept inside the visible map. */
+    private sideAnchor(side: string): Point {
+      const { mapArea, u } = this.layout
+      const p = this.anchor(side) ?? this.anchor('west') ?? { x: mapArea.x + u * 2, y: mapArea.h / 2 }
+      const m = u * 2.2
+      return {
+        x: Math.min(mapArea.x + mapArea.w - m, Math.max(mapArea.x + m, p.x)),
+        y: Math.min(mapArea.y + mapArea.h - m, Math.max(mapArea.y + this.layout.emblem + m * 1.6, p.y)),
+      }
+    }
+
+    private centre(): Point {
+      const { mapArea } = this.layout
+      return this.anchor('ukraine') ?? { x: mapArea.x + mapArea.w / 2, y: mapArea.y + mapArea.h / 2 }
+    }
+
+    // ----- the map, rasterized for the visible region only -----
+
+    private scheduleRaster(): void {
+      this.rasterPending = true
+      if (this.rasterTimer) clearTimeout(this.rasterTimer)
+      this.rasterTimer = setTimeout(() => void this.raster(), this.mapImage ? 150 : 0)
+    }
+
+    private async raster(): Promise<void> {
+      this.rasterTimer = null
+      const run = ++this.rasterRun
+      const { w, h, s, ox, oy } = this.layout
+      const crop: Crop = {
+        x: -ox / s,
+        y: -oy / s,
+        width: w / s,
+        height: h / s,
+        pixelWidth: w,
+        pixelHeight: h,
+      }
+      try {
+        const canvas = await rasterize(cropSvg(map.base, crop), w, h, { vignette: true })
+        if (run !== this.rasterRun || !this.sys.isActive()) return
+        const key = `map-${run}`
+        this.textures.addCanvas(key, canvas)
+        if (!this.mapImage) this.mapImage = this.add.image(0, 0, key).setOrigin(0, 0).setDepth(0)
+        else this.mapImage.setTexture(key)
+        this.mapImage.setDisplaySize(w, h).setPosition(0, 0)
+        if (this.mapKey) this.textures.remove(this.mapKey)
+        this.mapKey = key
+      } catch (error) {
+        console.warn('Red Lines stage: the map could not be drawn', error)
+      } finally {
+        if (run === this.rasterRun) this.rasterPending = false
+        this.kick()
+      }
+    }
+
+    // ----- state changes -----
+
+    private applyModel(next: StageModel): void {
+      const before = this.model
+      this.model = next
+      // Meters tween to their new values and show which way they moved.
+      for (const meter of next.meters) {
+        const view = this.gauges.get(meter.id)
+        if (!view || meter.norm === view.target) continue
+        const up = meter.norm > view.target
+        const good = meter.better === 'neither' ? true : (meter.better === 'higher') === up
+        view.target = meter.norm
+        view.delta = { up, good, alpha: 1 }
+        this.tweens.killTweensOf(view)
+        if (reducedMotion) {
+          view.shown = meter.norm
+          this.drawGauge(meter.id)
+          continue
+        }
+        this.tweens.add({
+          targets: view,
+          shown: meter.norm,
+          duration: 900,
+          ease: 'Cubic.easeInOut',
+          onUpdate: () => this.drawGauge(meter.id),
+        })
+        this.tweens.add({
+          targets: view.delta,
+          alpha: 0,
+          delay: 2600,
+          duration: 900,
+          onUpdate: () => this.drawGauge(meter.id),
+        })
+      }
+      // Markers come and go with the package.
+      const keys = new Set(next.markers.map((m) => m.key))
+      for (const [key, view] of this.markers) if (!keys.has(key)) this.removeMarker(view)
+      for (const marker of next.markers) {
+        const view = this.markers.get(marker.key)
+        if (view) {
+          view.marker = marker
+          this.drawMarker(view)
+        } else this.addMarker(marker, true)
+      }
+      // The shield follows the package's deterrence.
+      if (next.deterrenceNorm !== before.deterrenceNorm) {
+        this.tweens.killTweensOf(this)
+        if (reducedMotion) this.auraShown = next.deterrenceNorm
+        else {
+          this.tweens.add({
+            targets: this,
+            auraShown: next.deterrenceNorm,
+            duration: 700,
+            ease: 'Sine.easeOut',
+            onUpdate: () => this.drawAura(),
+          })
+          this.auraPulse = 1
+          this.tweens.add({
+            targets: this,
+            auraPulse: 0.6,
+            duration: 650,
+            yoyo: true,
+            repeat: 1,
+            ease: 'Sine.easeInOut',
+            onUpdate: () => this.drawAura(),
+          })
+        }
+      }
+      // Russia's verdict flashes when a new one comes in.
+      const verdictChanged = next.verdict?.key !== before.verdict?.key
+      if (verdictChanged && next.verdict) this.flashVerdict(next.verdict.kind)
+      else if (!next.verdict?.current) this.verdictGlow = 0
+      this.drawDynamic()
+      for (const id of this.gauges.keys()) this.drawGauge(id)
+      this.kick()
+    }
+
+    private flashVerdict(kind: 'accept' | 'demandRemoval' | 'reject'): void {
+      const colour = COLOURS[kind]
+      this.flash.setFillStyle(colour, 1)
+      this.tweens.killTweensOf(this.flash)
+      this.tweens.killTweensOf(this.ring)
+      this.verdictGlow = 1
+      if (reducedMotion) {
+        this.flash.setAlpha(0)
+        return
+      }
+      this.flash.setAlpha(0)
+      this.tweens.add({
+        targets: this.flash,
+        alpha: kind === 'accept' ? 0.16 : 0.24,
+        duration: 260,
+        yoyo: true,
+        repeat: 1,
+        hold: 120,
+        ease: 'Quad.easeOut',
+      })
+      this.ring.setAlpha(1).setScale(1)
+      this.ring.setData('progress', 0)
+      const state = { t: 0 }
+      this.tweens.add({
+        targets: state,
+        t: 1,
+        duration: 1100,
+        repeat: 2,
+        ease: 'Cubic.easeOut',
+        onUpdate: () => this.drawRing(colour, state.t),
+        onComplete: () => this.ring.clear(),
+      })
+      this.tweens.addCounter({
+        from: 0.5,
+        to: 1,
+        duration: 550,
+        yoyo: true,
+        repeat: 2,
+        onUpdate: (tween) => {
+          this.verdictGlow = tween.getValue() ?? 1
+          this.drawRegion()
+        },
+        onComplete: () => {
+          this.verdictGlow = 1
+          this.drawRegion()
+        },
+      })
+    }
+
+    // ----- drawing -----
+
+    /** The parts that change only with the size: panel, emblems. */
+    private drawStatic(): void {
+      const { panel, pad, emblem, mapArea } = this.layout
+      const g = this.panel
+      g.clear()
+      if (this.gauges.size) {
+        g.fillStyle(COLOURS.panel, 0.82)
+        g.fillRoundedRect(panel.x, panel.y, panel.w, panel.h, 12)
+        g.lineStyle(1.5, COLOURS.panelEdge, 0.9)
+        g.strokeRoundedRect(panel.x, panel.y, panel.w, panel.h, 12)
+      }
+      const ew = Math.round(emblem * EMBLEM_RATIO)
+      let x = mapArea.x + pad
+      for (const side of index.proposers) {
+        this.emblems.get(side)?.setPosition(x, pad).setDisplaySize(ew, emblem)
+        x += ew + pad * 1.4
+      }
+      this.emblems
+        .get(index.responder)
+        ?.setPosition(mapArea.x + mapArea.w - pad - ew, pad)
+        .setDisplaySize(ew, emblem)
+    }
+
+    /** Everything that follows the state besides markers and gauges. */
+    private drawDynamic(): void {
+      this.drawWash()
+      this.drawRegion()
+      this.drawAura()
+      this.drawBadges()
+    }
+
+    private drawWash(): void {
+      const g = this.wash
+      g.clear()
+      const { mapArea } = this.layout
+      const ending = this.model.ending
+      if (!ending) return
+      const colour = ENDING_COLOURS[ending]
+      g.fillStyle(colour, 0.06)
+      g.fillRect(mapArea.x, mapArea.y, mapArea.w, mapArea.h)
+      g.lineStyle(6, colour, 0.7)
+      g.strokeRect(mapArea.x + 3, mapArea.y + 3, mapArea.w - 6, mapArea.h - 6)
+    }
+
+    /** Russia's land tinted in the colour of its current verdict; a halo around its emblem. */
+    private drawRegion(): void {
+      const g = this.region
+      g.clear()
+      this.halo.clear()
+      const verdict = this.model.verdict
+      if (!verdict?.current || this.verdictGlow <= 0) return
+      const colour = COLOURS[verdict.kind]
+      const strength = this.verdictGlow
+      for (const polygon of map.regions.get(index.responder) ?? map.regions.get('russia') ?? []) {
+        const pts = polygon.map((p) => this.toScreen(p))
+        g.fillStyle(colour, (verdict.kind === 'accept' ? 0.07 : 0.16) * strength)
+        path(g, pts, true)
+        g.fillPath()
+        g.lineStyle(2.5, colour, 0.75 * strength)
+        path(g, pts, true)
+        g.strokePath()
+      }
+      const image = this.emblems.get(index.responder)
+      if (!image) return
+      const cx = image.x + image.displayWidth / 2
+      const cy = image.y + image.displayHeight / 2
+      const r = image.displayHeight * 0.62
+      for (let i = 3; i >= 1; i--) {
+        this.halo.fillStyle(colour, 0.12 * strength)
+        this.halo.fillCircle(cx, cy, r + i * 5)
+      }
+      this.halo.lineStyle(3, colour, 0.95 * strength)
+      this.halo.strokeCircle(cx, cy, r)
+    }
+
+    private drawRing(colour: number, t: number): void {
+      const image = this.emblems.get(index.responder)
+      this.ring.clear()
+      if (!image) return
+      const cx = image.x + image.displayWidth / 2
+      const cy = image.y + image.displayHeight / 2
+      const r = image.displayHeight * (0.62 + t * 0.9)
+      this.ring.lineStyle(4 * (1 - t) + 1, colour, 1 - t)
+      this.ring.strokeCircle(cx, cy, r)
+    }
+
+    /** The shield around Ukraine: a glow along its border, drawn once per size, shown as strong as the package deters. */
+    private buildAura(): void {
+      const { s } = this.layout
+      const polygons = (map.regions.get('ukraine') ?? []).map((polygon) =>
+        polygon.map((p) => this.toScreen(p)),
+      )
+      const k = Math.max(0.6, Math.min(2, s * 1.6))
+      const { canvas, x, y } = glow(polygons, {
+        colour: 'rgba(124, 196, 255, 0.95)',
+        edge: 'rgba(226, 244, 255, 0.95)',
+        blur: 18 * k,
+        width: 5 * k,
+        fill: 'rgba(124, 196, 255, 0.14)',
+      })
+      const key = `aura-${++this.auraRun}`
+      this.textures.addCanvas(key, canvas)
+      if (!this.aura) this.aura = this.add.image(x, y, key).setOrigin(0, 0).setDepth(3)
+      else this.aura.setTexture(key).setPosition(x, y)
+      this.aura.setDisplaySize(canvas.width, canvas.height)
+      if (this.auraKey) this.textures.remove(this.auraKey)
+      this.auraKey = key
+    }
+
+    private drawAura(): void {
+      if (!this.aura) return
+      const d = this.auraShown * (0.55 + 0.45 * this.auraPulse)
+      this.aura.setAlpha(Math.min(1, Math.max(0, d * 1.15)))
+      this.aura.setVisible(d > 0.01)
+    }
+
+    private drawBadges(): void {
+      const g = this.badges
+      g.clear()
+      const { emblem } = this.layout
+      const r = Math.max(7, emblem * 0.15)
+      for (const side of index.proposers) {
+        const image = this.emblems.get(side)
+        if (!image) continue
+        const colour = sideColour(side, order)
+        g.fillStyle(colour, 1)
+        g.fillRoundedRect(
+          image.x + image.displayWidth * 0.18,
+          image.y + image.displayHeight + 3,
+          image.displayWidth * 0.64,
+          4,
+          2,
+        )
+        if (this.model.phase === 'negotiating')
+          stanceBadge(
+            g,
+            image.x + image.displayWidth * 0.92,
+            image.y + image.displayHeight * 0.86,
+            r,
+            this.model.stances[side] ?? null,
+          )
+      }
+      const responder = this.emblems.get(index.responder)
+      if (responder) {
+        g.fillStyle(sideColour(index.responder, order), 1)
+        g.fillRoundedRect(
+          responder.x + responder.displayWidth * 0.18,
+          responder.y + responder.displayHeight + 3,
+          responder.displayWidth * 0.64,
+          4,
+          2,
+        )
+      }
+    }
+
+    private drawGauge(id: string): void {
+      const view = this.gauges.get(id)
+      const i = index.scenario.meters.findIndex((m) => m.id === id)
+      const spot = this.layout.gauges[i]
+      const meter = this.model.meters[i]
+      if (!view || !spot || !meter) return
+      const g = view.g
+      g.clear()
+      const { x, y, r } = spot
+      const start = (150 * Math.PI) / 180
+      const sweep = (240 * Math.PI) / 180
+      const thick = Math.max(5, r * 0.2)
+      const norm = Math.min(1, Math.max(0, view.shown))
+      const goodness = meter.better === 'higher' ? norm : meter.better === 'lower' ? 1 - norm : 0.5
+      const colour = meter.better === 'neither' ? COLOURS.neutral : goodnessColour(goodness)
+      g.fillStyle(COLOURS.ink, 0.55)
+      g.fillCircle(x, y, r + thick * 0.5)
+      g.lineStyle(thick, COLOURS.track, 1)
+      g.beginPath()
+      g.arc(x, y, r, start, start + sweep, false)
+      g.strokePath()
+      // The good end of the scale, marked in green.
+      if (meter.better !== 'neither') {
+        const end = meter.better === 'higher' ? start + sweep : start
+        g.fillStyle(COLOURS.good, 0.9)
+        g.fillCircle(x + Math.cos(end) * r, y + Math.sin(end) * r, thick * 0.32)
+      }
+      if (norm > 0.002) {
+        g.lineStyle(thick, colour, 1)
+        g.beginPath()
+        g.arc(x, y, r, start, start + sweep * norm, false)
+        g.strokePath()
+      }
+      g.lineStyle(Math.max(1, thick * 0.12), COLOURS.ink, 0.8)
+      for (let t = 0.25; t < 1; t += 0.25) {
+        const a = start + sweep * t
+        g.lineBetween(
+          x + Math.cos(a) * (r - thick / 2),
+          y + Math.sin(a) * (r - thick / 2),
+          x + Math.cos(a) * (r + thick / 2),
+          y + Math.sin(a) * (r + thick / 2),
+        )
+      }
+      const a = start + sweep * norm
+      g.fillStyle(COLOURS.white, 1)
+      g.fillCircle(x + Math.cos(a) * r, y + Math.sin(a) * r, thick * 0.62)
+      g.lineStyle(2, colour, 1)
+      g.strokeCircle(x + Math.cos(a) * r, y + Math.sin(a) * r, thick * 0.62)
+      drawMeterIcon(g, view.icon, x, y - r * 0.05, r * 0.42, mix(COLOURS.white, colour, 0.25))
+      if (view.delta && view.delta.alpha > 0.01) {
+        const c = view.delta.good ? COLOURS.good : COLOURS.bad
+        const dx = x + r * 0.62
+        const dy = y + r * 0.62
+        const k = r * 0.22
+        g.fillStyle(c, view.delta.alpha)
+        if (view.delta.up) g.fillTriangle(dx, dy - k, dx - k, dy + k * 0.6, dx + k, dy + k * 0.6)
+        else g.fillTriangle(dx, dy + k, dx - k, dy - k * 0.6, dx + k, dy - k * 0.6)
+      }
+    }
+
+    // ----- markers -----
+
+    private addMarker(marker: StageMarker, animate: boolean): void {
+      const g = this.add.graphics()
+      this.markerLayer.add(g)
+      const view: MarkerView = { marker, g, phase: 0 }
+      this.markers.set(marker.key, view)
+      if (this.layout) this.drawMarker(view)
+      if (!animate || reducedMotion) return
+      const icon = !['buffer', 'pact', 'pledge', 'aid', 'bilateral', 'union', 'territory', 'talks'].includes(
+        marker.kind,
+      )
+      g.setAlpha(0)
+      if (icon) g.setY(-this.layout.u * 2.5)
+      this.tweens.add({
+        targets: g,
+        alpha: 1,
+        y: 0,
+        duration: icon ? 520 : 700,
+        ease: icon ? 'Back.easeOut' : 'Sine.easeOut',
+      })
+      if (marker.kind === 'aid')
+        this.tweens.add({
+          targets: view,
+          phase: 1,
+          duration: 2400,
+          repeat: 2,
+          onUpdate: () => this.drawMarker(view),
+        })
+    }
+
+    private removeMarker(view: MarkerView): void {
+      this.markers.delete(view.marker.key)
+      this.tweens.killTweensOf(view)
+      this.tweens.killTweensOf(view.g)
+      if (reducedMotion) {
+        view.g.destroy()
+        return
+      }
+      this.tweens.add({
+        targets: view.g,
+        alpha: 0,
+        duration: 380,
+        ease: 'Sine.easeIn',
+        onComplete: () => view.g.destroy(),
+      })
+    }
+
+    private drawMarker(view: MarkerView): void {
+      const g = view.g
+      g.clear()
+      const { marker } = view
+      const { u, s } = this.layout
+      const colour = sideColour(marker.side, order)
+      const kyiv = this.anchor('kyiv') ?? this.centre()
+      const lw = Math.max(2, u * 0.2)
+      const site = (names: readonly string[], i: number): Point | null => {
+        const pts = names.map((n) => this.anchor(n)).filter((p): p is Point => p !== null)
+        return pts.length ? (pts[i % pts.length] as Point) : null
+      }
+      switch (marker.kind) {
+        case 'buffer': {
+          const pts = map.front.map((p) => this.toScreen(p))
+          if (pts.length < 2) return
+          g.lineStyle(Math.max(6, BUFFER_WIDTH * s), colour, 0.28)
+          path(g, pts)
+          g.strokePath()
+          g.lineStyle(Math.max(1.5, u * 0.12), colour, 0.75)
+          const steps = Math.max(8, Math.round(pts.length * 5))
+          const half = Math.max(3, (BUFFER_WIDTH * s) / 2)
+          for (let i = 0; i <= steps; i++) {
+            const a = along(pts, i / steps)
+            const b = along(pts, Math.min(1, i / steps + 0.004))
+            const angle = Math.atan2(b.y - a.y, b.x - a.x) + Math.PI / 2 + 0.6
+            g.lineBetween(
+              a.x - Math.cos(angle) * half,
+              a.y - Math.sin(angle) * half,
+              a.x + Math.cos(angle) * half,
+              a.y + Math.sin(angle) * half,
+            )
+          }
+          g.lineStyle(Math.max(2, u * 0.16), COLOURS.white, 0.9)
+          dashed(g, pts, u * 0.7, u * 0.45)
+          return
+        }
+        case 'troops':
+          for (let k = 0; k < 2; k++) {
+            const p = site(TROOP_POSTS, marker.slot * 2 + k)
+            if (p) unitSymbol(g, p.x - u * 1.1, p.y - u * 1.2, u, colour)
+          }
+          return
+        case 'outpost': {
+          const p = site(TROOP_POSTS, marker.slot + 2)
+          if (p) flag(g, p.x + u * 0.5, p.y - u * 0.1, u, colour)
+          return
+        }
+        case 'pact':
+        case 'pledge': {
+          const from = this.sideAnchor(marker.side)
+          const pts = curve(from, kyiv, 0.22 + 0.08 * marker.slot)
+          const mid = along(pts, 0.5)
+          if (marker.kind === 'pact') {
+            g.lineStyle(lw * 3.2, colour, 0.18)
+            path(g, pts)
+            g.strokePath()
+            g.lineStyle(lw, colour, 0.95)
+            path(g, pts)
+            g.strokePath()
+            g.fillStyle(colour, 1)
+            arrowHead(g, pts, u * 0.9)
+            g.fillStyle(COLOURS.ink, 0.9)
+            path(g, shieldShape(mid.x, mid.y, u * 0.75), true)
+            g.fillPath()
+            g.fillStyle(colour, 1)
+            path(g, shieldShape(mid.x, mid.y, u * 0.55), true)
+            g.fillPath()
+          } else {
+            g.lineStyle(Math.max(1.5, lw * 0.6), colour, 0.8)
+            dashed(g, pts, u * 0.25, u * 0.35)
+            g.lineStyle(Math.max(1.5, lw * 0.6), colour, 0.95)
+            path(g, shieldShape(mid.x, mid.y, u * 0.5), true)
+            g.strokePath()
+          }
+          return
+        }
+        case 'air-defence':
+          for (let k = 0; k < 2; k++) {
+            const p = site(DOME_SITES, marker.slot * 2 + k)
+            if (p) dome(g, p.x, p.y, u * 1.5, colour)
+          }
+          return
+        case 'aid': {
+          const to = this.centre()
+          const from = this.sideAnchor(marker.side)
+          const pts = curve(from, to, -0.16 - 0.06 * marker.slot)
+          g.lineStyle(Math.max(1.5, lw * 0.8), colour, 0.65)
+          dashed(g, pts, u * 0.5, u * 0.3)
+          for (let k = 0; k < 3; k++) {
+            const p = along(pts, (view.phase + k / 3) % 1)
+            g.fillStyle(COLOURS.ink, 0.8)
+            g.fillRoundedRect(p.x - u * 0.42, p.y - u * 0.42, u * 0.84, u * 0.84, u * 0.12)
+            g.fillStyle(colour, 1)
+            g.fillRoundedRect(p.x - u * 0.32, p.y - u * 0.32, u * 0.64, u * 0.64, u * 0.1)
+          }
+          g.fillStyle(colour, 1)
+          arrowHead(g, pts, u * 0.7)
+          return
+        }
+        case 'bilateral': {
+          const from = this.sideAnchor(marker.side)
+          const pts = curve(from, kyiv, 0.36 + 0.08 * marker.slot)
+          g.lineStyle(Math.max(1.5, lw * 0.7), colour, 0.85)
+          dashed(g, pts, u * 0.9, u * 0.4)
+          const end = along(pts, 0.82)
+          g.lineStyle(Math.max(1.5, lw * 0.7), colour, 1)
+          g.strokeCircle(end.x - u * 0.25, end.y, u * 0.42)
+          g.strokeCircle(end.x + u * 0.25, end.y, u * 0.42)
+          return
+        }
+        case 'union': {
+          const from = this.sideAnchor(marker.side === index.responder ? 'europe' : marker.side)
+          const pts = curve(from, kyiv, -0.3 - 0.08 * marker.slot)
+          g.lineStyle(Math.max(1.5, lw * 0.8), COLOURS.gold, 0.7)
+          path(g, pts)
+          g.strokePath()
+          const r = u * 2.4
+          for (let k = 0; k < 10; k++) {
+            const a = (k / 10) * Math.PI * 2
+            g.fillStyle(COLOURS.gold, 0.95)
+            g.fillCircle(kyiv.x + Math.cos(a) * r, kyiv.y + Math.sin(a) * r, Math.max(1.8, u * 0.17))
+          }
+          return
+        }
+        case 'seizure': {
+          const at = this.sideAnchor('brussels')
+          const from = this.anchor('moscow') ?? this.anchor(index.responder) ?? this.centre()
+          const pts = curve(from, at, 0.18)
+          g.lineStyle(Math.max(1.5, lw * 0.6), COLOURS.gold, 0.55)
+          dashed(g, pts, u * 0.3, u * 0.3)
+          vault(g, at.x, at.y, u, colour)
+          return
+        }
+        case 'ballot': {
+          ballot(g, kyiv.x - u * 2.4, kyiv.y + u * 1.6 + marker.slot * u * 2.2, u, colour)
+          return
+        }
+        case 'territory': {
+          const off = u * 1.3
+          const pts = map.front.map((p) => {
+            const q = this.toScreen(p)
+            return { x: q.x + off, y: q.y - off * 0.3 }
+          })
+          g.lineStyle(Math.max(2, lw), colour, 0.9)
+          dashed(g, pts, u * 0.35, u * 0.35)
+          for (let k = 1; k < 4; k++) {
+            const p = along(pts, k / 4)
+            g.lineBetween(p.x - u * 0.35, p.y - u * 0.35, p.x + u * 0.35, p.y + u * 0.35)
+            g.lineBetween(p.x - u * 0.35, p.y + u * 0.35, p.x + u * 0.35, p.y - u * 0.35)
+          }
+          return
+        }
+        case 'talks': {
+          const a = this.anchor('moscow') ?? this.anchor(index.responder) ?? this.centre()
+          const b = this.sideAnchor('europe')
+          const pts = curve(a, b, -0.2)
+          g.lineStyle(Math.max(1.5, lw * 0.6), colour, 0.75)
+          dashed(g, pts, u * 0.15, u * 0.35)
+          const mid = along(pts, 0.5)
+          table(g, mid.x, mid.y, u, colour)
+          return
+        }
+        case 'pin': {
+          const c = this.centre()
+          const angle = marker.slot * 1.15 - 0.6
+          pin(g, c.x + Math.cos(angle) * u * 2.6, c.y + Math.sin(angle) * u * 2.2, u, colour)
+          return
+        }
+      }
+    }
+  }
+
+  return new StageScene()
+}
