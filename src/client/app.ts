@@ -17,6 +17,7 @@ import { openStorage } from './saves/index.ts'
 import { type Catalogue, playable } from './scenarios.ts'
 import { rememberScreen, type Screen, savedScreen } from './screens.ts'
 import type { Session } from './session.ts'
+import { mountStage, type Stage } from './stage/index.ts'
 import type { GameView } from './view.ts'
 
 /**
@@ -25,23 +26,25 @@ import type { GameView } from './view.ts'
  * hand-over screen when several humans share the device) → the table, round by round, with a summary after
  * each → the ending and its debrief.
  */
-export function startApp(root: HTMLElement, catalogue: Catalogue): void {
+export function startApp(root: HTMLElement, catalogue: Catalogue, first: 'title' | 'setup' = 'title'): void {
   const scenarios = playable(catalogue)
   const dialog = createSourceDialog(catalogue.seeds)
   const subtitle = h('p', { class: 'subtitle' })
   const notices = createNotices()
   const main = h('main', { id: 'screen' })
+  const stageBox = h('div', { class: 'stage-box', hidden: true })
   clear(root)
   root.append(
     h('header', { class: 'site-head' }, [h('h1', {}, 'Red Lines'), subtitle]),
     notices.bar,
     notices.live,
+    stageBox,
     main,
     dialog.element,
   )
 
   let session: Session | null = null
-  let screen: Screen = { name: 'title' }
+  let screen: Screen = { name: first }
   const guide = createGuide(() => render())
   const storage = openStorage(() => localStorage)
   const menu = createMenu({
@@ -185,6 +188,28 @@ export function startApp(root: HTMLElement, catalogue: Catalogue): void {
     render()
   }
 
+  // The Phaser stage is decorative (all text and controls are in the page) and loads after the first screen.
+  let stage: Stage | null = null
+  let stageFor: Session | null = null
+  function placeStage(show: boolean): void {
+    stageBox.hidden = !show
+    if (show && session && stageFor !== session) {
+      stage?.destroy()
+      stage = null
+      const mounting = session
+      stageFor = mounting
+      const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches
+      void mountStage(stageBox, session.store, session.index, { reducedMotion }).then((mounted) => {
+        if (stageFor === mounting) stage = mounted
+        else mounted.destroy()
+      })
+    } else if (!session && stageFor) {
+      stage?.destroy()
+      stage = null
+      stageFor = null
+    }
+  }
+
   let shown = ''
   function render(): void {
     const heading = () => main.querySelector<HTMLElement>('#screen-heading')
@@ -197,6 +222,7 @@ export function startApp(root: HTMLElement, catalogue: Catalogue): void {
       heading,
     )
     rememberScreen(session?.id ?? null, screen)
+    placeStage(inGame && (screen.name === 'table' || screen.name === 'summary' || screen.name === 'ending'))
     // A new screen starts at its top, with focus on its heading, as a new page would.
     const key = JSON.stringify(screen)
     if (key !== shown) {

@@ -2,9 +2,38 @@ import './style.css'
 import './game.css'
 import './cards.css'
 import './debrief.css'
-import { startApp } from './app.ts'
-import { loadCatalogue } from './scenarios.ts'
 
-/** Entry point of the plain HTML game: loads the bundled scenarios and seeds, then mounts the app. */
+/**
+ * Entry point. The title screen's shell is drawn at once, from this tiny module, so that the page is usable
+ * while the rest (the rules, the scenario checks, the saved games) loads; a click on "New game" meanwhile is
+ * remembered and honoured as soon as the game is ready.
+ */
 const root = document.getElementById('app')
-if (root) startApp(root, loadCatalogue())
+if (root) {
+  let wanted: 'title' | 'setup' = 'title'
+  const heading = document.createElement('h1')
+  heading.textContent = 'Red Lines'
+  const subtitle = document.createElement('p')
+  subtitle.className = 'subtitle'
+  subtitle.textContent = 'A role-play on security guarantees'
+  const header = document.createElement('header')
+  header.className = 'site-head'
+  header.append(heading, subtitle)
+  const start = document.createElement('button')
+  start.type = 'button'
+  start.className = 'primary'
+  start.textContent = 'New game'
+  start.addEventListener('click', () => {
+    wanted = 'setup'
+    start.setAttribute('aria-busy', 'true')
+  })
+  const status = document.createElement('p')
+  status.className = 'hint'
+  status.setAttribute('role', 'status')
+  status.textContent = 'Loading the scenarios and your saved games…'
+  const main = document.createElement('main')
+  main.id = 'screen'
+  main.append(start, status)
+  root.replaceChildren(header, main)
+  void import('./boot.ts').then(({ boot }) => boot(root, () => wanted))
+}

@@ -255,9 +255,9 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
     }
 
     private relayout(): void {
-      const w = this.scale.width
-      const h = this.scale.height
-      if (w < 16 || h < 16) return
+      // A hidden container measures 0×0: lay out for a small stage rather than leave no layout at all.
+      const w = Math.max(64, this.scale.width)
+      const h = Math.max(48, this.scale.height)
       this.cameras.main.setSize(w, h)
       this.layout = this.computeLayout(w, h)
       this.flash.setSize(w, h)
