@@ -203,7 +203,8 @@ export function startApp(root: HTMLElement, catalogue: Catalogue, first: 'title'
         if (stageFor === mounting) stage = mounted
         else mounted.destroy()
       })
-    } else if (!session && stageFor) {
+    } else if (!show && stageFor && (!session || session.store.getState().game.phase === 'ended')) {
+      // The debrief has its own chart: free the stage (its textures and scene) once the game is over.
       stage?.destroy()
       stage = null
       stageFor = null
@@ -222,7 +223,7 @@ export function startApp(root: HTMLElement, catalogue: Catalogue, first: 'title'
       heading,
     )
     rememberScreen(session?.id ?? null, screen)
-    placeStage(inGame && (screen.name === 'table' || screen.name === 'summary' || screen.name === 'ending'))
+    placeStage(inGame && (screen.name === 'table' || screen.name === 'summary'))
     // A new screen starts at its top, with focus on its heading, as a new page would.
     const key = JSON.stringify(screen)
     if (key !== shown) {
