@@ -288,4 +288,39 @@ export const cases = [
       await shot('debrief-hotseat')
     },
   },
+  {
+    name: 'cards are dragged onto the package and back by pointer (mouse, pen or touch)',
+    async run({ page, base, shot }) {
+      await openSetup(page, base)
+      await startGame(page, { seed: 3 })
+      const items = page.getByRole('list', { name: 'Items in the package' }).getByRole('listitem')
+      const before = await items.count()
+      const drag = async (from, to) => {
+        await from.scrollIntoViewIfNeeded()
+        const a = await from.boundingBox()
+        await page.mouse.move(a.x + 10, a.y + 5)
+        await page.mouse.down()
+        await page.mouse.move(a.x + 30, a.y + 30, { steps: 4 })
+        await to.scrollIntoViewIfNeeded()
+        const b = await to.boundingBox()
+        await page.mouse.move(b.x + 40, b.y + 20, { steps: 8 })
+        await page.mouse.up()
+      }
+      const card = page
+        .getByRole('list', { name: 'Instrument cards' })
+        .getByRole('listitem')
+        .filter({ hasText: 'EU membership' })
+      await drag(card.getByRole('heading').first(), page.getByRole('region', { name: 'The package' }))
+      await items.filter({ hasText: 'EU membership' }).waitFor()
+      assert.equal(await items.count(), before + 1, 'dropping a card on the package adds it')
+      await shot('dragged-in')
+      // Dropped on the cards panel (its heading is a point inside it that is surely on screen).
+      await drag(
+        items.filter({ hasText: 'EU membership' }),
+        page.getByRole('heading', { name: /^Instruments .+ can put in$/ }),
+      )
+      await items.filter({ hasText: 'EU membership' }).waitFor({ state: 'detached' })
+      assert.equal(await items.count(), before, 'dragging an item back to the cards withdraws it')
+    },
+  },
 ]
