@@ -200,8 +200,10 @@ export function startApp(root: HTMLElement, catalogue: Catalogue, first: 'title'
       stageFor = mounting
       const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches
       void mountStage(stageBox, session.store, session.index, { reducedMotion }).then((mounted) => {
-        if (stageFor === mounting) stage = mounted
-        else mounted.destroy()
+        if (stageFor !== mounting) return mounted.destroy()
+        stage = mounted
+        // Let Phaser measure the box again now that the page around it has settled.
+        window.dispatchEvent(new Event('resize'))
       })
     } else if (!show && stageFor && (!session || session.store.getState().game.phase === 'ended')) {
       // The debrief has its own chart: free the stage (its textures and scene) once the game is over.
