@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os'
 import { extname, join, normalize, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
+import { CHROMIUM_ARGS } from '../tests/e2e/chromium.mjs'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
@@ -30,16 +31,6 @@ const TARGETS = { initialJsRatio: 1.3, usableRatio: 2, heapRatio: 2 }
 const STEP_TIMEOUT_MS = 60_000
 const GAME_TIMEOUT_MS = 300_000
 const TOTAL_TIMEOUT_MS = 900_000
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -411,7 +402,7 @@ async function main() {
     const plain = await serve(dirs.plain)
     const stage = await serve(dirs.stage)
     servers.push(game, bare, plain, stage)
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
     const version = browser.version()
     console.log(
       `bench-browser: Chromium ${version}, ${RUNS} loads of each page, then ${(process.env.BENCH_BROWSER_SEEDS ?? '1,2,3').split(',').length} whole games`,

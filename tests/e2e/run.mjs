@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { createServer } from 'vite'
 import { cases } from './cases.mjs'
+import { CHROMIUM_ARGS } from './chromium.mjs'
 
 /** The project served; E2E_ROOT may point at a copy holding other scenarios (e.g. the test fixtures). */
 const root = process.env.E2E_ROOT || fileURLToPath(new URL('../..', import.meta.url))
@@ -71,16 +72,7 @@ async function main() {
     const base = `http://127.0.0.1:${port}/`
     browser = await chromium.launch({
       executablePath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     })
     for (const testCase of cases) {
       if (only && !testCase.name.includes(only)) continue
