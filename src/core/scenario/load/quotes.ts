@@ -39,7 +39,7 @@ export function findQuote(text: string, quote: string): { start: number; end: nu
   return match ? { start: match.index, end: match.index + match[0].length } : null
 }
 
-/** Finds every `{ seed, quote }` in the scenario with its path in the document. */
+/** Finds every `{ seed, quote }` in the scenario with its path in the file. */
 export function collectQuotes(scenario: Scenario): Array<{ seed: string; quote: string; path: DocPath }> {
   const found: Array<{ seed: string; quote: string; path: DocPath }> = []
   const walk = (node: unknown, path: DocPath): void => {
