@@ -5,22 +5,9 @@
  * moves; without any canvas the stage gives up quietly and the game goes on. Exits 1 on a failed check.
  */
 import assert from 'node:assert/strict'
-import { chromium } from 'playwright-core'
-import { createServer } from 'vite'
+import { startDemo } from './demo-server.mjs'
 
-const root = new URL('..', import.meta.url).pathname
-const server = await createServer({
-  root,
-  logLevel: 'warn',
-  configFile: false,
-  server: { host: '127.0.0.1', port: 0, hmr: false, watch: null },
-})
-await server.listen()
-const url = `http://127.0.0.1:${server.httpServer.address().port}/bench/stage-demo/index.html`
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
-})
+const { url, browser, close } = await startDemo()
 const ready = (page) =>
   page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 })
 let failed = 0
@@ -128,8 +115,7 @@ try {
     assert.equal(await page.evaluate(() => document.querySelectorAll('canvas').length), 1)
   })
 } finally {
-  await browser.close()
-  await server.close()
+  await close()
 }
 console.log(failed ? `stage checks: ${failed} failed` : 'stage checks: all passed')
 process.exitCode = failed ? 1 : 0

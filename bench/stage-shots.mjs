@@ -5,34 +5,19 @@
  */
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
-import { createServer } from 'vite'
+import { startDemo } from './demo-server.mjs'
 
-const root = fileURLToPath(new URL('..', import.meta.url))
 const out = fileURLToPath(new URL('../test-results/stage/', import.meta.url))
 mkdirSync(out, { recursive: true })
 const sizes = (process.argv[2] ?? '1024x640,1920x1080').split(',').map((s) => s.split('x').map(Number))
 const reduced = process.argv.includes('--reduced')
-const server = await createServer({
-  root,
-  logLevel: 'warn',
-  configFile: false,
-  server: { host: '127.0.0.1', port: 0, hmr: false, watch: null },
-})
-await server.listen()
-const { port } = server.httpServer.address()
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
-})
+const { url, browser, close } = await startDemo()
 try {
   for (const [width, height] of sizes) {
     const page = await browser.newPage({ viewport: { width, height } })
     page.on('pageerror', (e) => console.log('page error:', e.message))
     page.on('console', (m) => m.type() !== 'debug' && console.log(`console ${m.type()}:`, m.text()))
-    await page.goto(
-      `http://127.0.0.1:${port}/bench/stage-demo/index.html?seed=${process.env.SEED ?? 7}${reduced ? '&reduced=1' : ''}`,
-    )
+    await page.goto(`${url}?seed=${process.env.SEED ?? 7}${reduced ? '&reduced=1' : ''}`)
     await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 })
     await page.waitForTimeout(800)
     const tag = `${width}x${height}${reduced ? '-reduced' : ''}`
@@ -100,6 +85,5 @@ try {
     await page.close()
   }
 } finally {
-  await browser.close()
-  await server.close()
+  await close()
 }

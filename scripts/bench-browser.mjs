@@ -21,10 +21,9 @@ import { tmpdir } from 'node:os'
 import { extname, join, normalize, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
-import { CHROMIUM_ARGS } from '../tests/e2e/chromium.mjs'
+import { CHROMIUM_PATH as CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/chromium.mjs'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const RUNS = Math.max(1, Number(process.env.BENCH_BROWSER_RUNS ?? 5))
 const LONG_TASK_MS = 200
 const TARGETS = { initialJsRatio: 1.3, usableRatio: 2, heapRatio: 2 }
@@ -203,6 +202,18 @@ const scriptEntries = (page) =>
       .map((e) => ({ url: e.name, end: e.responseEnd })),
   )
 
+/** Runs `fn` on a fresh page of a fresh context (1280×800), closing the context whatever happens. */
+async function withPage(browser, fn) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  try {
+    const page = await context.newPage()
+    page.setDefaultTimeout(STEP_TIMEOUT_MS)
+    return await fn(page, context)
+  } finally {
+    await context.close().catch(() => {})
+  }
+}
+
 async function heapAfterGc(context, page) {
   const cdp = await context.newCDPSession(page)
   try {
@@ -218,10 +229,7 @@ async function heapAfterGc(context, page) {
 
 /** The game's title screen: when it is usable, and which JS it needed by then. */
 async function measureGameLoad(browser, server) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-  try {
-    const page = await context.newPage()
-    page.setDefaultTimeout(STEP_TIMEOUT_MS)
+  return withPage(browser, async (page) => {
     await page.addInitScript(initScript)
     await page.goto(server.base, { waitUntil: 'load' })
     await page.waitForFunction(() => window.__bench.usable !== null)
@@ -243,16 +251,11 @@ async function measureGameLoad(browser, server) {
       allJsGzip: size(all),
       allJsFiles: all.map((e) => new URL(e.url).pathname),
     }
-  } finally {
-    await context.close().catch(() => {})
-  }
+  })
 }
 
 async function measurePlain(browser, server) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-  try {
-    const page = await context.newPage()
-    page.setDefaultTimeout(STEP_TIMEOUT_MS)
+  return withPage(browser, async (page) => {
     await page.goto(server.base, { waitUntil: 'load' })
     await page.waitForFunction(() => performance.getEntriesByType('paint').length > 0)
     return await page.evaluate(() => {
@@ -260,16 +263,11 @@ async function measurePlain(browser, server) {
       const fcp = paints.find((p) => p.name === 'first-contentful-paint') ?? paints[0]
       return fcp.startTime
     })
-  } finally {
-    await context.close().catch(() => {})
-  }
+  })
 }
 
 async function measureBare(browser, server) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-  try {
-    const page = await context.newPage()
-    page.setDefaultTimeout(STEP_TIMEOUT_MS)
+  return withPage(browser, async (page, context) => {
     await page.goto(server.base, { waitUntil: 'load' })
     await page.waitForFunction(() => document.body.dataset.ready === 'true')
     await page.waitForTimeout(1000)
@@ -279,9 +277,7 @@ async function measureBare(browser, server) {
       jsFiles: scripts.map((e) => new URL(e.url).pathname),
       heap: await heapAfterGc(context, page),
     }
-  } finally {
-    await context.close().catch(() => {})
-  }
+  })
 }
 
 /** How to play through the page: the browser tests' helpers, kept in step with the screens. */
@@ -295,10 +291,7 @@ async function players() {
 /** Plays a whole solo game through the page; long tasks during it, and the heap afterwards. */
 async function measureGame(browser, server, seed) {
   const { openSetup, startGame, playToEnd, endingHeading } = await players()
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-  try {
-    const page = await context.newPage()
-    page.setDefaultTimeout(STEP_TIMEOUT_MS)
+  return withPage(browser, async (page, context) => {
     const errors = []
     page.on('pageerror', (e) => errors.push(e.message))
     await page.addInitScript(initScript)
@@ -322,9 +315,7 @@ async function measureGame(browser, server, seed) {
       longestTaskMs: tasks.reduce((m, t) => Math.max(m, t.duration), 0),
       heap,
     }
-  } finally {
-    await context.close().catch(() => {})
-  }
+  })
 }
 
 /**
@@ -332,10 +323,7 @@ async function measureGame(browser, server, seed) {
  * whole computer-played game one command at a time: what mounting the stage will add to the game.
  */
 async function measureStage(browser, server) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-  try {
-    const page = await context.newPage()
-    page.setDefaultTimeout(STEP_TIMEOUT_MS)
+  return withPage(browser, async (page, context) => {
     const errors = []
     page.on('pageerror', (e) => errors.push(e.message))
     await page.addInitScript(initScript)
@@ -372,9 +360,7 @@ async function measureStage(browser, server) {
       longestTaskMs: tasks.reduce((m, t) => Math.max(m, t.duration), 0),
       heap,
     }
-  } finally {
-    await context.close().catch(() => {})
-  }
+  })
 }
 
 const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`

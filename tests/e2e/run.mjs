@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { createServer } from 'vite'
 import { cases } from './cases.mjs'
-import { CHROMIUM_ARGS } from './chromium.mjs'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs'
 
 /** The project served; E2E_ROOT may point at a copy holding other scenarios (e.g. the test fixtures). */
 const root = process.env.E2E_ROOT || fileURLToPath(new URL('../..', import.meta.url))
@@ -41,7 +41,7 @@ function withTimeout(promise, ms, what) {
 async function main() {
   mkdirSync(shots, { recursive: true })
   for (const file of readdirSync(shots)) if (file.endsWith('.png')) rmSync(`${shots}${file}`)
-  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+  const executablePath = CHROMIUM_PATH
   if (!existsSync(executablePath)) {
     console.error(`e2e: no Chromium at ${executablePath}; install it with "apt-get install -y chromium".`)
     console.log('e2e: 0 passed, 1 failed')
