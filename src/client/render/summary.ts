@@ -1,16 +1,14 @@
-import type { RoundRecord } from '../../core/rules/state.ts'
+import { meterSeries } from '../../core/debrief/timeline.ts'
+import { newGame, type RoundRecord } from '../../core/rules/state.ts'
 import { h } from '../dom.ts'
 import { type GameView, instrumentName, nameOf } from '../view.ts'
 import { renderVerdict } from './response.ts'
 
-/** The meter values before a round: the previous round's, or the scenario's start values. */
-export function metersBefore(view: GameView, round: number): Record<string, number> {
-  const previous = view.state.history.filter((r) => r.round < round).at(-1)
-  return previous?.meters ?? Object.fromEntries(view.index.scenario.meters.map((m) => [m.id, m.start]))
-}
-
 function meterChanges(view: GameView, record: RoundRecord): HTMLElement {
-  const before = metersBefore(view, record.round)
+  // The same series the debrief charts: the start values, then the values after each round.
+  const at = view.state.history.indexOf(record)
+  const series = meterSeries(view.index, newGame(view.index, view.state.setup).meters, view.state)
+  const before = Object.fromEntries(series.map((m) => [m.id, m.values[at] ?? 0]))
   return h('table', { class: 'changes', 'aria-label': 'Meters this round' }, [
     h(
       'thead',
