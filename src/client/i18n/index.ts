@@ -94,9 +94,10 @@ export function formatDate(date: Date | string, options?: Intl.DateTimeFormatOpt
   return new Intl.DateTimeFormat(current, options ?? { dateStyle: 'long' }).format(value)
 }
 
-/** Formats a list ("A, B and C" / «A, B і C») for the current language. */
+/** Joins items in prose: "1, 2 and 4" in English, «1, 2 і 4» in Ukrainian (no comma before the last). */
 export function formatList(items: readonly string[]): string {
-  return new Intl.ListFormat(current, { style: 'long', type: 'conjunction' }).format(items)
+  if (items.length <= 1) return items.join('')
+  return `${items.slice(0, -1).join(', ')} ${t('common.listAnd')} ${items.at(-1)}`
 }
 
 function pluralCategory(count: number): Intl.LDMLPluralRule {
