@@ -14,6 +14,8 @@ export interface Catalogue {
   scenarios: ScenarioEntry[]
   /** Seed article texts by file name, e.g. `000_8be765a56510407b.txt`. */
   seeds: Record<string, string>
+  /** The text of each shipped scenario file by file name, as it was loaded. */
+  texts: Record<string, string>
 }
 
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1)
@@ -21,27 +23,58 @@ const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1)
 const byBaseName = (files: Record<string, string>): Record<string, string> =>
   Object.fromEntries(Object.entries(files).map(([path, text]) => [baseName(path), text]))
 
-/**
- * Loads every scenario shipped in `scenarios/` against the articles in `seeds/`. Nothing is fetched: Vite
- * inlines the files as raw text. Scenarios are sorted by file name; broken ones keep their problems.
- */
-export function loadCatalogue(): Catalogue {
-  const scenarioTexts = byBaseName(
+/** The texts of the files in `scenarios/` by file name. Nothing is fetched: Vite inlines them as raw text. */
+export function scenarioTexts(): Record<string, string> {
+  return byBaseName(
     import.meta.glob<string>('/scenarios/*.yaml', { query: '?raw', import: 'default', eager: true }),
   )
+}
+
+/** Loads one scenario file against the seed articles (the reachability warnings are left to the checker). */
+export function loadEntry(file: string, text: string, seeds: Record<string, string>): ScenarioEntry {
+  const result = loadScenario(text, { file, seeds, skipWarnings: true })
+  return { file, index: result.index, problems: result.problems }
+}
+
+/**
+ * Loads every scenario shipped in `scenarios/` (or the texts given) against the articles in `seeds/`.
+ * Scenarios are sorted by file name; broken ones keep their problems.
+ */
+export function loadCatalogue(texts: Record<string, string> = scenarioTexts()): Catalogue {
   const seeds = byBaseName(
     import.meta.glob<string>('/seeds/*.txt', { query: '?raw', import: 'default', eager: true }),
   )
-  const scenarios = Object.keys(scenarioTexts)
+  const scenarios = Object.keys(texts)
     .sort()
-    .map((file) => {
-      const result = loadScenario(scenarioTexts[file] ?? '', { file, seeds, skipWarnings: true })
-      return { file, index: result.index, problems: result.problems }
-    })
-  return { scenarios, seeds }
+    .map((file) => loadEntry(file, texts[file] ?? '', seeds))
+  return { scenarios, seeds, texts }
 }
 
 /** The scenarios that loaded, by scenario id. */
 export function playable(catalogue: Catalogue): ScenarioIndex[] {
   return catalogue.scenarios.flatMap((s) => (s.index ? [s.index] : []))
+}
+
+type FilesListener = (texts: Record<string, string>) => void
+
+/**
+ * Calls `listener` with the new texts of `scenarios/` whenever a file there is saved, added or removed while
+ * the development server runs (`npm start`): Vite replaces this module in place instead of reloading the
+ * page. Does nothing in a built game. The listeners live in `import.meta.hot.data`, which every version of
+ * this module shares, so that they outlive the replaced module.
+ */
+export function onScenarioFilesChange(listener: FilesListener): void {
+  const hot = import.meta.hot
+  if (!hot) return
+  hot.data.listeners ??= []
+  ;(hot.data.listeners as FilesListener[]).push(listener)
+}
+
+if (import.meta.hot) {
+  const hot = import.meta.hot
+  hot.accept((next) => {
+    const texts = (next as { scenarioTexts?: () => Record<string, string> } | undefined)?.scenarioTexts?.()
+    if (!texts) return hot.invalidate('scenarios.ts changed shape: reloading the page')
+    for (const listener of (hot.data.listeners ?? []) as FilesListener[]) listener(texts)
+  })
 }

@@ -5,10 +5,12 @@ import type { ScenarioIndex } from '../core/rules/scenario-index.ts'
 import { finalVerdict } from '../core/rules/scoring.ts'
 import type { GameSetup } from '../core/rules/state.ts'
 import { createGameStore } from '../core/store.ts'
+import { type PlacedRefusal, trackRefusals } from './authoring/refusals.ts'
 import {
   loadSave,
   newSaveId,
   persistGameStore,
+  pickScenario,
   type SaveHandle,
   type SaveProblem,
   type SaveStorage,
@@ -33,6 +35,8 @@ export interface Session {
   announcement: (fromRecord: number) => string
   /** Stops saving this game (leaving it for the title screen; it stays listed there). */
   stop: () => void
+  /** The commands the rules refused since this session began, placed in the log (for the backstage). */
+  refused: () => readonly PlacedRefusal[]
 }
 
 /** Where saves go and what to do when writing one fails. */
@@ -48,6 +52,7 @@ function runComputers(store: Store): void {
 }
 
 function sessionFor(index: ScenarioIndex, store: Store, saving: SaveHandle): Session {
+  const refusals = trackRefusals(store)
   const humans = index.proposers.filter((s) => store.getState().setup.seats[s] !== 'computer')
   return {
     index,
@@ -70,7 +75,11 @@ function sessionFor(index: ScenarioIndex, store: Store, saving: SaveHandle): Ses
       if (game.phase === 'ended') lines.push(`The game is over: ${finalVerdict(index, game).title}.`)
       return lines.join(' ')
     },
-    stop: () => saving.stop(),
+    stop: () => {
+      saving.stop()
+      refusals.stop()
+    },
+    refused: refusals.refused,
   }
 }
 
@@ -102,8 +111,8 @@ export function resumeSession(
   scenarios: ScenarioIndex[],
   context: SaveContext,
 ): { ok: true; session: Session } | { ok: false; problem: SaveProblem } {
-  const loaded = loadSave(context.storage, id, (scenarioId) =>
-    scenarios.find((s) => s.scenario.id === scenarioId),
+  const loaded = loadSave(context.storage, id, (scenarioId, hash) =>
+    pickScenario(scenarios, scenarioId, hash),
   )
   if (!loaded.ok) return { ok: false, problem: loaded.problem }
   const saving = persistGameStore(loaded.store, {
@@ -113,4 +122,34 @@ export function resumeSession(
     onError: context.onError,
   })
   return { ok: true, session: sessionFor(loaded.index, loaded.store, saving) }
+}
+
+/**
+ * Moves a game onto a new version of its scenario (a file in `scenarios/` saved during `npm start`): its
+ * log is replayed on the new version and, if the rules accept every command, the game goes on from there
+ * under the same save. Otherwise nothing changes, the old session keeps saving, and the replay's error is
+ * returned.
+ */
+export function reloadSession(
+  old: Session,
+  index: ScenarioIndex,
+  context: SaveContext,
+): { ok: true; session: Session } | { ok: false; error: string } {
+  const { setup, log } = old.store.getState()
+  let store: Store
+  try {
+    store = createGameStore(index, setup, log)
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) }
+  }
+  old.stop()
+  const saving = persistGameStore(store, {
+    storage: context.storage,
+    id: old.id,
+    index,
+    onError: context.onError,
+  })
+  const session = sessionFor(index, store, saving)
+  if (old.acting && session.humans.includes(old.acting)) session.acting = old.acting
+  return { ok: true, session }
 }

@@ -11,6 +11,7 @@ export {
   type SaveStorage,
   type SaveSummary,
   saveKey,
+  scenarioHash,
 } from './format.ts'
 export { importLegacySave, type LegacyImport, type LegacyOptions } from './legacy.ts'
 export { type Loaded, loadSave } from './load.ts'
@@ -18,5 +19,5 @@ export { createMemoryStorage, openStorage } from './memory.ts'
 export { GAME_VERSION_FOR_SAVE, MIGRATIONS, type MigrationContext, type SaveMigration } from './migrations.ts'
 export { type PersistGameOptions, persistGameStore, type SaveHandle } from './persist.ts'
 export type { SaveProblem, SaveProblemCode, WriteProblem, WriteProblemCode } from './problems.ts'
-export { type ListOptions, listSaves, type SaveEntry } from './read.ts'
+export { type ListOptions, listSaves, pickScenario, type SaveEntry } from './read.ts'
 export { deleteSave, newSaveId } from './slots.ts'

@@ -29,7 +29,7 @@ export type Loaded =
 export function loadSave(
   storage: SaveStorage,
   id: string,
-  resolveIndex: (scenarioId: string) => ScenarioIndex | undefined,
+  resolveIndex: (scenarioId: string, hash?: string) => ScenarioIndex | undefined,
 ): Loaded {
   let raw: string | null
   try {

@@ -7,7 +7,8 @@ import { replaySaved } from './replay.ts'
 
 /** What a migration may need besides the data: format 0 holds no summary, which only a replay gives. */
 export interface MigrationContext {
-  resolveIndex: (scenarioId: string) => ScenarioIndex | undefined
+  /** The scenario a save names; `hash` (when the save recorded one) tells versions of one scenario apart. */
+  resolveIndex: (scenarioId: string, hash?: string) => ScenarioIndex | undefined
   /** The time to record for formats that stored none. */
   savedAt: number
 }

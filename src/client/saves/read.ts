@@ -8,6 +8,7 @@ import {
   type SaveStorage,
   type SaveSummary,
   saveKey,
+  scenarioHash,
 } from './format.ts'
 import { type MigrationContext, migrateSave } from './migrations.ts'
 import { corrupt, type SaveProblem, SaveProblemError, unknownScenario } from './problems.ts'
@@ -72,9 +73,22 @@ export function decodeSave(raw: string, context: MigrationContext): Decoded {
   const parsed = SaveStateSchema.safeParse(current)
   if (!parsed.success) return { ok: false, problem: corrupt(describe(parsed.error)), ...hints }
   const { scenario } = parsed.data
-  const index = context.resolveIndex(scenario.id)
+  const index = context.resolveIndex(scenario.id, scenario.hash)
   if (!index) return { ok: false, problem: unknownScenario(scenario.id, scenario.title), ...hints }
   return { ok: true, state: parsed.data, version, index }
+}
+
+/**
+ * The scenario a save names among `known`: the version with the save's hash when there is one (several
+ * versions of a scenario opened from files may be known), else the first with its id.
+ */
+export function pickScenario(
+  known: readonly ScenarioIndex[],
+  id: string,
+  hash?: string,
+): ScenarioIndex | undefined {
+  const exact = hash ? known.find((s) => s.scenario.id === id && scenarioHash(s) === hash) : undefined
+  return exact ?? known.find((s) => s.scenario.id === id)
 }
 
 /** The ids of every key that holds a saved game; storage that cannot be read has none. */
@@ -109,7 +123,7 @@ function entryOf(storage: SaveStorage, id: string, known: readonly ScenarioIndex
     return { id, ok: false as const, problem: corrupt(`it could not be read (${String(error)})`) }
   }
   if (raw === null) return null // removed meanwhile, perhaps by another tab
-  const resolveIndex = (scenarioId: string) => known.find((s) => s.scenario.id === scenarioId)
+  const resolveIndex = (scenarioId: string, hash?: string) => pickScenario(known, scenarioId, hash)
   const decoded = decodeSave(raw, { resolveIndex, savedAt: 0 })
   if (!decoded.ok) return { id, ...decoded }
   const { state, index } = decoded
