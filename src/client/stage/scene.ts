@@ -2,32 +2,12 @@ import type * as Phaser from 'phaser'
 import type { StoreApi } from 'zustand/vanilla'
 import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import type { GameStore } from '../../core/store.ts'
-import {
-  along,
-  arrowHead,
-  ballot,
-  COLOURS,
-  curve,
-  dashed,
-  dome,
-  drawMeterIcon,
-  ENDING_COLOURS,
-  flag,
-  goodnessColour,
-  type MeterIcon,
-  meterIcon,
-  mix,
-  path,
-  pin,
-  shieldShape,
-  sideColour,
-  stanceBadge,
-  table,
-  unitSymbol,
-  vault,
-} from './draw.ts'
+import { COLOURS, ENDING_COLOURS, meterIcon, path, sideColour, stanceBadge } from './draw.ts'
+import { drawGauge, type GaugeView } from './gauge.ts'
+import { computeLayout, EMBLEM_RATIO, type Layout, Projection } from './layout.ts'
+import { drawMarkerShape, GROWING_KINDS, type MarkerView } from './marker-shapes.ts'
 import { type StageMarker, type StageModel, stageModel } from './model.ts'
-import { type Crop, cropSvg, glow, type MapData, type Point, rasterize } from './svg.ts'
+import { type Crop, cropSvg, glow, type MapData, rasterize } from './svg.ts'
 
 /**
  * The one scene of the stage. It draws the map, the sides' emblems, a marker per instrument in the package,
@@ -49,54 +29,10 @@ export interface SceneInput {
   onError: (error: unknown) => void
 }
 
-/** The pixel height emblems are rasterized at (twice the largest they are shown at). */
-export const EMBLEM_HEIGHT = 160
-const EMBLEM_RATIO = 120 / 140
-/** 40 km in map units (the map's scale is 48 units to a degree of latitude, about 111 km). */
-const BUFFER_WIDTH = (40 / 111) * 48
-const TROOP_POSTS = ['kyiv', 'vinnytsia', 'lviv', 'odesa', 'dnipro']
-const DOME_SITES = ['kyiv', 'dnipro', 'odesa', 'kharkiv', 'zaporizhzhia']
+/** Re-exported for the mount code, which rasterizes the emblems before the scene starts. */
+export { EMBLEM_HEIGHT } from './layout.ts'
+
 const IDLE_MS = 300
-
-interface Rect {
-  x: number
-  y: number
-  w: number
-  h: number
-}
-
-interface Layout {
-  w: number
-  h: number
-  pad: number
-  /** Map units to pixels, and the pixel position of the map's origin. */
-  s: number
-  ox: number
-  oy: number
-  mapArea: Rect
-  panel: Rect
-  /** Emblem height in pixels. */
-  emblem: number
-  /** The size unit of markers, in pixels. */
-  u: number
-  gauges: Array<{ x: number; y: number; r: number }>
-}
-
-interface GaugeView {
-  g: Graphics
-  icon: MeterIcon
-  shown: number
-  target: number
-  /** Direction and quality of the last change, shown as a small arrow until it fades. */
-  delta: { up: boolean; good: boolean; alpha: number } | null
-}
-
-interface MarkerView {
-  marker: StageMarker
-  g: Graphics
-  /** Progress of moving parts (aid crates), 0 to 1. */
-  phase: number
-}
 
 export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
   const { store, index, map, reducedMotion } = input
@@ -104,6 +40,8 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
 
   class StageScene extends P.Scene {
     private layout!: Layout
+    /** Map-to-canvas projection for the current layout. */
+    private at!: Projection
     private model!: StageModel
     private mapImage: Phaser.GameObjects.Image | null = null
     private mapKey: string | null = null
@@ -215,84 +153,21 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
 
     // ----- layout -----
 
-    private computeLayout(w: number, h: number): Layout {
-      const pad = Math.round(Math.max(8, Math.min(w, h) * 0.02))
-      const n = this.gauges.size
-      const panelW = n ? Math.round(Math.min(300, Math.max(130, w * 0.19))) : 0
-      const panel = { x: w - panelW, y: pad, w: panelW - pad, h: h - 2 * pad }
-      const mapArea = { x: 0, y: 0, w: w - panelW, h }
-      const emblem = Math.round(Math.min(96, Math.max(34, Math.min(w, h) * 0.09)))
-      const top = emblem + pad * 2
-      const f = map.focus
-      const s = Math.max(0.05, Math.min((mapArea.w - 2 * pad) / f.width, (mapArea.h - top - pad) / f.height))
-      const ox = mapArea.x + (mapArea.w - f.width * s) / 2 - f.x * s
-      const oy = top + (mapArea.h - top - pad - f.height * s) / 2 - f.y * s
-      const gauges: Layout['gauges'] = []
-      if (n) {
-        const inner = { x: panel.x + pad, w: panel.w - 2 * pad, h: panel.h - 2 * pad }
-        const cap = Math.min(100, Math.max(48, h * 0.085))
-        let best = { cols: 1, r: 0 }
-        for (const cols of [1, 2]) {
-          const rows = Math.ceil(n / cols)
-          const r = Math.min(inner.w / cols / 2.4, inner.h / rows / 2.5, cap)
-          if (r > best.r + 0.5) best = { cols, r }
-        }
-        const rows = Math.ceil(n / best.cols)
-        const cellW = inner.w / best.cols
-        const cellH = best.r * 2.5
-        // The panel shrinks to its gauges and sits in the middle of the height.
-        panel.h = Math.min(h - 2 * pad, cellH * rows + 2 * pad)
-        panel.y = Math.max(pad, (h - panel.h) / 2)
-        const y0 = panel.y + pad
-        for (let i = 0; i < n; i++) {
-          const c = i % best.cols
-          const r = Math.floor(i / best.cols)
-          gauges.push({ x: inner.x + cellW * (c + 0.5), y: y0 + cellH * (r + 0.53), r: best.r })
-        }
-      }
-      const u = Math.min(22, Math.max(10, s * 17))
-      return { w, h, pad, s, ox, oy, mapArea, panel, emblem, u, gauges }
-    }
-
     private relayout(): void {
       // A hidden container measures 0×0: lay out for a small stage rather than leave no layout at all.
       const w = Math.max(64, this.scale.width)
       const h = Math.max(48, this.scale.height)
       this.cameras.main.setSize(w, h)
-      this.layout = this.computeLayout(w, h)
+      this.layout = computeLayout(w, h, map, this.gauges.size)
+      this.at = new Projection(this.layout, map)
       this.flash.setSize(w, h)
       this.scheduleRaster()
       this.buildAura()
       this.drawStatic()
       this.drawDynamic()
+      for (const id of this.gauges.keys()) this.drawGauge(id)
       for (const view of this.markers.values()) this.drawMarker(view)
       this.kick()
-    }
-
-    private toScreen(p: Point): Point {
-      const { s, ox, oy } = this.layout
-      return { x: ox + p.x * s, y: oy + p.y * s }
-    }
-
-    private anchor(name: string): Point | null {
-      const p = map.anchors.get(name)
-      return p ? this.toScreen(p) : null
-    }
-
-    /** Where a side's arcs start: its anchor on the map, kept inside the visible map. */
-    private sideAnchor(side: string): Point {
-      const { mapArea, u } = this.layout
-      const p = this.anchor(side) ?? this.anchor('west') ?? { x: mapArea.x + u * 2, y: mapArea.h / 2 }
-      const m = u * 2.2
-      return {
-        x: Math.min(mapArea.x + mapArea.w - m, Math.max(mapArea.x + m, p.x)),
-        y: Math.min(mapArea.y + mapArea.h - m, Math.max(mapArea.y + this.layout.emblem + m * 1.6, p.y)),
-      }
-    }
-
-    private centre(): Point {
-      const { mapArea } = this.layout
-      return this.anchor('ukraine') ?? { x: mapArea.x + mapArea.w / 2, y: mapArea.y + mapArea.h / 2 }
     }
 
     // ----- the map, rasterized for the visible region only -----
@@ -515,7 +390,7 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
       const colour = COLOURS[verdict.kind]
       const strength = this.verdictGlow
       for (const polygon of map.regions.get(index.responder) ?? map.regions.get('russia') ?? []) {
-        const pts = polygon.map((p) => this.toScreen(p))
+        const pts = polygon.map((p) => this.at.toScreen(p))
         g.fillStyle(colour, (verdict.kind === 'accept' ? 0.07 : 0.16) * strength)
         path(g, pts, true)
         g.fillPath()
@@ -551,7 +426,7 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
     private buildAura(): void {
       const { s } = this.layout
       const polygons = (map.regions.get('ukraine') ?? []).map((polygon) =>
-        polygon.map((p) => this.toScreen(p)),
+        polygon.map((p) => this.at.toScreen(p)),
       )
       const k = Math.max(0.6, Math.min(2, s * 1.6))
       const { canvas, x, y } = glow(polygons, {
@@ -617,63 +492,11 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
     }
 
     private drawGauge(id: string): void {
-      const view = this.gauges.get(id)
       const i = index.scenario.meters.findIndex((m) => m.id === id)
+      const view = this.gauges.get(id)
       const spot = this.layout.gauges[i]
       const meter = this.model.meters[i]
-      if (!view || !spot || !meter) return
-      const g = view.g
-      g.clear()
-      const { x, y, r } = spot
-      const start = (150 * Math.PI) / 180
-      const sweep = (240 * Math.PI) / 180
-      const thick = Math.max(5, r * 0.2)
-      const norm = Math.min(1, Math.max(0, view.shown))
-      const goodness = meter.better === 'higher' ? norm : meter.better === 'lower' ? 1 - norm : 0.5
-      const colour = meter.better === 'neither' ? COLOURS.neutral : goodnessColour(goodness)
-      g.fillStyle(COLOURS.ink, 0.55)
-      g.fillCircle(x, y, r + thick * 0.5)
-      g.lineStyle(thick, COLOURS.track, 1)
-      g.beginPath()
-      g.arc(x, y, r, start, start + sweep, false)
-      g.strokePath()
-      // The good end of the scale, marked in green.
-      if (meter.better !== 'neither') {
-        const end = meter.better === 'higher' ? start + sweep : start
-        g.fillStyle(COLOURS.good, 0.9)
-        g.fillCircle(x + Math.cos(end) * r, y + Math.sin(end) * r, thick * 0.32)
-      }
-      if (norm > 0.002) {
-        g.lineStyle(thick, colour, 1)
-        g.beginPath()
-        g.arc(x, y, r, start, start + sweep * norm, false)
-        g.strokePath()
-      }
-      g.lineStyle(Math.max(1, thick * 0.12), COLOURS.ink, 0.8)
-      for (let t = 0.25; t < 1; t += 0.25) {
-        const a = start + sweep * t
-        g.lineBetween(
-          x + Math.cos(a) * (r - thick / 2),
-          y + Math.sin(a) * (r - thick / 2),
-          x + Math.cos(a) * (r + thick / 2),
-          y + Math.sin(a) * (r + thick / 2),
-        )
-      }
-      const a = start + sweep * norm
-      g.fillStyle(COLOURS.white, 1)
-      g.fillCircle(x + Math.cos(a) * r, y + Math.sin(a) * r, thick * 0.62)
-      g.lineStyle(2, colour, 1)
-      g.strokeCircle(x + Math.cos(a) * r, y + Math.sin(a) * r, thick * 0.62)
-      drawMeterIcon(g, view.icon, x, y - r * 0.05, r * 0.42, mix(COLOURS.white, colour, 0.25))
-      if (view.delta && view.delta.alpha > 0.01) {
-        const c = view.delta.good ? COLOURS.good : COLOURS.bad
-        const dx = x + r * 0.62
-        const dy = y + r * 0.62
-        const k = r * 0.22
-        g.fillStyle(c, view.delta.alpha)
-        if (view.delta.up) g.fillTriangle(dx, dy - k, dx - k, dy + k * 0.6, dx + k, dy + k * 0.6)
-        else g.fillTriangle(dx, dy + k, dx - k, dy - k * 0.6, dx + k, dy - k * 0.6)
-      }
+      if (view && spot && meter) drawGauge(view, spot, meter)
     }
 
     // ----- markers -----
@@ -685,9 +508,7 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
       this.markers.set(marker.key, view)
       if (this.layout) this.drawMarker(view)
       if (!animate || reducedMotion) return
-      const icon = !['buffer', 'pact', 'pledge', 'aid', 'bilateral', 'union', 'territory', 'talks'].includes(
-        marker.kind,
-      )
+      const icon = !GROWING_KINDS.includes(marker.kind)
       g.setAlpha(0)
       if (icon) g.setY(-this.layout.u * 2.5)
       this.tweens.add({
@@ -725,175 +546,7 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
     }
 
     private drawMarker(view: MarkerView): void {
-      const g = view.g
-      g.clear()
-      const { marker } = view
-      const { u, s } = this.layout
-      const colour = sideColour(marker.side, order)
-      const kyiv = this.anchor('kyiv') ?? this.centre()
-      const lw = Math.max(2, u * 0.2)
-      const site = (names: readonly string[], i: number): Point | null => {
-        const pts = names.map((n) => this.anchor(n)).filter((p): p is Point => p !== null)
-        return pts.length ? (pts[i % pts.length] as Point) : null
-      }
-      switch (marker.kind) {
-        case 'buffer': {
-          const pts = map.front.map((p) => this.toScreen(p))
-          if (pts.length < 2) return
-          g.lineStyle(Math.max(6, BUFFER_WIDTH * s), colour, 0.28)
-          path(g, pts)
-          g.strokePath()
-          g.lineStyle(Math.max(1.5, u * 0.12), colour, 0.75)
-          const steps = Math.max(8, Math.round(pts.length * 5))
-          const half = Math.max(3, (BUFFER_WIDTH * s) / 2)
-          for (let i = 0; i <= steps; i++) {
-            const a = along(pts, i / steps)
-            const b = along(pts, Math.min(1, i / steps + 0.004))
-            const angle = Math.atan2(b.y - a.y, b.x - a.x) + Math.PI / 2 + 0.6
-            g.lineBetween(
-              a.x - Math.cos(angle) * half,
-              a.y - Math.sin(angle) * half,
-              a.x + Math.cos(angle) * half,
-              a.y + Math.sin(angle) * half,
-            )
-          }
-          g.lineStyle(Math.max(2, u * 0.16), COLOURS.white, 0.9)
-          dashed(g, pts, u * 0.7, u * 0.45)
-          return
-        }
-        case 'troops':
-          for (let k = 0; k < 2; k++) {
-            const p = site(TROOP_POSTS, marker.slot * 2 + k)
-            if (p) unitSymbol(g, p.x - u * 1.1, p.y - u * 1.2, u, colour)
-          }
-          return
-        case 'outpost': {
-          const p = site(TROOP_POSTS, marker.slot + 2)
-          if (p) flag(g, p.x + u * 0.5, p.y - u * 0.1, u, colour)
-          return
-        }
-        case 'pact':
-        case 'pledge': {
-          const from = this.sideAnchor(marker.side)
-          const pts = curve(from, kyiv, 0.22 + 0.08 * marker.slot)
-          const mid = along(pts, 0.5)
-          if (marker.kind === 'pact') {
-            g.lineStyle(lw * 3.2, colour, 0.18)
-            path(g, pts)
-            g.strokePath()
-            g.lineStyle(lw, colour, 0.95)
-            path(g, pts)
-            g.strokePath()
-            g.fillStyle(colour, 1)
-            arrowHead(g, pts, u * 0.9)
-            g.fillStyle(COLOURS.ink, 0.9)
-            path(g, shieldShape(mid.x, mid.y, u * 0.75), true)
-            g.fillPath()
-            g.fillStyle(colour, 1)
-            path(g, shieldShape(mid.x, mid.y, u * 0.55), true)
-            g.fillPath()
-          } else {
-            g.lineStyle(Math.max(1.5, lw * 0.6), colour, 0.8)
-            dashed(g, pts, u * 0.25, u * 0.35)
-            g.lineStyle(Math.max(1.5, lw * 0.6), colour, 0.95)
-            path(g, shieldShape(mid.x, mid.y, u * 0.5), true)
-            g.strokePath()
-          }
-          return
-        }
-        case 'air-defence':
-          for (let k = 0; k < 2; k++) {
-            const p = site(DOME_SITES, marker.slot * 2 + k)
-            if (p) dome(g, p.x, p.y, u * 1.5, colour)
-          }
-          return
-        case 'aid': {
-          const to = this.centre()
-          const from = this.sideAnchor(marker.side)
-          const pts = curve(from, to, -0.16 - 0.06 * marker.slot)
-          g.lineStyle(Math.max(1.5, lw * 0.8), colour, 0.65)
-          dashed(g, pts, u * 0.5, u * 0.3)
-          for (let k = 0; k < 3; k++) {
-            const p = along(pts, (view.phase + k / 3) % 1)
-            g.fillStyle(COLOURS.ink, 0.8)
-            g.fillRoundedRect(p.x - u * 0.42, p.y - u * 0.42, u * 0.84, u * 0.84, u * 0.12)
-            g.fillStyle(colour, 1)
-            g.fillRoundedRect(p.x - u * 0.32, p.y - u * 0.32, u * 0.64, u * 0.64, u * 0.1)
-          }
-          g.fillStyle(colour, 1)
-          arrowHead(g, pts, u * 0.7)
-          return
-        }
-        case 'bilateral': {
-          const from = this.sideAnchor(marker.side)
-          const pts = curve(from, kyiv, 0.36 + 0.08 * marker.slot)
-          g.lineStyle(Math.max(1.5, lw * 0.7), colour, 0.85)
-          dashed(g, pts, u * 0.9, u * 0.4)
-          const end = along(pts, 0.82)
-          g.lineStyle(Math.max(1.5, lw * 0.7), colour, 1)
-          g.strokeCircle(end.x - u * 0.25, end.y, u * 0.42)
-          g.strokeCircle(end.x + u * 0.25, end.y, u * 0.42)
-          return
-        }
-        case 'union': {
-          const from = this.sideAnchor(marker.side === index.responder ? 'europe' : marker.side)
-          const pts = curve(from, kyiv, -0.3 - 0.08 * marker.slot)
-          g.lineStyle(Math.max(1.5, lw * 0.8), COLOURS.gold, 0.7)
-          path(g, pts)
-          g.strokePath()
-          const r = u * 2.4
-          for (let k = 0; k < 10; k++) {
-            const a = (k / 10) * Math.PI * 2
-            g.fillStyle(COLOURS.gold, 0.95)
-            g.fillCircle(kyiv.x + Math.cos(a) * r, kyiv.y + Math.sin(a) * r, Math.max(1.8, u * 0.17))
-          }
-          return
-        }
-        case 'seizure': {
-          const at = this.sideAnchor('brussels')
-          const from = this.anchor('moscow') ?? this.anchor(index.responder) ?? this.centre()
-          const pts = curve(from, at, 0.18)
-          g.lineStyle(Math.max(1.5, lw * 0.6), COLOURS.gold, 0.55)
-          dashed(g, pts, u * 0.3, u * 0.3)
-          vault(g, at.x, at.y, u, colour)
-          return
-        }
-        case 'ballot': {
-          ballot(g, kyiv.x - u * 2.4, kyiv.y + u * 1.6 + marker.slot * u * 2.2, u, colour)
-          return
-        }
-        case 'territory': {
-          const off = u * 1.3
-          const pts = map.front.map((p) => {
-            const q = this.toScreen(p)
-            return { x: q.x + off, y: q.y - off * 0.3 }
-          })
-          g.lineStyle(Math.max(2, lw), colour, 0.9)
-          dashed(g, pts, u * 0.35, u * 0.35)
-          for (let k = 1; k < 4; k++) {
-            const p = along(pts, k / 4)
-            g.lineBetween(p.x - u * 0.35, p.y - u * 0.35, p.x + u * 0.35, p.y + u * 0.35)
-            g.lineBetween(p.x - u * 0.35, p.y + u * 0.35, p.x + u * 0.35, p.y - u * 0.35)
-          }
-          return
-        }
-        case 'talks': {
-          const a = this.anchor('moscow') ?? this.anchor(index.responder) ?? this.centre()
-          const b = this.sideAnchor('europe')
-          const pts = curve(a, b, -0.2)
-          g.lineStyle(Math.max(1.5, lw * 0.6), colour, 0.75)
-          dashed(g, pts, u * 0.15, u * 0.35)
-          const mid = along(pts, 0.5)
-          table(g, mid.x, mid.y, u, colour)
-          return
-        }
-        case 'pin': {
-          const c = this.centre()
-          const angle = marker.slot * 1.15 - 0.6
-          pin(g, c.x + Math.cos(angle) * u * 2.6, c.y + Math.sin(angle) * u * 2.2, u, colour)
-          return
-        }
-      }
+      drawMarkerShape(view, this.at, map, { order, responder: index.responder })
     }
   }
 
