@@ -1,4 +1,5 @@
 import { h } from '../dom.ts'
+import { t } from '../i18n/index.ts'
 import { type GameView, nameOf } from '../view.ts'
 import { renderStatement } from './response.ts'
 
@@ -16,15 +17,15 @@ function whoIsWho(view: GameView): HTMLElement {
     }))
     .filter((g) => g.actors.length)
   return h('section', { class: 'who', 'aria-labelledby': 'who-heading' }, [
-    h('h3', { id: 'who-heading' }, 'Who is who'),
+    h('h3', { id: 'who-heading' }, t('briefing.who')),
     ...groups.map((g) =>
       h('details', { 'data-key': `who:${g.side}` }, [
         h(
           'summary',
           {},
           g.side
-            ? `Speaking for ${nameOf(index, g.side)} (${g.actors.length})`
-            : `Analysts and observers (${g.actors.length})`,
+            ? t('briefing.speakingFor', { side: nameOf(index, g.side), count: g.actors.length })
+            : t('briefing.observers', { count: g.actors.length }),
         ),
         h(
           'ul',
@@ -55,12 +56,12 @@ export function renderBriefing(
 ): HTMLElement {
   const { index } = view
   const s = index.sides.get(side)
-  if (!s) return h('p', {}, `Unknown side ${side}.`)
+  if (!s) return h('p', {}, t('briefing.unknownSide', { side }))
   return h('div', { class: 'briefing' }, [
-    h('h2', { id: 'screen-heading', tabindex: -1 }, `Briefing: ${s.name}`),
+    h('h2', { id: 'screen-heading', tabindex: -1 }, t('briefing.heading', { side: s.name })),
     h('p', { class: 'lead' }, s.briefing),
     h('section', { 'aria-labelledby': 'interests-heading' }, [
-      h('h3', { id: 'interests-heading' }, 'What you want'),
+      h('h3', { id: 'interests-heading' }, t('briefing.want')),
       h(
         'ul',
         {},
@@ -68,9 +69,9 @@ export function renderBriefing(
       ),
     ]),
     h('section', { 'aria-labelledby': 'constraints-heading' }, [
-      h('h3', { id: 'constraints-heading' }, 'What you must respect'),
+      h('h3', { id: 'constraints-heading' }, t('briefing.respect')),
       s.constraints.length === 0
-        ? h('p', {}, 'This side has no stated constraints.')
+        ? h('p', {}, t('common.noConstraints'))
         : h(
             'ul',
             { class: 'plain constraints-brief' },
@@ -78,11 +79,7 @@ export function renderBriefing(
               h('li', {}, [h('p', {}, c.text), ...c.source.map((q) => renderStatement(view, q))]),
             ),
           ),
-      h(
-        'p',
-        { class: 'hint' },
-        `You may endorse a package that breaks one of these, but it costs ${index.scenario.constraintPenalty} points each time, and the debrief will show it.`,
-      ),
+      h('p', { class: 'hint' }, t('briefing.penalty', { count: index.scenario.constraintPenalty })),
     ]),
     whoIsWho(view),
     h('div', { class: 'actions' }, [

@@ -2,33 +2,36 @@ import { redLinesTouching } from '../../core/rules/touching.ts'
 import type { Instrument } from '../../core/scenario/schema/scenario.ts'
 import { button, h } from '../dom.ts'
 import { draggable } from '../drag.ts'
+import { formatNumber, type MessageKey, t } from '../i18n/index.ts'
 import { type GameView, instrumentName, nameOf } from '../view.ts'
 
+/** How each kind of red line answers an instrument that crosses it, as a card says it. */
+const KIND: Record<'reject' | 'demandRemoval' | 'warn', MessageKey> = {
+  reject: 'cards.kind.reject',
+  demandRemoval: 'cards.kind.demandRemoval',
+  warn: 'cards.kind.warn',
+}
+
 const tagNames = (view: GameView, tags: readonly string[]) =>
-  tags.map((t) => view.index.scenario.tags.find((x) => x.id === t)?.name ?? t).join(', ')
+  tags.map((tag) => view.index.scenario.tags.find((x) => x.id === tag)?.name ?? tag).join(', ')
 
 /** "Europe 3, US 1", or "none" when nobody pays or risks anything. */
 function perSide(view: GameView, table: Readonly<Record<string, number>>): string {
   const parts = Object.entries(table)
     .filter(([, v]) => v !== 0)
-    .map(([side, v]) => `${nameOf(view.index, side)} ${v}`)
-  return parts.length ? parts.join(', ') : 'none'
+    .map(([side, v]) => `${nameOf(view.index, side)} ${formatNumber(v)}`)
+  return parts.length ? parts.join(', ') : t('common.none')
 }
 
 function touching(view: GameView, instrument: Instrument, variant?: string): HTMLElement {
   const lines = redLinesTouching(view.index, instrument.id, variant)
-  if (lines.length === 0) return h('p', { class: 'touch none' }, 'No stated red line names it.')
+  if (lines.length === 0) return h('p', { class: 'touch none' }, t('cards.noRedLine'))
   return h('div', { class: 'touch' }, [
-    h('p', { class: 'touch-head' }, [h('span', { 'aria-hidden': 'true' }, '⚠ '), 'Red lines it touches:']),
+    h('p', { class: 'touch-head' }, [h('span', { 'aria-hidden': 'true' }, '⚠ '), t('cards.touches')]),
     h(
       'ul',
       {},
-      lines.map((r) =>
-        h('li', {}, [
-          r.title,
-          ` (${r.response.kind === 'reject' ? 'rejects' : r.response.kind === 'demandRemoval' ? 'demands removal' : 'warning'})`,
-        ]),
-      ),
+      lines.map((r) => h('li', {}, [r.title, ` (${t(KIND[r.response.kind])})`])),
     ),
   ])
 }
@@ -40,15 +43,17 @@ function reading(view: GameView, instrument: Instrument, side: string, variant?:
   return h('div', { class: 'reading' }, [
     v ? h('p', {}, [h('strong', {}, v.name), `: ${v.description}`]) : null,
     h('dl', { class: 'facts' }, [
-      h('dt', {}, 'Deterrence'),
-      h('dd', {}, String(v?.deterrence ?? instrument.deterrence)),
-      h('dt', {}, 'Cost'),
+      h('dt', {}, t('cards.deterrence')),
+      h('dd', {}, formatNumber(v?.deterrence ?? instrument.deterrence)),
+      h('dt', {}, t('cards.cost')),
       h('dd', {}, perSide(view, v?.costs ?? instrument.costs)),
-      h('dt', {}, 'Risk'),
+      h('dt', {}, t('cards.risk')),
       h('dd', {}, perSide(view, v?.risks ?? instrument.risks)),
     ]),
     touching(view, instrument, variant),
-    button(`Add ${name}`, () => view.act({ type: 'add', side, payload }), { class: 'small primary' }),
+    button(t('cards.add', { instrument: name }), () => view.act({ type: 'add', side, payload }), {
+      class: 'small primary',
+    }),
   ])
 }
 
@@ -62,16 +67,12 @@ export function renderCards(view: GameView): HTMLElement | null {
   if (!acting) return null
   const own = index.scenario.instruments.filter((i) => i.proposers.includes(acting))
   return h('section', { class: 'cards-panel', 'data-drop': 'cards', 'aria-labelledby': 'cards-heading' }, [
-    h('h3', { id: 'cards-heading' }, `Instruments ${nameOf(index, acting)} can put in`),
-    h(
-      'p',
-      { class: 'hint' },
-      'Add a card with its button, or drag it onto the package. Drag an item of yours back here to withdraw it.',
-    ),
-    own.length === 0 ? h('p', {}, 'This side has no instruments of its own; it can request them.') : null,
+    h('h3', { id: 'cards-heading' }, t('cards.heading', { side: nameOf(index, acting) })),
+    h('p', { class: 'hint' }, t('cards.hint')),
+    own.length === 0 ? h('p', {}, t('cards.noneOwn')) : null,
     h(
       'ul',
-      { class: 'cards', 'aria-label': 'Instrument cards' },
+      { class: 'cards', 'aria-label': t('cards.list') },
       own.map((i) => {
         const inPackage = state.package.find((p) => p.instrument === i.id)
         const head = h('div', { class: 'card-head' }, [h('h4', {}, i.name)])
@@ -79,14 +80,14 @@ export function renderCards(view: GameView): HTMLElement | null {
           head,
           h('p', {}, i.description),
           h('p', { class: 'meta' }, [
-            `Put in by: ${i.proposers.map((s) => nameOf(index, s)).join(', ')}`,
-            i.tags.length ? ` · Tags: ${tagNames(view, i.tags)}` : '',
+            t('cards.putInBy', { sides: i.proposers.map((s) => nameOf(index, s)).join(', ') }),
+            i.tags.length ? ` · ${t('cards.tags', { tags: tagNames(view, i.tags) })}` : '',
           ]),
           inPackage
             ? h(
                 'p',
                 { class: 'in-package-note' },
-                `In the package, backed by ${nameOf(index, inPackage.backedBy)}.`,
+                t('cards.inPackage', { side: nameOf(index, inPackage.backedBy) }),
               )
             : null,
           ...(i.variants.length

@@ -1,4 +1,5 @@
 import { h, uid } from '../dom.ts'
+import { t } from '../i18n/index.ts'
 import { type GameView, instrumentName, nameOf } from '../view.ts'
 import { renderCards } from './cards.ts'
 import { renderHistory } from './history.ts'
@@ -11,12 +12,12 @@ import { renderSideInfo } from './side-info.ts'
 
 function switcher(view: GameView): HTMLElement {
   const { index, humans, acting } = view
-  if (humans.length === 0) return h('p', {}, 'Every side is played by the computer.')
+  if (humans.length === 0) return h('p', {}, t('game.allComputers'))
   if (humans.length === 1 || !acting)
-    return h('p', { class: 'playing-as' }, `Playing as ${nameOf(index, acting ?? '')}`)
+    return h('p', { class: 'playing-as' }, t('game.playingAsSide', { side: nameOf(index, acting ?? '') }))
   const id = uid('acting')
   return h('div', { class: 'field playing-as' }, [
-    h('label', { for: id }, 'Playing as'),
+    h('label', { for: id }, t('game.playingAs')),
     h(
       'select',
       {
@@ -36,12 +37,14 @@ function responseSection(view: GameView): HTMLElement | null {
   if (!response || !record) return null
   const responder = nameOf(index, index.responder)
   return h('section', { class: 'response-panel', 'aria-labelledby': 'response-heading' }, [
-    h('h3', { id: 'response-heading' }, `${responder}'s response`),
+    h('h3', { id: 'response-heading' }, t('game.response', { responder })),
     record.tabled
       ? h(
           'p',
           {},
-          `Tabled: ${record.tabled.map((i) => instrumentName(index, i.instrument, i.variant)).join(', ')}.`,
+          t('common.tabled', {
+            items: record.tabled.map((i) => instrumentName(index, i.instrument, i.variant)).join(', '),
+          }),
         )
       : null,
     renderResponse(view, response, 4),
@@ -66,13 +69,15 @@ export function renderGame(view: GameView): HTMLElement {
       ]
   return h('div', { class: 'game' }, [
     h('div', { class: 'game-head' }, [
-      h('h2', { id: 'screen-heading', tabindex: -1 }, `Round ${state.round} of ${index.scenario.rounds}`),
+      h(
+        'h2',
+        { id: 'screen-heading', tabindex: -1 },
+        t('game.roundOf', { round: state.round, rounds: index.scenario.rounds }),
+      ),
       h(
         'p',
         { class: 'phase' },
-        deciding
-          ? `${nameOf(index, index.responder)} has answered: time to decide.`
-          : 'Negotiating the package.',
+        deciding ? t('game.answered', { responder: nameOf(index, index.responder) }) : t('game.negotiating'),
       ),
       switcher(view),
     ]),

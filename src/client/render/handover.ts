@@ -1,4 +1,5 @@
 import { h } from '../dom.ts'
+import { t } from '../i18n/index.ts'
 import { type GameView, nameOf } from '../view.ts'
 
 /**
@@ -8,16 +9,12 @@ import { type GameView, nameOf } from '../view.ts'
 export function renderHandover(view: GameView, side: string, onReady: () => void): HTMLElement {
   const name = nameOf(view.index, side)
   return h('div', { class: 'handover' }, [
-    h('h2', { id: 'screen-heading', tabindex: -1 }, `Pass the device to ${name}`),
-    h(
-      'p',
-      {},
-      `The next screen shows ${name}'s private briefing and position. Other players, please look away.`,
-    ),
+    h('h2', { id: 'screen-heading', tabindex: -1 }, t('handover.heading', { side: name })),
+    h('p', {}, t('handover.text', { side: name })),
     h(
       'button',
       { type: 'button', class: 'primary', 'data-key': 'handover', onclick: onReady },
-      `I play ${name}: show my position`,
+      t('handover.ready', { side: name }),
     ),
   ])
 }

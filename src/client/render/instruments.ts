@@ -1,6 +1,15 @@
 import type { Command } from '../../core/rules/commands.ts'
+import type { Request } from '../../core/rules/state.ts'
 import { button, h, textField, uid } from '../dom.ts'
+import { type MessageKey, t } from '../i18n/index.ts'
 import { type GameView, instrumentName, nameOf } from '../view.ts'
+
+const STATUS: Record<Request['status'], MessageKey> = {
+  open: 'requests.status.open',
+  granted: 'requests.status.granted',
+  declined: 'requests.status.declined',
+  lapsed: 'requests.status.lapsed',
+}
 
 function requestForm(view: GameView, side: string): HTMLElement {
   const { index } = view
@@ -16,7 +25,7 @@ function requestForm(view: GameView, side: string): HTMLElement {
             payload: variant ? { to, instrument: i.id, variant } : { to, instrument: i.id },
           },
         })
-  if (options.length === 0) return h('p', {}, 'The other sides have no instruments to ask for.')
+  if (options.length === 0) return h('p', {}, t('requests.nothing'))
   const id = uid('request')
   const select = h(
     'select',
@@ -28,8 +37,8 @@ function requestForm(view: GameView, side: string): HTMLElement {
     if (chosen) view.act(chosen.command)
   }
   return h('div', { class: 'request-row' }, [
-    h('div', { class: 'field' }, [h('label', { for: id }, 'Ask another side for'), select]),
-    button('Request', send),
+    h('div', { class: 'field' }, [h('label', { for: id }, t('requests.askFor')), select]),
+    button(t('requests.send'), send),
   ])
 }
 
@@ -42,51 +51,63 @@ export function renderRequests(view: GameView): HTMLElement | null {
     .filter(({ r }) => r.status === 'open' && r.to === acting)
   const thisRound = state.requests.filter((r) => r.round === state.round)
   return h('section', { class: 'requests', 'aria-labelledby': 'requests-heading' }, [
-    h('h3', { id: 'requests-heading' }, 'Requests'),
+    h('h3', { id: 'requests-heading' }, t('requests.heading')),
     requestForm(view, acting),
-    incoming.length ? h('h4', {}, `Asked of ${nameOf(index, acting)}`) : null,
+    incoming.length ? h('h4', {}, t('requests.askedOf', { side: nameOf(index, acting) })) : null,
     incoming.length
       ? h(
           'ul',
           { class: 'plain' },
           incoming.map(({ r, n }) => {
             const name = instrumentName(index, r.instrument, r.variant)
-            const reason = textField(`Reason for declining ${name}`, `decline-reason-${n}`)
+            const reason = textField(t('requests.reason', { instrument: name }), `decline-reason-${n}`)
             const payload = r.variant
               ? { instrument: r.instrument, variant: r.variant }
               : { instrument: r.instrument }
             const decline = () => {
               const text = reason.input.value.trim()
               if (!text) {
-                view.tell('Write a reason for declining first.')
+                view.tell(t('requests.writeReason'))
                 reason.input.focus()
                 return
               }
               view.act({ type: 'decline', side: acting, payload: { request: n, reason: text } })
             }
             return h('li', { class: 'incoming' }, [
-              h('p', {}, `${nameOf(index, r.from)} asks you to add ${name}.`),
-              button(`Grant: add ${name}`, () => view.act({ type: 'add', side: acting, payload }), {
-                class: 'small',
-              }),
+              h('p', {}, t('requests.asks', { side: nameOf(index, r.from), instrument: name })),
+              button(
+                t('requests.grant', { instrument: name }),
+                () => view.act({ type: 'add', side: acting, payload }),
+                {
+                  class: 'small',
+                },
+              ),
               reason.field,
-              button(`Decline request for ${name}`, decline, { class: 'small' }),
+              button(t('requests.decline', { instrument: name }), decline, { class: 'small' }),
             ])
           }),
         )
       : null,
-    thisRound.length ? h('h4', {}, 'This round') : null,
+    thisRound.length ? h('h4', {}, t('requests.thisRound')) : null,
     thisRound.length
       ? h(
           'ul',
           {},
-          thisRound.map((r) =>
-            h(
+          thisRound.map((r) => {
+            const params = {
+              from: nameOf(index, r.from),
+              to: nameOf(index, r.to),
+              instrument: instrumentName(index, r.instrument, r.variant),
+              status: t(STATUS[r.status]),
+            }
+            return h(
               'li',
               {},
-              `${nameOf(index, r.from)} asked ${nameOf(index, r.to)} for ${instrumentName(index, r.instrument, r.variant)}: ${r.status}${r.reason ? ` (${r.reason})` : ''}.`,
-            ),
-          ),
+              r.reason
+                ? t('requests.lineReason', { ...params, reason: r.reason })
+                : t('requests.line', params),
+            )
+          }),
         )
       : null,
   ])
@@ -98,7 +119,7 @@ export function renderFlags(view: GameView): HTMLElement | null {
   const flags = index.scenario.flags
   if (flags.length === 0) return null
   return h('section', { class: 'flags', 'aria-labelledby': 'flags-heading' }, [
-    h('h3', { id: 'flags-heading' }, 'Conditions'),
+    h('h3', { id: 'flags-heading' }, t('flags.heading')),
     h(
       'ul',
       { class: 'plain' },
@@ -107,7 +128,7 @@ export function renderFlags(view: GameView): HTMLElement | null {
         if (!acting || !f.settableBy.includes(acting))
           return h('li', {}, [
             h('strong', {}, f.name),
-            `: ${on ? 'yes' : 'no'}. `,
+            `: ${t(on ? 'flags.yes' : 'flags.no')}. `,
             h('span', { class: 'hint' }, f.description),
           ])
         const id = uid('flag')

@@ -1,6 +1,7 @@
 import { resolveItem, resolvePackage, sumAttribute } from '../../core/rules/package.ts'
 import { button, h, textField } from '../dom.ts'
 import { draggable } from '../drag.ts'
+import { formatNumber, t } from '../i18n/index.ts'
 import { type GameView, nameOf } from '../view.ts'
 
 /** The package on the table: each item with its reading, who backs it and its deterrence. */
@@ -9,12 +10,12 @@ export function renderPackage(view: GameView): HTMLElement {
   const items = state.package
   const total = sumAttribute(resolvePackage(index, items), 'deterrence')
   return h('section', { class: 'package', 'data-drop': 'package', 'aria-labelledby': 'package-heading' }, [
-    h('h3', { id: 'package-heading' }, 'The package'),
+    h('h3', { id: 'package-heading' }, t('common.package')),
     items.length === 0
-      ? h('p', {}, 'The package is empty.')
+      ? h('p', {}, t('package.empty'))
       : h(
           'ul',
-          { class: 'items', 'aria-label': 'Items in the package' },
+          { class: 'items', 'aria-label': t('package.items') },
           items.map((item) => {
             const resolved = resolveItem(index, item)
             const name = resolved?.name ?? item.instrument
@@ -24,16 +25,19 @@ export function renderPackage(view: GameView): HTMLElement {
               h(
                 'span',
                 { class: 'item-meta' },
-                ` — backed by ${nameOf(index, item.backedBy)}; deterrence ${resolved?.deterrence ?? '?'}`,
+                ` — ${t('package.itemMeta', {
+                  side: nameOf(index, item.backedBy),
+                  deterrence: resolved ? formatNumber(resolved.deterrence) : '?',
+                })}`,
               ),
               acting && item.backedBy === acting
                 ? button(
-                    'Withdraw',
+                    t('package.withdraw'),
                     () =>
                       view.act({ type: 'withdraw', side: acting, payload: { instrument: item.instrument } }),
                     {
                       class: 'small',
-                      'aria-label': `Withdraw ${name}`,
+                      'aria-label': t('package.withdrawLabel', { instrument: name }),
                       'data-key': `withdraw:${item.instrument}`,
                     },
                   )
@@ -48,7 +52,7 @@ export function renderPackage(view: GameView): HTMLElement {
             return li
           }),
         ),
-    items.length ? h('p', { class: 'total' }, `Total deterrence: ${total}`) : null,
+    items.length ? h('p', { class: 'total' }, t('package.total', { total })) : null,
   ])
 }
 
@@ -56,22 +60,28 @@ export function renderPackage(view: GameView): HTMLElement {
 export function renderStances(view: GameView): HTMLElement {
   const { index, state } = view
   return h('section', { class: 'stances', 'aria-labelledby': 'stances-heading' }, [
-    h('h3', { id: 'stances-heading' }, 'Stances'),
+    h('h3', { id: 'stances-heading' }, t('stances.heading')),
     h(
       'ul',
-      { 'aria-label': 'Stances of the sides' },
+      { 'aria-label': t('stances.list') },
       index.proposers.map((side) => {
         const stance = state.stances[side]
-        const seat = state.setup.seats[side] === 'computer' ? ' (computer)' : ''
+        const name = nameOf(index, side)
         const [mark, text, cls] =
           stance?.kind === 'endorse'
-            ? ['✔', 'endorsed', 'endorsed']
+            ? ['✔', t('stances.endorsed'), 'endorsed']
             : stance?.kind === 'object'
-              ? ['✖', `objects: ${stance.reason}`, 'objects']
-              : ['…', 'waiting', 'waiting']
+              ? ['✖', t('stances.objects', { reason: stance.reason }), 'objects']
+              : ['…', t('stances.waiting'), 'waiting']
         return h('li', { class: `stance stance-${cls}` }, [
           h('span', { class: 'stance-mark', 'aria-hidden': 'true' }, mark),
-          h('strong', {}, `${nameOf(index, side)}${seat}`),
+          h(
+            'strong',
+            {},
+            state.setup.seats[side] === 'computer'
+              ? t('seat.named', { side: name, seat: t('seat.computer') })
+              : name,
+          ),
           `: ${text}`,
         ])
       }),
@@ -84,33 +94,31 @@ export function renderActions(view: GameView): HTMLElement | null {
   const { index, acting } = view
   if (!acting) return null
   const side = acting
-  const objection = textField('Reason for objecting', 'object-reason', {
-    placeholder: 'e.g. It does not deter enough',
+  const objection = textField(t('actions.objectReason'), 'object-reason', {
+    placeholder: t('actions.objectExample'),
   })
   const object = () => {
     const reason = objection.input.value.trim()
     if (!reason) {
-      view.tell('Write a reason for objecting first.')
+      view.tell(t('actions.writeReason'))
       objection.input.focus()
       return
     }
     view.act({ type: 'object', side, payload: { reason } })
   }
   return h('section', { class: 'actions-panel', 'aria-labelledby': 'actions-heading' }, [
-    h('h3', { id: 'actions-heading' }, `Your stance as ${nameOf(index, side)}`),
+    h('h3', { id: 'actions-heading' }, t('actions.heading', { side: nameOf(index, side) })),
     h('div', { class: 'actions' }, [
-      button('Endorse', () => view.act({ type: 'endorse', side, payload: {} }), { class: 'primary' }),
+      button(t('actions.endorse'), () => view.act({ type: 'endorse', side, payload: {} }), {
+        class: 'primary',
+      }),
     ]),
-    h('div', { class: 'object-row' }, [objection.field, button('Object', object)]),
-    h('h3', {}, 'Table or end the round'),
-    h(
-      'p',
-      { class: 'hint' },
-      'The package can be tabled once every side endorses it; the round can end untabled once every side has spoken and one objects.',
-    ),
+    h('div', { class: 'object-row' }, [objection.field, button(t('actions.object'), object)]),
+    h('h3', {}, t('actions.tableHeading')),
+    h('p', { class: 'hint' }, t('actions.tableHint')),
     h('div', { class: 'actions' }, [
-      button('Table the package', () => view.act({ type: 'table', side, payload: {} }), { class: 'primary' }),
-      button('End round without a package', () => view.act({ type: 'endRound', side, payload: {} })),
+      button(t('actions.table'), () => view.act({ type: 'table', side, payload: {} }), { class: 'primary' }),
+      button(t('actions.endRound'), () => view.act({ type: 'endRound', side, payload: {} })),
     ]),
   ])
 }

@@ -1,5 +1,6 @@
 import { formatProblem } from '../../core/scenario/load/problems.ts'
 import { h } from '../dom.ts'
+import { t } from '../i18n/index.ts'
 import type { ScenarioEntry } from '../scenarios.ts'
 
 /**
@@ -10,16 +11,12 @@ export function renderProblems(entries: readonly ScenarioEntry[]): HTMLElement |
   const failed = entries.filter((e) => !e.index)
   if (failed.length === 0) return null
   return h('section', { class: 'problems', 'aria-labelledby': 'problems-heading' }, [
-    h('h2', { id: 'problems-heading' }, 'Scenarios that could not be loaded'),
+    h('h2', { id: 'problems-heading' }, t('problems.heading')),
     ...failed.map((entry) => {
       const errors = entry.problems.filter((p) => p.severity === 'error')
       return h('section', {}, [
         h('h3', {}, entry.file),
-        h(
-          'p',
-          {},
-          `${errors.length} ${errors.length === 1 ? 'error' : 'errors'}; fix them and reload the page.`,
-        ),
+        h('p', {}, t('problems.count', { count: errors.length })),
         h(
           'ul',
           { class: 'problem-list' },

@@ -1,6 +1,7 @@
 import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import type { Difficulty, GameSetup, Seat } from '../../core/rules/state.ts'
 import { h, uid } from '../dom.ts'
+import { type MessageKey, t } from '../i18n/index.ts'
 
 /** The choices on the setup screen, kept between re-renders. */
 export interface SetupDraft {
@@ -30,10 +31,10 @@ export interface SetupProps {
   onStart: (index: ScenarioIndex, setup: GameSetup) => void
 }
 
-const DIFFICULTIES: Array<[Difficulty, string]> = [
-  ['easy', 'Easy'],
-  ['normal', 'Normal'],
-  ['hard', 'Hard'],
+const DIFFICULTIES: Array<[Difficulty, MessageKey]> = [
+  ['easy', 'difficulty.easy'],
+  ['normal', 'difficulty.normal'],
+  ['hard', 'difficulty.hard'],
 ]
 
 function radio(name: string, value: string, label: string, checked: boolean, onchange: () => void) {
@@ -51,7 +52,7 @@ function scenarioChoice(props: SetupProps, current: ScenarioIndex): HTMLElement 
       h('p', {}, current.scenario.summary),
     ])
   return h('fieldset', {}, [
-    h('legend', {}, 'Scenario'),
+    h('legend', {}, t('setup.scenario')),
     ...props.scenarios.map((index) =>
       h('div', {}, [
         radio('scenario', index.scenario.id, index.scenario.title, index === current, () =>
@@ -65,8 +66,8 @@ function scenarioChoice(props: SetupProps, current: ScenarioIndex): HTMLElement 
 
 function seatChoice(draft: SetupDraft, index: ScenarioIndex): HTMLElement {
   return h('fieldset', {}, [
-    h('legend', {}, 'Who plays each side'),
-    h('p', { class: 'hint' }, 'Several human sides share this screen and take turns (hot-seat).'),
+    h('legend', {}, t('setup.seats')),
+    h('p', { class: 'hint' }, t('setup.seatsHint')),
     h(
       'div',
       { class: 'seats' },
@@ -78,8 +79,8 @@ function seatChoice(draft: SetupDraft, index: ScenarioIndex): HTMLElement {
           })
         return h('fieldset', { class: 'seat' }, [
           h('legend', {}, name),
-          seat('human', 'Human'),
-          seat('computer', 'Computer'),
+          seat('human', t('seat.humanLabel')),
+          seat('computer', t('seat.computerLabel')),
         ])
       }),
     ),
@@ -90,7 +91,7 @@ function seatChoice(draft: SetupDraft, index: ScenarioIndex): HTMLElement {
 export function renderSetup(props: SetupProps): HTMLElement {
   const { draft } = props
   const current = props.scenarios.find((s) => s.scenario.id === draft.scenarioId) ?? props.scenarios[0]
-  if (!current) return h('p', {}, 'No scenario can be played.')
+  if (!current) return h('p', {}, t('setup.nothingPlayable'))
   const difficultyId = uid('difficulty')
   const seedId = uid('seed')
   const seedHint = uid('hint')
@@ -104,11 +105,11 @@ export function renderSetup(props: SetupProps): HTMLElement {
     })
   }
   return h('form', { class: 'setup', onsubmit: start, 'aria-labelledby': 'setup-heading' }, [
-    h('h2', { id: 'setup-heading', tabindex: -1 }, 'New game'),
+    h('h2', { id: 'setup-heading', tabindex: -1 }, t('common.newGame')),
     scenarioChoice(props, current),
     seatChoice(draft, current),
     h('div', { class: 'field' }, [
-      h('label', { for: difficultyId }, 'Difficulty'),
+      h('label', { for: difficultyId }, t('setup.difficulty')),
       h(
         'select',
         {
@@ -119,12 +120,12 @@ export function renderSetup(props: SetupProps): HTMLElement {
           },
         },
         DIFFICULTIES.map(([value, label]) =>
-          h('option', { value, selected: value === draft.difficulty }, label),
+          h('option', { value, selected: value === draft.difficulty }, t(label)),
         ),
       ),
     ]),
     h('div', { class: 'field' }, [
-      h('label', { for: seedId }, 'Seed'),
+      h('label', { for: seedId }, t('setup.seed')),
       h('input', {
         id: seedId,
         type: 'number',
@@ -140,8 +141,8 @@ export function renderSetup(props: SetupProps): HTMLElement {
           if (Number.isInteger(value)) draft.seed = value
         },
       }),
-      h('p', { id: seedHint, class: 'hint' }, 'The same seed and the same choices give the same game.'),
+      h('p', { id: seedHint, class: 'hint' }, t('setup.seedHint')),
     ]),
-    h('button', { type: 'submit', class: 'primary', 'data-key': 'start' }, 'Start game'),
+    h('button', { type: 'submit', class: 'primary', 'data-key': 'start' }, t('setup.start')),
   ])
 }

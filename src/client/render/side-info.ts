@@ -1,5 +1,6 @@
 import { brokenConstraints } from '../../core/rules/constraints.ts'
 import { h } from '../dom.ts'
+import { t } from '../i18n/index.ts'
 import { type GameView, nameOf } from '../view.ts'
 
 /** The acting side's briefing and interests (folded) and its constraints, marking those the package breaks. */
@@ -9,9 +10,9 @@ export function renderSideInfo(view: GameView): HTMLElement | null {
   if (!acting || !side) return null
   const broken = new Set(brokenConstraints(index, state, acting).map((c) => c.id))
   return h('section', { class: 'side-info', 'aria-labelledby': 'side-heading' }, [
-    h('h3', { id: 'side-heading' }, `${nameOf(index, acting)}: brief and constraints`),
+    h('h3', { id: 'side-heading' }, t('side.heading', { side: nameOf(index, acting) })),
     h('details', { 'data-key': `brief-${acting}` }, [
-      h('summary', { 'data-key': `brief-summary-${acting}` }, 'Briefing and interests'),
+      h('summary', { 'data-key': `brief-summary-${acting}` }, t('side.briefing')),
       h('p', {}, side.briefing),
       h(
         'ul',
@@ -20,25 +21,21 @@ export function renderSideInfo(view: GameView): HTMLElement | null {
       ),
     ]),
     side.constraints.length === 0
-      ? h('p', {}, 'This side has no stated constraints.')
+      ? h('p', {}, t('common.noConstraints'))
       : h(
           'ul',
-          { class: 'constraints', 'aria-label': 'Constraints' },
+          { class: 'constraints', 'aria-label': t('side.constraints') },
           side.constraints.map((c) => {
             const isBroken = broken.has(c.id)
             return h('li', { class: isBroken ? 'broken' : 'met' }, [
-              h('span', { class: 'badge' }, isBroken ? 'Broken by this package' : 'Met'),
+              h('span', { class: 'badge' }, t(isBroken ? 'side.broken' : 'side.met')),
               ' ',
               c.text,
             ])
           }),
         ),
     broken.size
-      ? h(
-          'p',
-          { class: 'hint' },
-          `Endorsing while a constraint is broken costs ${index.scenario.constraintPenalty} points each time.`,
-        )
+      ? h('p', { class: 'hint' }, t('side.penalty', { count: index.scenario.constraintPenalty }))
       : null,
   ])
 }

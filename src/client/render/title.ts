@@ -1,4 +1,5 @@
 import { button, h, uid } from '../dom.ts'
+import { formatDate, t } from '../i18n/index.ts'
 import type { SaveEntry } from '../saves/index.ts'
 
 /** What the title screen shows and offers. */
@@ -14,36 +15,37 @@ export interface TitleProps {
 
 const when = (ms: number | undefined) =>
   ms === undefined
-    ? 'unknown time'
-    : new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+    ? t('title.unknownTime')
+    : formatDate(new Date(ms), { dateStyle: 'medium', timeStyle: 'short' })
 
 function saveLine(entry: SaveEntry, props: TitleProps): HTMLElement {
   if (!entry.ok)
     return h('li', { class: 'save broken' }, [
-      h('h4', {}, entry.scenarioTitle ?? 'A saved game that cannot be opened'),
-      h('p', { class: 'meta' }, `Saved ${when(entry.savedAt)}`),
-      h('p', {}, [h('strong', {}, 'Problem: '), entry.problem.message]),
+      h('h4', {}, entry.scenarioTitle ?? t('title.brokenSave')),
+      h('p', { class: 'meta' }, t('title.savedAt', { when: when(entry.savedAt) })),
+      h('p', {}, [h('strong', {}, t('title.problem')), ' ', entry.problem.message]),
       h('p', { class: 'hint' }, entry.problem.fix),
-      button(`Delete damaged save ${entry.id}`, () => props.onDelete(entry.id), { class: 'small' }),
+      button(t('title.deleteDamaged', { id: entry.id }), () => props.onDelete(entry.id), { class: 'small' }),
     ])
   const { summary } = entry
   const where = summary.ending
-    ? `Ended: ${summary.ending.title}`
-    : `Round ${summary.round}, ${summary.phase === 'deciding' ? 'deciding' : 'negotiating'}`
+    ? t('title.ended', { ending: summary.ending.title })
+    : t(summary.phase === 'deciding' ? 'title.deciding' : 'title.negotiating', { round: summary.round })
   const humans = summary.humans.map((side) => props.sideName(entry.scenarioId, side))
-  const who = humans.length ? `Played by humans: ${humans.join(', ')}` : 'Computer against computer'
-  const label = `${summary.ending ? 'Open the debrief of' : 'Continue'} ${entry.scenarioTitle}, saved ${when(entry.savedAt)}`
+  const who = humans.length ? t('title.humans', { sides: humans.join(', ') }) : t('title.computers')
+  const saved = { scenario: entry.scenarioTitle, when: when(entry.savedAt) }
+  const label = t(summary.ending ? 'title.openDebriefLabel' : 'title.continueLabel', saved)
   return h('li', { class: 'save' }, [
     h('h4', {}, entry.scenarioTitle),
-    h('p', { class: 'meta' }, `${where} · ${who} · saved ${when(entry.savedAt)}`),
+    h('p', { class: 'meta' }, t('title.meta', { where, who, when: saved.when })),
     h('div', { class: 'actions' }, [
-      button(summary.ending ? 'Open the debrief' : 'Continue', () => props.onResume(entry.id), {
+      button(t(summary.ending ? 'title.openDebrief' : 'title.continue'), () => props.onResume(entry.id), {
         class: 'primary small',
         'aria-label': label,
       }),
-      button('Delete', () => props.onDelete(entry.id), {
+      button(t('title.delete'), () => props.onDelete(entry.id), {
         class: 'small',
-        'aria-label': `Delete the save of ${entry.scenarioTitle}, saved ${when(entry.savedAt)}`,
+        'aria-label': t('title.deleteLabel', saved),
       }),
     ]),
   ])
@@ -56,32 +58,24 @@ function saveLine(entry: SaveEntry, props: TitleProps): HTMLElement {
 export function renderTitle(props: TitleProps): HTMLElement {
   const fileId = uid('import')
   return h('div', { class: 'title-screen' }, [
-    h('h2', { id: 'screen-heading', tabindex: -1 }, 'Security guarantees for Ukraine: a negotiation game'),
-    h(
-      'p',
-      { class: 'lead' },
-      'Play Ukraine, European governments or the United States. Put together a package of security guarantees round by round; Russia answers from the red lines its officials have stated in public, and every answer shows the words behind it.',
-    ),
-    h('div', { class: 'actions' }, [button('New game', props.onNewGame, { class: 'primary' })]),
+    h('h2', { id: 'screen-heading', tabindex: -1 }, t('title.heading')),
+    h('p', { class: 'lead' }, t('title.lead')),
+    h('div', { class: 'actions' }, [button(t('common.newGame'), props.onNewGame, { class: 'primary' })]),
     h('section', { 'aria-labelledby': 'saves-heading' }, [
-      h('h3', { id: 'saves-heading' }, 'Saved games'),
+      h('h3', { id: 'saves-heading' }, t('title.saves')),
       props.saves.length === 0
-        ? h('p', {}, 'No saved game on this device yet. Games are saved after every move.')
+        ? h('p', {}, t('title.noSaves'))
         : h(
             'ul',
-            { class: 'plain saves', 'aria-label': 'Saved games' },
+            { class: 'plain saves', 'aria-label': t('title.saves') },
             props.saves.map((s) => saveLine(s, props)),
           ),
     ]),
     h('section', { 'aria-labelledby': 'import-heading' }, [
-      h('h3', { id: 'import-heading' }, 'Import a game'),
-      h(
-        'p',
-        { class: 'hint' },
-        'Open a game exported as JSON from the debrief: it is replayed move by move to the same debrief.',
-      ),
+      h('h3', { id: 'import-heading' }, t('title.import')),
+      h('p', { class: 'hint' }, t('title.importHint')),
       h('div', { class: 'field' }, [
-        h('label', { for: fileId }, 'Game record file (JSON)'),
+        h('label', { for: fileId }, t('title.importFile')),
         h('input', {
           id: fileId,
           type: 'file',
