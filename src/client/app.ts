@@ -2,6 +2,7 @@ import { buildDebrief } from '../core/debrief/debrief.ts'
 import { debriefToCsv } from '../core/record/csv.ts'
 import { exportRecord, recordToJson } from '../core/record/record.ts'
 import type { Command } from '../core/rules/commands.ts'
+import { seedTitle } from '../core/scenario/seed-title.ts'
 import { clear, h, rerender } from './dom.ts'
 import { download, exportName } from './download.ts'
 import { createGuide } from './guide.ts'
@@ -132,7 +133,7 @@ export function startApp(root: HTMLElement, catalogue: Catalogue, first: 'title'
       act,
       tell: (message) => notices.show({ kind: 'info', lines: [message] }),
       setActing: (side) => go(toSide(s, side, { name: 'table' })),
-      openSource: dialog.open,
+      openSource: (seed, quote) => dialog.open(seed, quote, seedTitle(s.index.scenario, seed)),
       newGame: toTitle,
     }
   }

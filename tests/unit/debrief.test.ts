@@ -110,7 +110,7 @@ describe('the debrief', () => {
       expect(peskov).toMatchObject({ kind: 'reject', times: 1, rounds: [1] })
       expect(peskov?.stated[0]).toMatchObject({ speakerName: 'Dmitry Peskov', date: 'August 27' })
       expect(peskov?.stated[0]?.quote.length).toBeGreaterThan(10)
-      expect(index.scenario.seeds).toContain(peskov?.stated[0]?.seed)
+      expect(index.scenario.seeds.map((s) => s.file)).toContain(peskov?.stated[0]?.seed)
       // The reassurance force and the "could" clause add up to 9: below Ukraine's minimum of 10.
       expect(debrief.breaches).toContainEqual({
         side: 'ukraine',

@@ -1,5 +1,6 @@
 import { explainResponse, type ResponseReason, verdictLine } from '../../core/rules/explain.ts'
 import type { Response } from '../../core/rules/state.ts'
+import { seedTitle } from '../../core/scenario/seed-title.ts'
 import { button, type Children, h } from '../dom.ts'
 import { type GameView, instrumentName, nameOf } from '../view.ts'
 
@@ -25,7 +26,7 @@ export function renderStatement(
       h('span', { class: 'speaker' }, who),
       s.context ? h('span', { class: 'context' }, ` — ${s.context}`) : null,
     ]),
-    button(`Open source: ${s.seed}`, () => view.openSource(s.seed, s.quote), {
+    button(`Open source: ${seedTitle(view.index.scenario, s.seed)}`, () => view.openSource(s.seed, s.quote), {
       class: 'link',
       'data-key': `source:${s.seed}:${s.quote.slice(0, 40)}`,
     }),

@@ -4,7 +4,8 @@ import { button, clear, h } from '../dom.ts'
 /** The modal that shows a seed article with the quoted passage highlighted. */
 export interface SourceDialog {
   element: HTMLDialogElement
-  open: (seed: string, quote: string) => void
+  /** Opens the article `seed` (a file name) at `quote`; `heading` names it (its title, by default the file). */
+  open: (seed: string, quote: string, heading?: string) => void
 }
 
 /**
@@ -29,9 +30,9 @@ export function createSourceDialog(seeds: Readonly<Record<string, string>>): Sou
     opener = null
   })
 
-  function open(seed: string, quote: string): void {
+  function open(seed: string, quote: string, heading = seed): void {
     opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
-    title.textContent = `Source: ${seed}`
+    title.textContent = `Source: ${heading}`
     clear(article)
     const text = seeds[seed]
     let mark: HTMLElement | null = null

@@ -1,5 +1,6 @@
 import type { Debrief } from '../../../core/debrief/debrief.ts'
 import type { CrossedRedLine } from '../../../core/debrief/timeline.ts'
+import { seedTitle } from '../../../core/scenario/seed-title.ts'
 import { h } from '../../dom.ts'
 import type { GameView } from '../../view.ts'
 import { renderStatement } from '../response.ts'
@@ -35,7 +36,7 @@ function redLineCard(view: GameView, line: CrossedRedLine): HTMLElement {
         speakerName: s.speakerName,
       }),
       // On paper the "Open source" button is hidden, so the article is named in plain text instead.
-      h('p', { class: 'print-only source-ref' }, `Source: ${s.seed}`),
+      h('p', { class: 'print-only source-ref' }, `Source: ${seedTitle(view.index.scenario, s.seed)}`),
     ]),
   ])
 }

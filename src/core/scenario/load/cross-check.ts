@@ -45,7 +45,7 @@ export function crossCheck(
   const instruments = ids(s.instruments, 'instruments')
   const flags = new Set([...ids(s.flags, 'flags'), ...BUILT_IN_FLAGS])
   for (const key of ['redLines', 'preferences', 'events', 'endings'] as const) ids(s[key], key)
-  const seeds = new Set(s.seeds)
+  const seeds = new Set(s.seeds.map((x) => x.file))
   const variants = new Map(s.instruments.map((i) => [i.id, new Set(i.variants.map((v) => v.id))]))
 
   const responders = s.sides.filter((x) => x.role === 'responder')
@@ -119,8 +119,9 @@ export function crossCheck(
       report('OWNER_NOT_RESPONDER', `"${id}" is not the responding side`, path)
   }
 
-  s.seeds.forEach((name, i) => {
-    if (!/^[\w.-]+$/.test(name)) report('UNKNOWN_SEED', `"${name}" is not a plain file name`, ['seeds', i])
+  s.seeds.forEach(({ file }, i) => {
+    if (!/^[\w.-]+$/.test(file))
+      report('UNKNOWN_SEED', `"${file}" is not a plain file name`, ['seeds', i, 'file'])
   })
   s.sides.forEach((x, i) => {
     x.constraints.forEach((c, j) => {

@@ -5,6 +5,7 @@ import { type ParsedFile, parseScenarioText } from './parse.ts'
 import type { Problem } from './problems.ts'
 import { checkQuotes } from './quotes.ts'
 import { salvage } from './salvage.ts'
+import { checkTranslations } from './translations.ts'
 import { issuesToProblems } from './validate.ts'
 import { upgrade } from './version.ts'
 import { suspiciousThings } from './warnings.ts'
@@ -71,11 +72,16 @@ function load(text: string, file: string, options: LoadOptions): LoadResult {
   const result = ScenarioSchema.safeParse(upgraded.data)
   if (!result.success)
     return fail([
-      ...issuesToProblems(parsed, result.error.issues),
+      // Issues describe the migrated data; their positions still come from the file as written.
+      ...issuesToProblems({ ...parsed, data: upgraded.data }, result.error.issues),
       ...checkSalvage(parsed, upgraded.data, result.error.issues, options),
     ])
   const scenario = result.data
-  const problems = [...crossCheck(parsed, scenario), ...checkQuotes(parsed, scenario, options.seeds ?? {})]
+  const problems = [
+    ...crossCheck(parsed, scenario),
+    ...checkTranslations(parsed, scenario),
+    ...checkQuotes(parsed, scenario, options.seeds ?? {}),
+  ]
   if (problems.some((p) => p.severity === 'error')) return fail(problems)
   if (!options.skipWarnings) problems.push(...suspiciousThings(parsed, scenario))
   return { scenario, index: indexScenario(scenario), problems: sortProblems(problems) }

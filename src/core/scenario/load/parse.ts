@@ -1,4 +1,13 @@
-import { type Document, isCollection, isNode, isPair, LineCounter, parseDocument } from 'yaml'
+import {
+  type Document,
+  isCollection,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  LineCounter,
+  parseDocument,
+} from 'yaml'
 import { type DocPath, formatPath, PROBLEM_CODES, type Problem, type ProblemCode } from './problems.ts'
 
 /** A scenario file's text is refused past this size, before any parsing. */
@@ -14,6 +23,8 @@ export interface ParsedFile {
   problems: Problem[]
   /** Builds a problem placed at `path` (or at its nearest existing parent). */
   problem: (code: ProblemCode, message: string, path?: DocPath, severity?: Problem['severity']) => Problem
+  /** Like `problem`, but placed at the key that ends `path` rather than at its value. */
+  problemAtKey: (code: ProblemCode, message: string, path: DocPath) => Problem
 }
 
 /**
@@ -46,7 +57,16 @@ export function parseScenarioText(text: string, file: string): ParsedFile {
     ...at(locate(path)),
     path: formatPath(path),
   })
-  const result: ParsedFile = { file, doc, data: undefined, problems, problem }
+  const problemAtKey: ParsedFile['problemAtKey'] = (code, message, path) => {
+    const parent = doc?.getIn(path.slice(0, -1), true)
+    const pair = isMap(parent)
+      ? parent.items.find((p) => isScalar(p.key) && p.key.value === path.at(-1))
+      : null
+    const start = isScalar(pair?.key) ? pair.key.range?.[0] : undefined
+    const placed = problem(code, message, path)
+    return start === undefined ? placed : { ...placed, ...at(start) }
+  }
+  const result: ParsedFile = { file, doc, data: undefined, problems, problem, problemAtKey }
   if (text.length > MAX_FILE_BYTES) {
     problems.push(
       problem('FILE_TOO_LARGE', `The file has ${text.length} characters; the limit is ${MAX_FILE_BYTES}`),

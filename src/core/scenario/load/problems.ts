@@ -35,10 +35,10 @@ export const PROBLEM_CODES = {
     'error',
     'A scenario file starts with keys such as `formatVersion:`, `id:` and `title:` at the left margin.',
   ],
-  FORMAT_VERSION_MISSING: ['error', 'Add `formatVersion: 1` near the top of the file.'],
+  FORMAT_VERSION_MISSING: ['error', 'Add `formatVersion: 2` near the top of the file.'],
   FORMAT_VERSION_INVALID: [
     'error',
-    'Write the format version as a whole number, such as `formatVersion: 1`.',
+    'Write the format version as a whole number, such as `formatVersion: 2`.',
   ],
   FORMAT_VERSION_TOO_NEW: [
     'error',
@@ -96,9 +96,25 @@ export const PROBLEM_CODES = {
     'error',
     'Mark exactly one ending with `onRoundLimit: true`: it is reached when the last round passes.',
   ],
+  TRANSLATION_PATH_UNKNOWN: [
+    'error',
+    'Name a readable text of this scenario by its text path, such as `sides.ukraine.briefing` or `instruments.ID.variants.ID.name` (ids as written, positions from 0 for elements without an id); quotes are never translated.',
+  ],
   QUOTE_NOT_FOUND: [
     'error',
     'Copy the words exactly from the article (spacing and curly quotes may differ), or cite the file that holds them.',
+  ],
+  SEED_TITLE_MISSING: [
+    'warning',
+    "Add `title:` with a short title for students, such as the article's headline; until then they see the file name.",
+  ],
+  TRANSLATION_MISSING: [
+    'warning',
+    "Add the missing texts under this language (their text paths are listed), or accept that they show in the scenario's own language.",
+  ],
+  TRANSLATION_OF_OWN_LANGUAGE: [
+    'warning',
+    "Remove this block: texts in the scenario's own language are written in place, not under `translations:`.",
   ],
   SEED_UNAVAILABLE: [
     'warning',

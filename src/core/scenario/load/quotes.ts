@@ -39,7 +39,7 @@ export function findQuote(text: string, quote: string): { start: number; end: nu
   return match ? { start: match.index, end: match.index + match[0].length } : null
 }
 
-/** Finds every `{ seed, quote }` in the scenario with its path in the file. */
+/** Finds every `{ seed, quote }` in the scenario with its path in the file (translations hold none). */
 export function collectQuotes(scenario: Scenario): Array<{ seed: string; quote: string; path: DocPath }> {
   const found: Array<{ seed: string; quote: string; path: DocPath }> = []
   const walk = (node: unknown, path: DocPath): void => {
@@ -51,7 +51,8 @@ export function collectQuotes(scenario: Scenario): Array<{ seed: string; quote: 
       const record = node as Record<string, unknown>
       if (typeof record.seed === 'string' && typeof record.quote === 'string')
         found.push({ seed: record.seed, quote: record.quote, path })
-      for (const [key, value] of Object.entries(record)) walk(value, [...path, key])
+      for (const [key, value] of Object.entries(record))
+        if (path.length || key !== 'translations') walk(value, [...path, key])
     }
   }
   walk(scenario, [])
@@ -71,7 +72,7 @@ export function checkQuotes(
   const normalised = new Map<string, string>()
   const missing = new Set<string>()
   for (const { seed, quote, path } of collectQuotes(scenario)) {
-    if (!scenario.seeds.includes(seed)) continue
+    if (!scenario.seeds.some((s) => s.file === seed)) continue
     const text = seeds[seed]
     if (text === undefined) {
       if (!missing.has(seed))

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { FORMAT_VERSION } from '../schema/scenario.ts'
 import type { ParsedFile } from './parse.ts'
 import type { DocPath } from './problems.ts'
 
@@ -19,7 +20,7 @@ type List = (typeof LISTS)[number]
 
 /** Stand-ins for top-level fields that failed validation, so that the rest can still be cross-checked. */
 const STAND_INS: Record<string, unknown> = {
-  formatVersion: 1,
+  formatVersion: FORMAT_VERSION,
   id: 'stand-in',
   title: 'stand-in',
   summary: 'stand-in',

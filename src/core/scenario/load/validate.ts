@@ -95,6 +95,15 @@ function describe(parsed: ParsedFile, issue: Issue, prefix: DocPath): Problem[] 
         ),
       ]
     }
+    case 'invalid_key': {
+      // A mapping keyed by ids (costs, scores, scoring) or by language codes (translations) has a bad key.
+      const inner = issue.issues[0]
+      const why = inner?.code === 'invalid_format' ? inner.message : 'it is not a valid key here'
+      const code: ProblemCode = path[0] === 'translations' ? 'BAD_FORMAT' : 'BAD_ID'
+      return [
+        parsed.problemAtKey(code, `The key "${String(where)}" is not in the expected form: ${why}`, path),
+      ]
+    }
     default:
       return [parsed.problem('WRONG_TYPE', issue.message, path)]
   }

@@ -1,4 +1,5 @@
 import { FORMAT_VERSION } from '../schema/scenario.ts'
+import { v1ToV2 } from './migrations/v1-to-v2.ts'
 import type { ParsedFile } from './parse.ts'
 import type { Problem } from './problems.ts'
 
@@ -8,11 +9,11 @@ import type { Problem } from './problems.ts'
  */
 export type Migration = (doc: Record<string, unknown>) => Record<string, unknown>
 
-/** MIGRATIONS[n] upgrades version n to n + 1. Version 1 is the first, so there is none yet. */
-export const MIGRATIONS: Record<number, Migration> = {}
+/** MIGRATIONS[n] upgrades version n to n + 1. */
+export const MIGRATIONS: Record<number, Migration> = { 1: v1ToV2 }
 
 /** The version of Red Lines that first reads each format version, for the "too new" message. */
-export const GAME_VERSION_FOR_FORMAT: Record<number, string> = { 1: '0.1' }
+export const GAME_VERSION_FOR_FORMAT: Record<number, string> = { 1: '0.1', 2: '0.2' }
 
 /**
  * Reads `formatVersion`, refuses files newer than this game knows with a message that says so, and migrates
@@ -42,7 +43,11 @@ export function upgrade(
     }
   if (version > FORMAT_VERSION) {
     const needs = GAME_VERSION_FOR_FORMAT[version]
-    const message = `This file is written in scenario format ${version}, but this game reads formats up to ${FORMAT_VERSION}${needs ? `; it needs Red Lines ${needs} or later` : '; it needs a newer version of Red Lines'}`
+    // A format this game has never heard of needs a later game than this one, whichever it turns out to be.
+    const game = needs
+      ? `Red Lines ${needs} or later`
+      : `a version of Red Lines later than ${GAME_VERSION_FOR_FORMAT[FORMAT_VERSION]}`
+    const message = `This file is written in scenario format ${version}, but this game reads formats up to ${FORMAT_VERSION}; it needs ${game}`
     return { problems: [parsed.problem('FORMAT_VERSION_TOO_NEW', message, ['formatVersion'])] }
   }
   let current = data

@@ -6,6 +6,16 @@ import { reachabilityWarnings } from './reachability.ts'
 /** Things that are legal but probably not what the author meant. */
 export function suspiciousThings(parsed: ParsedFile, s: Scenario): Problem[] {
   const out: Problem[] = []
+  s.seeds.forEach((seed, i) => {
+    if (seed.title === undefined)
+      out.push(
+        parsed.problem(
+          'SEED_TITLE_MISSING',
+          `The article "${seed.file}" has no title, so students see its file name`,
+          ['seeds', i],
+        ),
+      )
+  })
   const proposers = new Set(s.sides.filter((x) => x.role === 'proposer').map((x) => x.id))
   s.instruments.forEach((x, i) => {
     if (!x.proposers.some((p) => proposers.has(p)))

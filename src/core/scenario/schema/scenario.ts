@@ -1,14 +1,27 @@
 import { z } from 'zod'
 import { ConditionSchema, PackageAttributeSchema } from './conditions.ts'
+import { TRANSLATIONS_HELP } from './text-paths.ts'
 
 /** The scenario format this build of the game writes and understands best. */
-export const FORMAT_VERSION = 1
+export const FORMAT_VERSION = 2
 
 const id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes, like "reassurance-force"')
 const text = z.string().min(1)
+const languageCode = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'use a language code such as "en" or "uk"')
 const sideMap = <T extends z.ZodType>(value: T) => z.record(id, value)
+
+export const SeedSchema = z
+  .strictObject({
+    file: text.describe("The article's file name in seeds/, such as `001_c6caf3647c93ce59.txt`."),
+    title: text
+      .optional()
+      .describe(
+        'A short title shown to students instead of the file name, such as the headline; without one, students see the file name.',
+      ),
+  })
+  .describe('A seed article this scenario quotes.')
 
 export const CitationSchema = z
   .strictObject({
@@ -203,9 +216,14 @@ export const ScenarioSchema = z
     id,
     title: text,
     summary: text,
-    language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'use a language code such as "en" or "uk"'),
+    language: languageCode.describe('The language of the texts written here, such as "en" or "uk".'),
     setOn: text.describe('The date the scenario is set, as YYYY-MM-DD or as the articles give it.'),
-    seeds: z.array(text).min(1).describe('The seed article files (in seeds/) that this scenario quotes.'),
+    seeds: z
+      .array(SeedSchema)
+      .min(1)
+      .describe(
+        'The seed articles (files in seeds/) that this scenario quotes; citations name them by `file`.',
+      ),
     rounds: z.number().int().min(1).max(30),
     sides: z.array(SideSchema).min(2),
     actors: z.array(ActorSchema).default([]),
@@ -240,6 +258,15 @@ export const ScenarioSchema = z
       .number()
       .default(10)
       .describe('Points a side loses each time it endorses against its own constraints.'),
+    translations: z
+      .record(
+        languageCode,
+        z
+          .record(z.string(), text.describe('The translated text.'))
+          .describe('Translated texts of one language, each under the text path of the text it translates.'),
+      )
+      .optional()
+      .describe(TRANSLATIONS_HELP),
   })
   .describe('A Red Lines scenario: the sides, the options, the red lines and how the game ends.')
 
@@ -254,5 +281,6 @@ export type ScenarioEvent = Scenario['events'][number]
 export type Ending = Scenario['endings'][number]
 export type Meter = Scenario['meters'][number]
 export type Citation = z.infer<typeof CitationSchema>
+export type Seed = z.infer<typeof SeedSchema>
 export type Statement = z.infer<typeof StatementSchema>
 export type ScoreTerm = z.infer<typeof ScoreTermSchema>

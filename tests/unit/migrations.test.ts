@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
+import { loadScenario } from '../../src/core/scenario/load/index.ts'
+import { v1ToV2 } from '../../src/core/scenario/load/migrations/v1-to-v2.ts'
+import { formatProblem, type Problem } from '../../src/core/scenario/load/problems.ts'
+import { GAME_VERSION_FOR_FORMAT, MIGRATIONS } from '../../src/core/scenario/load/version.ts'
+import { FORMAT_VERSION } from '../../src/core/scenario/schema/scenario.ts'
+import { PROJECT_ROOT } from '../../src/node/scenario-files.ts'
+import { FIXTURE_SEEDS, FIXTURES } from './helpers.ts'
+
+const MIGRATION_FIXTURES = join(FIXTURES, 'migrations')
+const read = (name: string) => readFileSync(join(MIGRATION_FIXTURES, name), 'utf8')
+const load = (name: string) => loadScenario(read(name), { file: name, seeds: FIXTURE_SEEDS })
+
+/** The text a problem's line and column point at. */
+function textAt(text: string, p: Problem): string {
+  return (text.split('\n')[p.line - 1] ?? '').slice(p.column - 1)
+}
+
+describe('format 1 → 2 migration', () => {
+  it('is the migration registered for format 1, and format 2 is current', () => {
+    expect(FORMAT_VERSION).toBe(2)
+    expect(MIGRATIONS[1]).toBe(v1ToV2)
+  })
+
+  it('turns bare seed file names into { file } objects, as the hand-written twin has them', () => {
+    const v1 = parse(read('harbour.v1.yaml')) as Record<string, unknown>
+    const v2 = parse(read('harbour.v2.yaml')) as Record<string, unknown>
+    expect({ ...v1ToV2(v1), formatVersion: 2 }).toEqual(v2)
+  })
+
+  it('is pure: the document it is given is left as it was', () => {
+    const v1 = parse(read('harbour.v1.yaml')) as Record<string, unknown>
+    const before = structuredClone(v1)
+    v1ToV2(v1)
+    expect(v1).toEqual(before)
+  })
+
+  it('leaves seeds already written as objects, and documents without a seed list, alone', () => {
+    expect(v1ToV2({ seeds: [{ file: 'a.txt', title: 'A' }, 'b.txt'] })).toEqual({
+      seeds: [{ file: 'a.txt', title: 'A' }, { file: 'b.txt' }],
+    })
+    const odd = { seeds: 'a.txt' }
+    expect(v1ToV2(odd)).toBe(odd)
+  })
+
+  it('loads a format 1 file to the same scenario as its format 2 twin', () => {
+    const v1 = load('harbour.v1.yaml')
+    const v2 = load('harbour.v2.yaml')
+    expect(v1.problems.filter((p) => p.severity === 'error')).toEqual([])
+    expect(v1.scenario).not.toBeNull()
+    expect(v1.scenario).toEqual(v2.scenario)
+    expect(v1.scenario?.seeds).toEqual([{ file: 'harbour.txt' }, { file: 'harbour-minutes.txt' }])
+    expect(v1.problems.map((p) => p.code)).toEqual(v2.problems.map((p) => p.code))
+  })
+
+  it.each(['seed-problems.v1.yaml', 'number-seed.v1.yaml'])(
+    '%s: problems point into the format 1 text as written',
+    (name) => {
+      const result = load(name)
+      const expected = read(name.replace(/\.yaml$/, '.expected.txt'))
+      expect(result.problems.map(formatProblem).join('\n')).toBe(expected.trimEnd())
+      const text = read(name)
+      for (const p of result.problems) {
+        const value = String(
+          p.message
+            .match(/"([^"]+)" is not|not a number \((\d+)\)/)
+            ?.slice(1)
+            .find(Boolean),
+        )
+        expect(textAt(text, p).startsWith(value), `${formatProblem(p)} points at "${textAt(text, p)}"`).toBe(
+          true,
+        )
+      }
+    },
+  )
+
+  it('places warnings about migrated seeds on the format 1 spelling', () => {
+    const text = read('harbour.v1.yaml')
+    const titles = load('harbour.v1.yaml').problems.filter((p) => p.code === 'SEED_TITLE_MISSING')
+    expect(titles.map((p) => textAt(text, p))).toEqual(['harbour.txt', 'harbour-minutes.txt'])
+  })
+
+  it('does not migrate a file that says it is format 2: bare seed names are then an error', () => {
+    const text = read('harbour.v1.yaml').replace('formatVersion: 1', 'formatVersion: 2')
+    const result = loadScenario(text, { seeds: FIXTURE_SEEDS })
+    expect(result.scenario).toBeNull()
+    expect(result.problems.map((p) => [p.code, p.path])).toEqual([
+      ['WRONG_TYPE', 'seeds[0]'],
+      ['WRONG_TYPE', 'seeds[1]'],
+    ])
+  })
+})
+
+describe('files newer than the game', () => {
+  it('refuses format 3, saying which game it needs', () => {
+    const text = read('harbour.v2.yaml').replace('formatVersion: 2', 'formatVersion: 3')
+    const result = loadScenario(text, { file: 'next.yaml' })
+    expect(result.scenario).toBeNull()
+    expect(result.problems).toHaveLength(1)
+    const [problem] = result.problems
+    expect(problem).toMatchObject({
+      code: 'FORMAT_VERSION_TOO_NEW',
+      line: 3,
+      column: 16,
+      path: 'formatVersion',
+    })
+    expect(problem?.message).toBe(
+      'This file is written in scenario format 3, but this game reads formats up to 2; it needs a version of Red Lines later than 0.2',
+    )
+  })
+
+  it('names the game version that first reads each known format, this one matching package.json', () => {
+    const { version } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+      version: string
+    }
+    expect(GAME_VERSION_FOR_FORMAT[FORMAT_VERSION]).toBe(version.split('.').slice(0, 2).join('.'))
+    expect(Object.keys(GAME_VERSION_FOR_FORMAT).map(Number)).toEqual([1, 2])
+  })
+})
