@@ -81,5 +81,11 @@ export function describeCommand(index: ScenarioIndex, state: GameState, command:
       return command.payload.choice === 'implement'
         ? `${who} votes to implement without ${nameOf(index, index.responder)}'s consent.`
         : `${who} votes to continue negotiating.`
+    case 'overrule':
+      return `The instructor overrules ${nameOf(index, index.responder)}'s answer (${command.payload.verdict}): ${command.payload.reason}`
+    case 'inject': {
+      const event = index.scenario.events.find((e) => e.id === command.payload.event)
+      return `The instructor brings in an event: ${event?.title ?? command.payload.event}.`
+    }
   }
 }

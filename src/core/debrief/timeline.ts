@@ -21,8 +21,10 @@ export interface DebriefRound {
   /** The package tabled, or null when the round ended without one. */
   package: DebriefItem[] | null
   verdict: ResponseKind | null
-  /** E.g. "Russia rejects the package."; null when nothing was tabled. */
+  /** E.g. "Russia rejects the package."; null when nothing was tabled. Says so when the instructor overruled. */
   verdictLine: string | null
+  /** The instructor's decision when the rules' answer was overruled: the rules' verdict and the reason. */
+  overruled: { rulesVerdict: ResponseKind; reason: string } | null
   redLines: Array<{ id: string; title: string }>
   preferences: Array<{ id: string; title: string; weight: number }>
   /** Items Russia demanded be removed (for demandRemoval). */
@@ -31,7 +33,8 @@ export interface DebriefRound {
   disposition: number | null
   noise: number | null
   acceptAt: number | null
-  events: Array<{ id: string; title: string; text: string }>
+  /** The round's events; `injected` when the instructor brought it in rather than the scenario firing it. */
+  events: Array<{ id: string; title: string; text: string; injected: boolean }>
   decision: RoundRecord['decision']
   meters: Record<string, number>
 }
@@ -79,6 +82,7 @@ export function timeline(index: ScenarioIndex, state: GameState): DebriefRound[]
       package: h.tabled ? h.tabled.map((i) => debriefItem(index, i)) : null,
       verdict: r?.verdict ?? null,
       verdictLine: r ? verdictLine(index, r) : null,
+      overruled: r?.overruled ? { rulesVerdict: r.overruled.verdict, reason: r.overruled.reason } : null,
       redLines: (r?.redLines ?? []).map((id) => ({
         id,
         title: scenario.redLines.find((x) => x.id === id)?.title ?? id,
@@ -93,7 +97,8 @@ export function timeline(index: ScenarioIndex, state: GameState): DebriefRound[]
       acceptAt: r?.acceptAt ?? null,
       events: h.events.map((id) => {
         const e = scenario.events.find((x) => x.id === id)
-        return { id, title: e?.title ?? id, text: e?.text ?? '' }
+        const injected = state.injected.some((i) => i.event === id && i.round === h.round)
+        return { id, title: e?.title ?? id, text: e?.text ?? '', injected }
       }),
       decision: h.decision,
       meters: { ...h.meters },

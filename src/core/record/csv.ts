@@ -49,7 +49,7 @@ export function debriefToCsv(debrief: Debrief): string {
         r.package ? r.package.map((i) => `${i.name} (${i.backerName})`).join('; ') : 'No package tabled',
         r.verdictLine ?? '',
         r.redLines.map((x) => x.title).join('; '),
-        r.events.map((e) => e.title).join('; '),
+        r.events.map((e) => (e.injected ? `${e.title} (brought in by the instructor)` : e.title)).join('; '),
         r.decision ?? '',
         ...debrief.meters.map((m) => r.meters[m.id] ?? null),
       ]),

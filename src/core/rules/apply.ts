@@ -1,6 +1,7 @@
-import { type Command, CommandSchema } from './commands.ts'
+import { CommandSchema, isInstructorCommand, type SideCommand } from './commands.ts'
 import { brokenConstraints } from './constraints.ts'
 import { concludeDecision, endRoundUntabled, tablePackage } from './flow.ts'
+import { applyInstructorCommand } from './instructor.ts'
 import type { PackageItem } from './package.ts'
 import type { ScenarioIndex } from './scenario-index.ts'
 import type { GameState } from './state.ts'
@@ -29,6 +30,10 @@ export type RefusalCode =
   | 'UNKNOWN_FLAG'
   | 'FLAG_NOT_SETTABLE'
   | 'ALREADY_VOTED'
+  | 'NOTHING_TO_OVERRULE'
+  | 'SAME_VERDICT'
+  | 'UNKNOWN_EVENT'
+  | 'EVENT_ALREADY_FIRED'
 
 export interface Refusal {
   code: RefusalCode
@@ -47,8 +52,8 @@ function changed(state: GameState, side: string, patch: Partial<GameState>): Gam
   return { ...state, ...patch, stances: {}, moves: { ...state.moves, [side]: (state.moves[side] ?? 0) + 1 } }
 }
 
-type Handler<C extends Command> = (index: ScenarioIndex, state: GameState, cmd: C) => Outcome
-type Handlers = { [T in Command['type']]: Handler<Extract<Command, { type: T }>> }
+type Handler<C extends SideCommand> = (index: ScenarioIndex, state: GameState, cmd: C) => Outcome
+type Handlers = { [T in SideCommand['type']]: Handler<Extract<SideCommand, { type: T }>> }
 
 /** Checks that a side may put an instrument (in this reading) into the current package. */
 export function checkAdd(
@@ -172,7 +177,7 @@ const handlers: Handlers = {
   },
 }
 
-const PHASE_OF: Record<Command['type'], GameState['phase']> = {
+const PHASE_OF: Record<SideCommand['type'], GameState['phase']> = {
   add: 'negotiating',
   withdraw: 'negotiating',
   request: 'negotiating',
@@ -194,12 +199,14 @@ export function applyCommand(index: ScenarioIndex, state: GameState, input: unkn
   if (!parsed.success)
     return refuse('MALFORMED_COMMAND', `Malformed command: ${parsed.error.issues[0]?.message ?? 'invalid'}.`)
   const cmd = parsed.data
+  // Before the game-over check: an overrule may reopen a game that the overruled answer ended.
+  if (isInstructorCommand(cmd)) return applyInstructorCommand(index, state, cmd)
   if (state.phase === 'ended') return refuse('GAME_OVER', 'The game is over.')
   if (!index.proposers.includes(cmd.side))
     return refuse('NOT_A_PROPOSER', `"${cmd.side}" is not a side that negotiates the package.`)
   if (PHASE_OF[cmd.type] !== state.phase)
     return refuse('WRONG_PHASE', `"${cmd.type}" is not possible while ${state.phase}.`)
-  const handler = handlers[cmd.type] as Handler<Command>
+  const handler = handlers[cmd.type] as Handler<SideCommand>
   return handler(index, state, cmd)
 }
 

@@ -4,6 +4,12 @@ const id = z.string().min(1).max(80)
 const reason = z.string().trim().min(1).max(500)
 
 /**
+ * The `side` of the instructor's commands. It starts with "@", which no scenario id can, so it can never
+ * be mistaken for a side of the scenario.
+ */
+export const INSTRUCTOR = '@instructor'
+
+/**
  * The commands a side can send. They are plain serializable objects (type, side, payload), the same whether
  * they come from a button, a computer player, a replayed log or a student's device over the network; this
  * schema checks them before the rules do.
@@ -39,8 +45,30 @@ export const CommandSchema = z.discriminatedUnion('type', [
     side: id,
     payload: z.strictObject({ choice: z.enum(['implement', 'continue']) }),
   }),
+  // The instructor's commands in a classroom room (see instructor.ts): logged and replayed like the others.
+  z.strictObject({
+    type: z.literal('overrule'),
+    side: z.literal(INSTRUCTOR),
+    payload: z.strictObject({ verdict: z.enum(['accept', 'demandRemoval', 'reject']), reason }),
+  }),
+  z.strictObject({
+    type: z.literal('inject'),
+    side: z.literal(INSTRUCTOR),
+    payload: z.strictObject({ event: id }),
+  }),
 ])
 
-/** A command, as sent by a side. */
+/** A command, as sent by a side (or, for `overrule` and `inject`, by the instructor). */
 export type Command = z.infer<typeof CommandSchema>
 export type CommandType = Command['type']
+/** The commands only the instructor of a classroom room sends. */
+export type InstructorCommand = Extract<Command, { side: typeof INSTRUCTOR }>
+/** The commands the negotiating sides send. */
+export type SideCommand = Exclude<Command, InstructorCommand>
+
+const INSTRUCTOR_TYPES: ReadonlySet<CommandType> = new Set<InstructorCommand['type']>(['overrule', 'inject'])
+
+/** Whether a (valid) command is one of the instructor's, by its type. */
+export function isInstructorCommand(command: Command): command is InstructorCommand {
+  return INSTRUCTOR_TYPES.has(command.type)
+}

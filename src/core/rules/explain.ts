@@ -17,10 +17,16 @@ const VERDICT_TEXT = {
   reject: 'rejects the package',
 } as const
 
-/** A one-line verdict, e.g. "Russia rejects the package." */
+/**
+ * A one-line verdict, e.g. "Russia rejects the package."; when the instructor overruled the rules, it says
+ * so, with the rules' verdict and the instructor's reason.
+ */
 export function verdictLine(index: ScenarioIndex, response: Response): string {
   const name = index.sides.get(index.responder)?.name ?? index.responder
-  return `${name} ${VERDICT_TEXT[response.verdict]}.`
+  const line = `${name} ${VERDICT_TEXT[response.verdict]}`
+  const { overruled } = response
+  if (!overruled) return `${line}.`
+  return `${line}: the instructor's decision, overruling the rules, by which ${name} ${VERDICT_TEXT[overruled.verdict]}. Reason: ${overruled.reason}`
 }
 
 /**
@@ -59,7 +65,8 @@ export function explainResponse(index: ScenarioIndex, response: Response): Respo
       statements: p.stated.map((s) => ({ ...s, speakerName: actorName(s.speaker) })),
     })
   }
-  if (response.verdict !== 'demandRemoval' && !response.redLines.some((id) => isReject(index, id))) {
+  const rulesVerdict = response.overruled?.verdict ?? response.verdict
+  if (rulesVerdict !== 'demandRemoval' && !response.redLines.some((id) => isReject(index, id))) {
     const total = Math.round((response.disposition + response.noise) * 100) / 100
     reasons.push({
       kind: 'disposition',

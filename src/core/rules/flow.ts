@@ -1,3 +1,4 @@
+import type { ResponseKind } from '../scenario/schema/conditions.ts'
 import type { Effect } from '../scenario/schema/scenario.ts'
 import { evaluate } from './conditions.ts'
 import { applyEffects } from './effects.ts'
@@ -5,7 +6,7 @@ import { resolvePackage } from './package.ts'
 import { resolveResponse } from './response.ts'
 import { draw } from './rng.ts'
 import type { ScenarioIndex } from './scenario-index.ts'
-import { contextFor, type GameState, type RoundRecord } from './state.ts'
+import { contextFor, type GameState, type Response, type RoundRecord } from './state.ts'
 
 /**
  * The steps of a round that follow a decision of the proposers: Russia's response, the meters, the events,
@@ -18,12 +19,30 @@ function withEffects(index: ScenarioIndex, state: GameState, effects: readonly E
   return { ...state, ...out }
 }
 
-/** The proposers table their package: the responder answers, meters move, events fire, an ending may follow. */
-export function tablePackage(index: ScenarioIndex, state: GameState): GameState {
+/** An instructor's ruling on the answer to a tabled package: the verdict that stands instead, and why. */
+export interface Ruling {
+  verdict: ResponseKind
+  reason: string
+}
+
+/**
+ * The proposers table their package: the responder answers, meters move, events fire, an ending may follow.
+ * With a `ruling`, the answer is worked out as usual (red lines, preferences, chance) but the ruling's
+ * verdict stands, and the response keeps the rules' own verdict in `overruled`.
+ */
+export function tablePackage(index: ScenarioIndex, state: GameState, ruling?: Ruling): GameState {
   const { scenario } = index
   const ctx = contextFor(index, state)
-  const { response, rng } = resolveResponse(index, ctx, state.setup.difficulty, state.rng)
-  let next: GameState = { ...state, rng, response }
+  const resolved = resolveResponse(index, ctx, state.setup.difficulty, state.rng)
+  const { rng } = resolved
+  const response: Response = ruling
+    ? {
+        ...resolved.response,
+        verdict: ruling.verdict,
+        overruled: { verdict: resolved.response.verdict, reason: ruling.reason },
+      }
+    : resolved.response
+  let next: GameState = { ...state, rng, response, beforeResponse: { ...state, beforeResponse: null } }
   for (const id of response.redLines) {
     const r = scenario.redLines.find((x) => x.id === id)
     if (r) next = withEffects(index, next, r.response.effects)
@@ -39,7 +58,7 @@ export function tablePackage(index: ScenarioIndex, state: GameState): GameState 
     round: state.round,
     tabled: state.package,
     response,
-    events: fired.ids,
+    events: [...injectedIn(state), ...fired.ids],
     decision: null,
     meters: next.meters,
   }
@@ -49,14 +68,15 @@ export function tablePackage(index: ScenarioIndex, state: GameState): GameState 
 
 /** The round ends with no package tabled: the scenario's cost of disagreement, events, then the next round. */
 export function endRoundUntabled(index: ScenarioIndex, state: GameState): GameState {
-  let next = withEffects(index, { ...state, response: null }, index.scenario.noPackage.effects)
+  const untabled = { ...state, response: null, beforeResponse: null }
+  let next = withEffects(index, untabled, index.scenario.noPackage.effects)
   const fired = runEvents(index, next)
   next = fired.state
   const record: RoundRecord = {
     round: state.round,
     tabled: null,
     response: null,
-    events: fired.ids,
+    events: [...injectedIn(state), ...fired.ids],
     decision: null,
     meters: next.meters,
   }
@@ -72,13 +92,19 @@ export function concludeDecision(index: ScenarioIndex, state: GameState): GameSt
       ? { ...h, decision: implement ? ('implement' as const) : ('continue' as const) }
       : h,
   )
-  let next: GameState = { ...state, history }
+  // Once the proposers have decided, the answer they decided on can no longer be overruled.
+  let next: GameState = { ...state, history, beforeResponse: null }
   if (!implement) return advanceRound(index, next)
   next = { ...next, flags: [...next.flags, 'implemented-without-consent'] }
   next = withEffects(index, next, index.scenario.unilateral.effects)
   const last = next.history.at(-1)
   if (last) next = { ...next, history: [...next.history.slice(0, -1), { ...last, meters: next.meters }] }
   return checkEndings(index, next) ?? advanceRound(index, next)
+}
+
+/** The events the instructor brought into the current round, to record with the round's own. */
+function injectedIn(state: GameState): string[] {
+  return state.injected.filter((i) => i.round === state.round).map((i) => i.event)
 }
 
 /** Fires the events due now (by round or by condition), each with its seeded chance. */

@@ -42,6 +42,8 @@ export interface Response {
   disposition: number
   noise: number
   acceptAt: number
+  /** Set when the instructor overruled the rules' answer: the verdict the rules gave, and why it was changed. */
+  overruled?: { verdict: ResponseKind; reason: string }
 }
 
 /** What happened in one round, kept for the debrief. */
@@ -84,6 +86,13 @@ export interface GameState {
   history: RoundRecord[]
   breaches: Breach[]
   ending: EndingResult | null
+  /** Events the instructor brought in, with the round they came in (they are also in `firedEvents`). */
+  injected: Array<{ event: string; round: number }>
+  /**
+   * The state just before the last package was tabled, while its answer may still be overruled (until the
+   * round moves on); null otherwise. It never holds a snapshot of its own.
+   */
+  beforeResponse: GameState | null
 }
 
 /** The state at the start of a game. */
@@ -106,6 +115,8 @@ export function newGame(index: ScenarioIndex, setup: GameSetup): GameState {
     history: [],
     breaches: [],
     ending: null,
+    injected: [],
+    beforeResponse: null,
   }
 }
 

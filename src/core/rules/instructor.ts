@@ -1,0 +1,74 @@
+import type { Outcome, RefusalCode } from './apply.ts'
+import type { InstructorCommand } from './commands.ts'
+import { applyEffects } from './effects.ts'
+import { tablePackage } from './flow.ts'
+import { resolvePackage } from './package.ts'
+import type { ScenarioIndex } from './scenario-index.ts'
+import type { GameState } from './state.ts'
+
+/**
+ * The instructor's two commands in a classroom room. Like the sides' commands they are pure, logged and
+ * replayed, so an exported game record replays to the same debrief, instructor's decisions included.
+ *
+ * - `overrule`: the instructor replaces the rules' answer to the package just tabled with another verdict,
+ *   giving a reason. The package is answered again from the moment it was tabled (same red lines, same
+ *   draw of chance), with the instructor's verdict standing: that verdict's effects apply instead of the
+ *   rules' one's, the ending is checked again (an overrule can end a game or reopen one that the answer
+ *   ended) and votes already cast are void. Possible until the proposers have all decided.
+ * - `inject`: the instructor brings a scenario event into the talks now. Its effects apply at once; it is
+ *   recorded among the round's events when the round closes; a non-repeating event fires only once.
+ */
+export function applyInstructorCommand(
+  index: ScenarioIndex,
+  state: GameState,
+  command: InstructorCommand,
+): Outcome {
+  return command.type === 'overrule'
+    ? overrule(index, state, command.payload)
+    : inject(index, state, command.payload.event)
+}
+
+const refuse = (code: RefusalCode, message: string): Outcome => ({ ok: false, refusal: { code, message } })
+
+function overrule(
+  index: ScenarioIndex,
+  state: GameState,
+  ruling: Extract<InstructorCommand, { type: 'overrule' }>['payload'],
+): Outcome {
+  const before = state.beforeResponse
+  if (!before || !state.response)
+    return refuse(
+      'NOTHING_TO_OVERRULE',
+      'There is no answer to overrule now: an answer can be overruled after a package is tabled, until the proposers have decided.',
+    )
+  if (state.response.verdict === ruling.verdict)
+    return refuse('SAME_VERDICT', 'That is already the answer that stands.')
+  // Ruling back to the rules' own verdict simply answers the package again, without an overrule.
+  const rules = state.response.overruled?.verdict ?? state.response.verdict
+  return {
+    ok: true,
+    state: tablePackage(index, before, rules === ruling.verdict ? undefined : ruling),
+    warnings: [],
+  }
+}
+
+function inject(index: ScenarioIndex, state: GameState, id: string): Outcome {
+  if (state.phase === 'ended') return refuse('GAME_OVER', 'The game is over.')
+  if (state.phase !== 'negotiating')
+    return refuse('WRONG_PHASE', 'An event can be brought in only while the sides negotiate.')
+  const event = index.scenario.events.find((e) => e.id === id)
+  if (!event) return refuse('UNKNOWN_EVENT', `The scenario has no event "${id}".`)
+  if (!event.repeat && state.firedEvents.includes(id))
+    return refuse('EVENT_ALREADY_FIRED', `“${event.title}” has already happened and does not repeat.`)
+  const out = applyEffects(index, state, event.effects, resolvePackage(index, state.package))
+  return {
+    ok: true,
+    state: {
+      ...state,
+      ...out,
+      firedEvents: [...state.firedEvents, id],
+      injected: [...state.injected, { event: id, round: state.round }],
+    },
+    warnings: [],
+  }
+}
