@@ -1,4 +1,5 @@
 import { button, h } from './dom.ts'
+import { t } from './i18n/index.ts'
 import type { GameView } from './view.ts'
 
 const DONE_KEY = 'red-lines:guide-done'
@@ -24,29 +25,17 @@ function tip(view: GameView): { step: number; text: string } | null {
   const { state, acting, index } = view
   if (!acting || state.round > 1) return null
   const name = index.sides.get(acting)?.name ?? acting
-  if (state.phase === 'deciding')
-    return {
-      step: 5,
-      text: `${index.sides.get(index.responder)?.name ?? 'The responder'} has answered. Each reason quotes the words behind it: open a source to read the passage in its article. Then decide: implement the package without consent (with its risks), or keep negotiating.`,
-    }
+  const responder = index.sides.get(index.responder)?.name ?? t('common.responder')
+  if (state.phase === 'deciding') return { step: 5, text: t('guide.decide', { responder }) }
   if (!state.package.some((p) => p.backedBy === acting))
-    return {
-      step: 1,
-      text: `You play ${name}. Your cards are under "Instruments ${name} can put in": each shows its deterrence, cost, risk and the red lines it touches. Add one with its button, or drag it onto the package. You can also ask another side for one of theirs under "Requests".`,
-    }
-  if (!state.stances[acting])
-    return {
-      step: 2,
-      text: 'Check your constraints (Met or Broken by this package), then Endorse the package or Object with a reason. Any change to the package clears every endorsement.',
-    }
+    return { step: 1, text: t('guide.add', { side: name, cards: t('cards.heading', { side: name }) }) }
+  if (!state.stances[acting]) return { step: 2, text: t('guide.stance') }
   if (index.proposers.every((s) => state.stances[s]?.kind === 'endorse'))
-    return { step: 4, text: 'Every side endorses: table the package to see how Russia answers, and why.' }
+    return { step: 4, text: t('guide.table', { responder }) }
   return {
     step: 3,
     text:
-      view.humans.length > 1
-        ? 'Waiting for the other sides: choose the next side under "Playing as" and pass the device.'
-        : 'Waiting for the other sides to endorse or object. If one objects, change the package or end the round without one.',
+      view.humans.length > 1 ? t('guide.waitHotSeat', { playingAs: t('game.playingAs') }) : t('guide.wait'),
   }
 }
 
@@ -69,12 +58,16 @@ export function createGuide(onChange: () => void) {
         markDone()
         return null
       }
-      const t = tip(view)
-      if (!t) return null
+      const current = tip(view)
+      if (!current) return null
       return h('aside', { class: 'guide', 'aria-labelledby': 'guide-heading' }, [
-        h('h2', { id: 'guide-heading', class: 'guide-title' }, `Guided first round — step ${t.step} of 5`),
-        h('p', {}, t.text),
-        button('Skip the guide', finish, { class: 'small' }),
+        h(
+          'h2',
+          { id: 'guide-heading', class: 'guide-title' },
+          t('guide.heading', { step: current.step, steps: 5 }),
+        ),
+        h('p', {}, current.text),
+        button(t('guide.skip'), finish, { class: 'small' }),
       ])
     },
   }

@@ -1,4 +1,5 @@
 import { button, clear, h } from './dom.ts'
+import { type MessageKey, t } from './i18n/index.ts'
 
 /** A message for the player: a refusal from the rules, a warning, a note, or a problem. */
 export type Notice = {
@@ -9,7 +10,12 @@ export type Notice = {
   code?: string
 }
 
-const LABELS = { refusal: 'Not possible', warning: 'Warning', info: 'Note', error: 'Problem' } as const
+const LABELS: Record<Notice['kind'], MessageKey> = {
+  refusal: 'notice.refusal',
+  warning: 'notice.warning',
+  info: 'notice.info',
+  error: 'notice.error',
+}
 
 /**
  * The notice bar (an alert region that screen readers read at once) and a polite live region for news
@@ -25,10 +31,11 @@ export function createNotices() {
     bar.dataset.kind = notice?.kind ?? 'none'
     if (!notice) return
     for (const line of notice.lines)
-      alert.append(h('p', {}, [h('strong', {}, `${LABELS[notice.kind]}: `), line]))
-    if (notice.fix) alert.append(h('p', {}, [h('strong', {}, 'What to do: '), notice.fix]))
-    if (notice.code) alert.append(h('p', { class: 'hint' }, ['Code: ', h('code', {}, notice.code)]))
-    bar.append(button('Dismiss message', () => show(null), { class: 'small' }))
+      alert.append(h('p', {}, [h('strong', {}, `${t(LABELS[notice.kind])}: `), line]))
+    if (notice.fix) alert.append(h('p', {}, [h('strong', {}, t('notice.fix')), ' ', notice.fix]))
+    if (notice.code)
+      alert.append(h('p', { class: 'hint' }, [t('notice.code'), ' ', h('code', {}, notice.code)]))
+    bar.append(button(t('notice.dismiss'), () => show(null), { class: 'small' }))
   }
   const announce = (text: string): void => {
     if (text) live.textContent = text

@@ -1,11 +1,11 @@
 import type { Outcome } from '../core/rules/apply.ts'
 import type { Command } from '../core/rules/commands.ts'
-import { verdictLine } from '../core/rules/explain.ts'
 import type { ScenarioIndex } from '../core/rules/scenario-index.ts'
 import { finalVerdict } from '../core/rules/scoring.ts'
 import type { GameSetup } from '../core/rules/state.ts'
 import { createGameStore } from '../core/store.ts'
 import { type PlacedRefusal, trackRefusals } from './authoring/refusals.ts'
+import { t } from './i18n/index.ts'
 import {
   loadSave,
   newSaveId,
@@ -16,6 +16,7 @@ import {
   type SaveStorage,
   type WriteProblem,
 } from './saves/index.ts'
+import { verdictText } from './view.ts'
 
 type Store = ReturnType<typeof createGameStore>
 
@@ -70,9 +71,9 @@ function sessionFor(index: ScenarioIndex, store: Store, saving: SaveHandle): Ses
       const lines = game.history
         .slice(fromRecord)
         .map((r) =>
-          r.response ? verdictLine(index, r.response) : `Round ${r.round} ended without a package.`,
+          r.response ? verdictText(index, r.response) : t('session.noPackage', { round: r.round }),
         )
-      if (game.phase === 'ended') lines.push(`The game is over: ${finalVerdict(index, game).title}.`)
+      if (game.phase === 'ended') lines.push(t('session.over', { ending: finalVerdict(index, game).title }))
       return lines.join(' ')
     },
     stop: () => {

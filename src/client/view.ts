@@ -2,7 +2,8 @@ import { sideName } from '../core/rules/apply.ts'
 import type { Command } from '../core/rules/commands.ts'
 import { type PackageItem, resolveItem } from '../core/rules/package.ts'
 import type { ScenarioIndex } from '../core/rules/scenario-index.ts'
-import type { GameState } from '../core/rules/state.ts'
+import type { GameState, Response } from '../core/rules/state.ts'
+import { type MessageKey, t } from './i18n/index.ts'
 
 /** What the game screens render from, and the only ways they can change anything. */
 export interface GameView {
@@ -28,8 +29,33 @@ export const nameOf = (index: ScenarioIndex, side: string): string => sideName(i
 
 /** A side's name with who plays it, e.g. "Europe (computer)". */
 export function seatedName(index: ScenarioIndex, state: GameState, side: string): string {
-  const seat = state.setup.seats[side] === 'computer' ? 'computer' : 'human'
-  return `${nameOf(index, side)} (${seat})`
+  const seat = state.setup.seats[side] === 'computer' ? 'seat.computer' : 'seat.human'
+  return t('seat.named', { side: nameOf(index, side), seat: t(seat) })
+}
+
+const VERDICT: Record<Response['verdict'], MessageKey> = {
+  accept: 'verdict.accept',
+  demandRemoval: 'verdict.demandRemoval',
+  reject: 'verdict.reject',
+}
+
+const VERDICT_KIND: Record<Response['verdict'], MessageKey> = {
+  accept: 'verdictKind.accept',
+  demandRemoval: 'verdictKind.demandRemoval',
+  reject: 'verdictKind.reject',
+}
+
+/**
+ * The one-line verdict in the interface's language, e.g. "Russia rejects the package."; when the instructor
+ * overruled the rules, it says so, with the rules' verdict and the instructor's reason.
+ */
+export function verdictText(index: ScenarioIndex, response: Pick<Response, 'verdict' | 'overruled'>): string {
+  const responder = nameOf(index, index.responder)
+  const verdict = t(VERDICT[response.verdict], { responder })
+  const { overruled } = response
+  if (!overruled) return t('verdict.sentence', { verdict })
+  const rules = t(VERDICT[overruled.verdict], { responder })
+  return t('verdict.overruled', { verdict, rules, reason: overruled.reason })
 }
 
 /** An instrument's name in the reading chosen, e.g. "Article 5-style clause (shall)". */
@@ -50,42 +76,54 @@ export function meterSummary(index: ScenarioIndex, meters: Record<string, number
 /** A plain-language line for a logged command, e.g. "Europe (computer) endorses the package." */
 export function describeCommand(index: ScenarioIndex, state: GameState, command: Command): string {
   const who = seatedName(index, state, command.side)
+  const responder = nameOf(index, index.responder)
   switch (command.type) {
     case 'add':
-      return `${who} adds ${instrumentName(index, command.payload.instrument, command.payload.variant)}.`
+      return t('log.add', {
+        who,
+        instrument: instrumentName(index, command.payload.instrument, command.payload.variant),
+      })
     case 'withdraw':
-      return `${who} withdraws ${instrumentName(index, command.payload.instrument)}.`
+      return t('log.withdraw', { who, instrument: instrumentName(index, command.payload.instrument) })
     case 'request':
-      return `${who} asks ${nameOf(index, command.payload.to)} for ${instrumentName(index, command.payload.instrument, command.payload.variant)}.`
+      return t('log.request', {
+        who,
+        to: nameOf(index, command.payload.to),
+        instrument: instrumentName(index, command.payload.instrument, command.payload.variant),
+      })
     case 'decline': {
       const r = state.requests[command.payload.request]
-      const what = r
+      const instrument = r
         ? instrumentName(index, r.instrument, r.variant)
-        : `request ${command.payload.request + 1}`
-      return `${who} declines to add ${what}: ${command.payload.reason}`
+        : t('log.requestNumber', { number: command.payload.request + 1 })
+      return t('log.decline', { who, instrument, reason: command.payload.reason })
     }
     case 'endorse':
-      return `${who} endorses the package.`
+      return t('log.endorse', { who })
     case 'object':
-      return `${who} objects: ${command.payload.reason}`
+      return t('log.object', { who, reason: command.payload.reason })
     case 'setFlag': {
       const flag =
         index.scenario.flags.find((f) => f.id === command.payload.flag)?.name ?? command.payload.flag
-      return `${who} ${command.payload.value ? 'sets' : 'clears'} “${flag}”.`
+      return t(command.payload.value ? 'log.setFlag' : 'log.clearFlag', { who, flag })
     }
     case 'table':
-      return `${who} tables the package.`
+      return t('log.table', { who })
     case 'endRound':
-      return `${who} ends the round without a package.`
+      return t('log.endRound', { who })
     case 'decide':
       return command.payload.choice === 'implement'
-        ? `${who} votes to implement without ${nameOf(index, index.responder)}'s consent.`
-        : `${who} votes to continue negotiating.`
+        ? t('log.implement', { who, responder })
+        : t('log.continue', { who })
     case 'overrule':
-      return `The instructor overrules ${nameOf(index, index.responder)}'s answer (${command.payload.verdict}): ${command.payload.reason}`
+      return t('log.overrule', {
+        responder,
+        verdict: t(VERDICT_KIND[command.payload.verdict]),
+        reason: command.payload.reason,
+      })
     case 'inject': {
       const event = index.scenario.events.find((e) => e.id === command.payload.event)
-      return `The instructor brings in an event: ${event?.title ?? command.payload.event}.`
+      return t('log.inject', { event: event?.title ?? command.payload.event })
     }
   }
 }

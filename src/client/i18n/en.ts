@@ -89,6 +89,11 @@ export const en = {
   'log.endRound': '{who} ends the round without a package.',
   'log.implement': "{who} votes to implement without {responder}'s consent.",
   'log.continue': '{who} votes to continue negotiating.',
+  'log.overrule': "The instructor overrules {responder}'s answer ({verdict}): {reason}",
+  'log.inject': 'The instructor brings in an event: {event}.',
+  'verdictKind.accept': 'accept',
+  'verdictKind.demandRemoval': 'demand removal',
+  'verdictKind.reject': 'reject',
 
   'title.heading': 'Security guarantees for Ukraine: a negotiation game',
   'title.lead':
@@ -238,9 +243,12 @@ export const en = {
 
   'statement.article': 'The article',
   'statement.open': 'Open source: {seed}',
-  'verdict.accept': '{responder} accepts the package.',
-  'verdict.demandRemoval': '{responder} demands that parts of the package be removed.',
-  'verdict.reject': '{responder} rejects the package.',
+  'verdict.accept': '{responder} accepts the package',
+  'verdict.demandRemoval': '{responder} demands that parts of the package be removed',
+  'verdict.reject': '{responder} rejects the package',
+  'verdict.sentence': '{verdict}.',
+  'verdict.overruled':
+    "{verdict}: the instructor's decision, overruling the rules, by which {rules}. Reason: {reason}",
   'response.demands': '{responder} demands the removal of: {items}.',
   'response.wouldDemand': '{responder} would also demand the removal of: {items}.',
   'response.reasons': 'Reasons for the response',

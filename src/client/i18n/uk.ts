@@ -102,6 +102,11 @@ export const uk: UkrainianCatalogue = {
   'log.endRound': '{who} завершує раунд без пакета.',
   'log.implement': '{who} голосує за впровадження без згоди сторони {responder}.',
   'log.continue': '{who} голосує за продовження переговорів.',
+  'log.overrule': 'Інструктор замінює відповідь сторони {responder} ({verdict}): {reason}',
+  'log.inject': 'Інструктор запроваджує подію: {event}.',
+  'verdictKind.accept': 'прийняття',
+  'verdictKind.demandRemoval': 'вимога вилучення',
+  'verdictKind.reject': 'відхилення',
 
   'title.heading': 'Гарантії безпеки для України: гра-переговори',
   'title.lead':
@@ -259,9 +264,12 @@ export const uk: UkrainianCatalogue = {
 
   'statement.article': 'Стаття',
   'statement.open': 'Відкрити джерело: {seed}',
-  'verdict.accept': '{responder} приймає пакет.',
-  'verdict.demandRemoval': '{responder} вимагає вилучити частину пакета.',
-  'verdict.reject': '{responder} відхиляє пакет.',
+  'verdict.accept': '{responder} приймає пакет',
+  'verdict.demandRemoval': '{responder} вимагає вилучити частину пакета',
+  'verdict.reject': '{responder} відхиляє пакет',
+  'verdict.sentence': '{verdict}.',
+  'verdict.overruled':
+    '{verdict}: таке рішення ухвалив інструктор всупереч правилам, за якими {rules}. Причина: {reason}',
   'response.demands': '{responder} вимагає вилучити: {items}.',
   'response.wouldDemand': '{responder}: крім того, була б вимога вилучити — {items}.',
   'response.reasons': 'Причини відповіді',

@@ -1,5 +1,6 @@
 import type { RoundRecord } from '../../core/rules/state.ts'
 import { h } from '../dom.ts'
+import { t } from '../i18n/index.ts'
 import { type GameView, instrumentName, meterSummary } from '../view.ts'
 import { heading, renderEvents, renderResponse, renderVerdict } from './response.ts'
 
@@ -9,27 +10,33 @@ function roundRecord(view: GameView, record: RoundRecord, level: Level): HTMLEle
   const { index } = view
   const sub = (level + 1) as 4 | 5
   const tabled = record.tabled
-    ? `Tabled: ${record.tabled.map((i) => instrumentName(index, i.instrument, i.variant)).join(', ')}.`
-    : 'No package was tabled.'
+    ? t('common.tabled', {
+        items: record.tabled.map((i) => instrumentName(index, i.instrument, i.variant)).join(', '),
+      })
+    : t('common.noPackage')
   const decision =
     record.decision === 'implement'
-      ? 'Decision: implemented without consent.'
+      ? t('history.implemented')
       : record.decision === 'continue'
-        ? 'Decision: continued negotiating.'
+        ? t('history.continued')
         : null
   return h('li', { class: 'round-record' }, [
-    heading(level, `Round ${record.round}`),
+    heading(level, t('common.round', { round: record.round })),
     h('p', {}, tabled),
     record.response ? renderVerdict(view, record.response) : null,
     record.response
       ? h('details', { 'data-key': `history-${record.round}` }, [
-          h('summary', { 'data-key': `history-summary-${record.round}` }, 'Reasons and sources'),
+          h('summary', { 'data-key': `history-summary-${record.round}` }, t('history.reasons')),
           renderResponse(view, record.response, sub, false),
         ])
       : null,
     decision ? h('p', {}, decision) : null,
     renderEvents(view, record.events, sub),
-    h('p', { class: 'meters-after' }, `Meters after the round: ${meterSummary(index, record.meters)}.`),
+    h(
+      'p',
+      { class: 'meters-after' },
+      t('history.metersAfter', { meters: meterSummary(index, record.meters) }),
+    ),
   ])
 }
 
@@ -37,11 +44,11 @@ function roundRecord(view: GameView, record: RoundRecord, level: Level): HTMLEle
  * The rounds played so far: what was tabled, the verdict and its reasons, the decision, the events and the
  * meters after each. `level` is the heading level of each round. Null before the first round ends.
  */
-export function renderHistory(view: GameView, level: Level, title = 'Previous rounds'): HTMLElement | null {
+export function renderHistory(view: GameView, level: Level, title?: string): HTMLElement | null {
   const { history } = view.state
   if (history.length === 0) return null
   return h('section', { class: 'history', 'aria-labelledby': `history-heading` }, [
-    heading((level - 1) as 2 | 3, title, { id: 'history-heading' }),
+    heading((level - 1) as 2 | 3, title ?? t('history.heading'), { id: 'history-heading' }),
     h(
       'ol',
       { class: 'plain' },

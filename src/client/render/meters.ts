@@ -1,13 +1,18 @@
 import { h, uid } from '../dom.ts'
+import { formatNumber, type MessageKey, t } from '../i18n/index.ts'
 import type { GameView } from '../view.ts'
 
-const BETTER = { higher: 'higher is better', lower: 'lower is better', neither: '' } as const
+const BETTER: Record<'higher' | 'lower' | 'neither', MessageKey | null> = {
+  higher: 'better.higher',
+  lower: 'better.lower',
+  neither: null,
+}
 
 /** The scenario's meters, each as a labelled <meter> with its value written out. */
 export function renderMeters(view: GameView): HTMLElement {
   const { index, state } = view
   return h('section', { class: 'meters', 'aria-labelledby': 'meters-heading' }, [
-    h('h3', { id: 'meters-heading' }, 'Meters'),
+    h('h3', { id: 'meters-heading' }, t('common.meters')),
     h(
       'ul',
       { class: 'plain' },
@@ -15,7 +20,8 @@ export function renderMeters(view: GameView): HTMLElement {
         const id = uid('meter')
         const hint = uid('hint')
         const value = state.meters[m.id] ?? m.start
-        const better = BETTER[m.better]
+        const betterKey = BETTER[m.better]
+        const better = betterKey ? t(betterKey) : ''
         return h('li', { class: 'meter' }, [
           h('label', { for: id }, m.name),
           h('meter', {
@@ -24,9 +30,9 @@ export function renderMeters(view: GameView): HTMLElement {
             max: m.max,
             value,
             'aria-describedby': hint,
-            'aria-valuetext': `${value} of ${m.max}`,
+            'aria-valuetext': t('meters.valueText', { value, max: m.max }),
           }),
-          h('span', { class: 'meter-value' }, `${value} / ${m.max}`),
+          h('span', { class: 'meter-value' }, `${formatNumber(value)} / ${formatNumber(m.max)}`),
           h('p', { id: hint, class: 'hint' }, better ? `${m.description} (${better})` : m.description),
         ])
       }),

@@ -1,8 +1,10 @@
-import { explainResponse, type ResponseReason, verdictLine } from '../../core/rules/explain.ts'
+import { explainResponse, type ResponseReason } from '../../core/rules/explain.ts'
+import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import type { Response } from '../../core/rules/state.ts'
 import { seedTitle } from '../../core/scenario/seed-title.ts'
 import { button, type Children, h } from '../dom.ts'
-import { type GameView, instrumentName, nameOf } from '../view.ts'
+import { formatNumber, t } from '../i18n/index.ts'
+import { type GameView, instrumentName, nameOf, verdictText } from '../view.ts'
 
 type Level = 2 | 3 | 4 | 5 | 6
 
@@ -19,18 +21,60 @@ export function renderStatement(
     'quote' | 'seed' | 'date' | 'context' | 'speakerName' | 'speaker'
   >,
 ): HTMLElement {
-  const who = [s.speakerName ?? s.speaker ?? 'The article', s.date].filter(Boolean).join(', ')
+  const who = [s.speakerName ?? s.speaker ?? t('statement.article'), s.date].filter(Boolean).join(', ')
   return h('figure', { class: 'statement' }, [
-    h('blockquote', {}, h('p', {}, s.quote)),
+    // Quotes stay verbatim, in the language of their article (English), whatever the interface's language.
+    h('blockquote', { lang: 'en' }, h('p', {}, s.quote)),
     h('figcaption', {}, [
       h('span', { class: 'speaker' }, who),
       s.context ? h('span', { class: 'context' }, ` — ${s.context}`) : null,
     ]),
-    button(`Open source: ${seedTitle(view.index.scenario, s.seed)}`, () => view.openSource(s.seed, s.quote), {
-      class: 'link',
-      'data-key': `source:${s.seed}:${s.quote.slice(0, 40)}`,
-    }),
+    button(
+      t('statement.open', { seed: seedTitle(view.index.scenario, s.seed) }),
+      () => view.openSource(s.seed, s.quote),
+      {
+        class: 'link',
+        'data-key': `source:${s.seed}:${s.quote.slice(0, 40)}`,
+      },
+    ),
   ])
+}
+
+/** A change of disposition with its sign: "+2", "−1.5". */
+const change = (n: number) => `${n >= 0 ? '+' : '−'}${formatNumber(Math.abs(n))}`
+
+/**
+ * A reason's title and effect in the interface's language, from the same data the engine explains (the
+ * engine's own wording is English): a red line's or preference's title comes from the scenario.
+ */
+function reasonText(
+  index: ScenarioIndex,
+  response: Response,
+  reason: ResponseReason,
+): { title: string; effect: string } {
+  if (reason.kind === 'redLine') {
+    const line = index.scenario.redLines.find((x) => x.id === reason.id)
+    const kind = line?.response.kind
+    const effect =
+      kind === 'reject'
+        ? t('reason.reject')
+        : kind === 'demandRemoval'
+          ? t('reason.demandRemoval')
+          : t('reason.warn', { change: change(-(line?.severity ?? 0)) })
+    return { title: reason.title, effect }
+  }
+  if (reason.kind === 'preference') {
+    const weight = index.scenario.preferences.find((x) => x.id === reason.id)?.weight ?? 0
+    return { title: reason.title, effect: t('reason.preference', { change: change(weight) }) }
+  }
+  const total = Math.round((response.disposition + response.noise) * 100) / 100
+  return {
+    title: t('reason.disposition', { total, bar: response.acceptAt }),
+    effect: t('reason.dispositionEffect', {
+      disposition: response.disposition,
+      chance: change(response.noise),
+    }),
+  }
 }
 
 /**
@@ -51,22 +95,24 @@ export function renderResponse(
       ? h(
           'p',
           {},
-          `${nameOf(index, index.responder)} ${response.verdict === 'demandRemoval' ? 'demands' : 'would also demand'} the removal of: ${response.demands
-            .map((d) => instrumentName(index, d.instrument, d.variant))
-            .join(', ')}.`,
+          t(response.verdict === 'demandRemoval' ? 'response.demands' : 'response.wouldDemand', {
+            responder: nameOf(index, index.responder),
+            items: response.demands.map((d) => instrumentName(index, d.instrument, d.variant)).join(', '),
+          }),
         )
       : null,
     reasons.length
       ? h(
           'ul',
-          { class: 'reasons', 'aria-label': 'Reasons for the response' },
-          reasons.map((r) =>
-            h('li', { class: `reason reason-${r.kind}` }, [
-              heading(level, r.title),
-              h('p', { class: 'effect' }, `Effect: ${r.effect}`),
+          { class: 'reasons', 'aria-label': t('response.reasons') },
+          reasons.map((r) => {
+            const { title, effect } = reasonText(index, response, r)
+            return h('li', { class: `reason reason-${r.kind}` }, [
+              heading(level, title),
+              h('p', { class: 'effect' }, t('response.effect', { effect })),
               ...r.statements.map((s) => renderStatement(view, s)),
-            ]),
-          ),
+            ])
+          }),
         )
       : null,
   ])
@@ -77,7 +123,7 @@ export function renderVerdict(view: GameView, response: Response): HTMLElement {
   return h(
     'p',
     { class: `verdict verdict-${response.verdict}` },
-    h('strong', {}, verdictLine(view.index, response)),
+    h('strong', {}, verdictText(view.index, response)),
   )
 }
 
@@ -86,7 +132,7 @@ export function renderEvents(view: GameView, ids: readonly string[], level: Leve
   const events = ids.flatMap((id) => view.index.scenario.events.filter((e) => e.id === id))
   if (events.length === 0) return null
   return h('div', { class: 'events' }, [
-    heading(level, 'Events'),
+    heading(level, t('common.events')),
     h(
       'ul',
       {},
@@ -105,33 +151,29 @@ export function renderDecision(view: GameView): HTMLElement {
   }
   const voted = acting ? state.votes[acting] : undefined
   return h('section', { class: 'decision', 'aria-labelledby': 'decision-heading' }, [
-    h('h3', { id: 'decision-heading' }, 'Implement or continue?'),
+    h('h3', { id: 'decision-heading' }, t('decision.heading')),
     h('p', {}, [h('strong', {}, unilateral.title), ': ', unilateral.description]),
-    h(
-      'p',
-      { class: 'hint' },
-      'The guarantees are implemented only if every side votes for it; otherwise the next round begins.',
-    ),
+    h('p', { class: 'hint' }, t('decision.hint')),
     h(
       'ul',
-      { 'aria-label': 'Votes' },
+      { 'aria-label': t('decision.votes') },
       index.proposers.map((side) => {
         const v = state.votes[side]
-        const text =
+        const key =
           v === 'implement'
-            ? 'votes to implement'
+            ? 'decision.votedImplement'
             : v === 'continue'
-              ? 'votes to continue'
-              : 'has not voted yet'
-        return h('li', {}, `${nameOf(index, side)} ${text}`)
+              ? 'decision.votedContinue'
+              : 'decision.notVoted'
+        return h('li', {}, t(key, { side: nameOf(index, side) }))
       }),
     ),
     acting && !voted
       ? h('div', { class: 'actions' }, [
-          button(`Implement without ${responder}'s consent`, vote('implement')),
-          button('Continue negotiating', vote('continue'), { class: 'primary' }),
+          button(t('decision.implement', { responder }), vote('implement')),
+          button(t('decision.continue'), vote('continue'), { class: 'primary' }),
         ])
       : null,
-    acting && voted ? h('p', {}, `${nameOf(index, acting)} has voted.`) : null,
+    acting && voted ? h('p', {}, t('decision.hasVoted', { side: nameOf(index, acting) })) : null,
   ])
 }

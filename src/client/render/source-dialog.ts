@@ -1,5 +1,6 @@
 import { findQuote } from '../../core/scenario/load/quotes.ts'
 import { button, clear, h } from '../dom.ts'
+import { onLanguageChange, t } from '../i18n/index.ts'
 
 /** The modal that shows a seed article with the quoted passage highlighted. */
 export interface SourceDialog {
@@ -15,14 +16,17 @@ export interface SourceDialog {
 export function createSourceDialog(seeds: Readonly<Record<string, string>>): SourceDialog {
   const title = h('h2', { id: 'source-title' })
   const note = h('p', { class: 'hint' })
-  const article = h('div', {
-    class: 'article',
-    role: 'region',
-    'aria-label': 'Article text',
-    tabindex: 0,
-  })
+  // The articles are English, whatever the interface's language.
+  const article = h('div', { class: 'article', role: 'region', lang: 'en', tabindex: 0 })
   const element = h('dialog', { class: 'source', 'aria-labelledby': 'source-title' })
-  const close = button('Close', () => element.close(), { class: 'close' })
+  const close = button('', () => element.close(), { class: 'close' })
+  // The dialog outlives every screen, so it follows a language switch itself.
+  const label = () => {
+    article.setAttribute('aria-label', t('source.article'))
+    close.textContent = t('source.close')
+  }
+  label()
+  onLanguageChange(label)
   element.append(h('div', { class: 'dialog-head' }, [title, close]), note, article)
   let opener: HTMLElement | null = null
   element.addEventListener('close', () => {
@@ -32,22 +36,21 @@ export function createSourceDialog(seeds: Readonly<Record<string, string>>): Sou
 
   function open(seed: string, quote: string, heading = seed): void {
     opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
-    title.textContent = `Source: ${heading}`
+    title.textContent = t('common.source', { seed: heading })
     clear(article)
     const text = seeds[seed]
     let mark: HTMLElement | null = null
     if (text === undefined) {
-      note.textContent = 'This article is not available in this copy of the game.'
+      note.textContent = t('source.missing')
     } else {
       const at = findQuote(text, quote)
       if (at) {
         mark = h('mark', {}, text.slice(at.start, at.end))
         article.append(text.slice(0, at.start), mark, text.slice(at.end))
-        note.textContent = 'The whole article as stored with the game. The quoted passage is highlighted.'
+        note.textContent = t('source.found')
       } else {
         article.append(text)
-        note.textContent =
-          'The whole article as stored with the game. The quoted passage could not be located.'
+        note.textContent = t('source.notFound')
       }
     }
     element.showModal()

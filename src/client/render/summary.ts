@@ -1,6 +1,7 @@
 import { meterSeries } from '../../core/debrief/timeline.ts'
 import { newGame, type RoundRecord } from '../../core/rules/state.ts'
 import { h } from '../dom.ts'
+import { formatNumber, t } from '../i18n/index.ts'
 import { type GameView, instrumentName, nameOf } from '../view.ts'
 import { renderVerdict } from './response.ts'
 
@@ -9,15 +10,15 @@ function meterChanges(view: GameView, record: RoundRecord): HTMLElement {
   const at = view.state.history.indexOf(record)
   const series = meterSeries(view.index, newGame(view.index, view.state.setup).meters, view.state)
   const before = Object.fromEntries(series.map((m) => [m.id, m.values[at] ?? 0]))
-  return h('table', { class: 'changes', 'aria-label': 'Meters this round' }, [
+  return h('table', { class: 'changes', 'aria-label': t('summary.table') }, [
     h(
       'thead',
       {},
       h('tr', {}, [
-        h('th', { scope: 'col' }, 'Meter'),
-        h('th', { scope: 'col' }, 'Before'),
-        h('th', { scope: 'col' }, 'After'),
-        h('th', { scope: 'col' }, 'Change'),
+        h('th', { scope: 'col' }, t('common.meter')),
+        h('th', { scope: 'col' }, t('summary.before')),
+        h('th', { scope: 'col' }, t('summary.after')),
+        h('th', { scope: 'col' }, t('summary.change')),
       ]),
     ),
     h(
@@ -28,19 +29,16 @@ function meterChanges(view: GameView, record: RoundRecord): HTMLElement {
         const b = record.meters[m.id] ?? a
         const delta = b - a
         const good =
-          m.better === 'neither' || delta === 0
-            ? ''
-            : delta > 0 === (m.better === 'higher')
-              ? ' (better)'
-              : ' (worse)'
+          m.better === 'neither' || delta === 0 ? null : delta > 0 === (m.better === 'higher') ? 'up' : 'down'
+        const change = `${delta > 0 ? '+' : delta < 0 ? '−' : ''}${formatNumber(Math.abs(delta))}`
         return h('tr', {}, [
           h('th', { scope: 'row' }, m.name),
-          h('td', {}, String(a)),
-          h('td', {}, String(b)),
+          h('td', {}, formatNumber(a)),
+          h('td', {}, formatNumber(b)),
           h(
             'td',
-            { class: good.includes('better') ? 'up' : good.includes('worse') ? 'down' : '' },
-            `${delta > 0 ? '+' : ''}${delta}${good}`,
+            { class: good ?? '' },
+            good ? t(good === 'up' ? 'summary.better' : 'summary.worse', { change }) : change,
           ),
         ])
       }),
@@ -65,9 +63,9 @@ export function renderSummary(
     (id) => index.scenario.redLines.find((r) => r.id === id)?.title ?? id,
   )
   return h('div', { class: 'summary' }, [
-    h('h2', { id: 'screen-heading', tabindex: -1 }, `Round ${record.round} summary`),
+    h('h2', { id: 'screen-heading', tabindex: -1 }, t('summary.heading', { round: record.round })),
     h('section', { 'aria-labelledby': 'tabled-heading' }, [
-      h('h3', { id: 'tabled-heading' }, 'The package'),
+      h('h3', { id: 'tabled-heading' }, t('common.package')),
       record.tabled
         ? h(
             'ul',
@@ -76,22 +74,29 @@ export function renderSummary(
               h(
                 'li',
                 {},
-                `${instrumentName(index, i.instrument, i.variant)} — backed by ${nameOf(index, i.backedBy)}`,
+                t('summary.backedBy', {
+                  instrument: instrumentName(index, i.instrument, i.variant),
+                  side: nameOf(index, i.backedBy),
+                }),
               ),
             ),
           )
-        : h('p', {}, 'No package was tabled: the sides could not agree.'),
+        : h('p', {}, t('summary.noAgreement')),
     ]),
     record.response
       ? h('section', { 'aria-labelledby': 'answer-heading' }, [
-          h('h3', { id: 'answer-heading' }, `${nameOf(index, index.responder)}'s answer`),
+          h(
+            'h3',
+            { id: 'answer-heading' },
+            t('summary.answer', { responder: nameOf(index, index.responder) }),
+          ),
           renderVerdict(view, record.response),
-          crossed.length ? h('p', {}, 'Red lines crossed:') : h('p', {}, 'No red line was crossed.'),
+          crossed.length ? h('p', {}, t('summary.crossed')) : h('p', {}, t('summary.noneCrossed')),
           crossed.length
             ? h(
                 'ul',
                 {},
-                crossed.map((t) => h('li', {}, t)),
+                crossed.map((line) => h('li', {}, line)),
               )
             : null,
         ])
@@ -101,13 +106,13 @@ export function renderSummary(
           'p',
           {},
           record.decision === 'implement'
-            ? "The proposers implemented the guarantees without Russia's consent."
-            : 'The proposers chose to keep negotiating.',
+            ? t('summary.implemented', { responder: nameOf(index, index.responder) })
+            : t('summary.continued'),
         )
       : null,
     events.length
       ? h('section', { 'aria-labelledby': 'events-heading' }, [
-          h('h3', { id: 'events-heading' }, 'Events'),
+          h('h3', { id: 'events-heading' }, t('common.events')),
           h(
             'ul',
             { class: 'plain' },
@@ -116,7 +121,7 @@ export function renderSummary(
         ])
       : null,
     h('section', { 'aria-labelledby': 'meters-heading' }, [
-      h('h3', { id: 'meters-heading' }, 'Meters'),
+      h('h3', { id: 'meters-heading' }, t('common.meters')),
       meterChanges(view, record),
     ]),
     h('div', { class: 'actions' }, [
