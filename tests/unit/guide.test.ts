@@ -1,0 +1,248 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { parse, stringify } from 'yaml'
+import { resolvePackage } from '../../src/core/rules/package.ts'
+import { resolveResponse } from '../../src/core/rules/response.ts'
+import { loadScenario } from '../../src/core/scenario/load/index.ts'
+import { formatProblem, PROBLEM_CODES, type Problem } from '../../src/core/scenario/load/problems.ts'
+import { ConditionSchema } from '../../src/core/scenario/schema/conditions.ts'
+import { ScenarioSchema } from '../../src/core/scenario/schema/scenario.ts'
+import { codeBlocks, withoutGeneratedSections } from '../../src/node/docs/code-blocks.ts'
+import { GUIDE_PATH, renderGuide } from '../../src/node/docs/guide.ts'
+import { readSection, replaceSection } from '../../src/node/docs/markers.ts'
+import { readTutorial, TUTORIAL_FILE } from '../../src/node/docs/tutorial.ts'
+import { PROJECT_ROOT, readSeeds } from '../../src/node/scenario-files.ts'
+import { FIXTURE_SEEDS, FIXTURES } from './helpers.ts'
+
+const GUIDE = join(PROJECT_ROOT, GUIDE_PATH)
+const guide = readFileSync(GUIDE, 'utf8')
+const handWritten = codeBlocks(withoutGeneratedSections(guide))
+const steps = readTutorial()
+const seeds = readSeeds()
+
+type Doc = Record<string, unknown>
+const errorsOf = (problems: Problem[]) => problems.filter((p) => p.severity === 'error').map(formatProblem)
+
+/** The tutorial's last file plus every `yaml extra` block of the guide: what the examples are checked in. */
+function exampleScenario(): Doc {
+  const doc = parse(steps.at(-1)?.text ?? '') as Doc
+  for (const block of handWritten.filter((b) => b.role === 'extra'))
+    for (const [key, value] of Object.entries(parse(block.body) as Doc)) {
+      const old = doc[key]
+      doc[key] = Array.isArray(old)
+        ? [...old, ...(value as unknown[])]
+        : old && typeof old === 'object'
+          ? { ...old, ...(value as Doc) }
+          : value
+    }
+  return doc
+}
+
+const loadDoc = (doc: Doc) => loadScenario(stringify(doc), { file: TUTORIAL_FILE, seeds })
+
+describe('the authoring guide (scenarios/README.md)', () => {
+  it('is up to date with the schema, the problem codes and the tutorial files (run `npm run schema` if this fails)', () => {
+    expect(renderGuide(guide)).toBe(guide)
+  })
+
+  it('shows every top-level field of the format and every problem code', () => {
+    const fields = readSection(guide, 'fields') ?? ''
+    for (const key of Object.keys(ScenarioSchema.shape)) expect(fields).toContain(`\`${key}\``)
+    expect(fields).toContain('`seeds[].title`')
+    const problems = readSection(guide, 'problems') ?? ''
+    for (const code of Object.keys(PROBLEM_CODES)) expect(problems).toContain(`\`${code}\``)
+  })
+
+  it('gives every yaml example a role that a test below checks', () => {
+    const roles = ['condition', 'effects', 'extra', 'quote', 'quote-not-found', 'before', 'after']
+    const yaml = handWritten.filter((b) => b.lang === 'yaml')
+    expect(yaml.length).toBeGreaterThan(25)
+    for (const block of yaml) expect(roles, `line ${block.line}`).toContain(block.role)
+  })
+
+  it('links only to headings and files that exist', () => {
+    const slug = (heading: string) =>
+      heading
+        .trim()
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+        .replace(/\s/g, '-')
+    const headings = new Set(
+      [...guide.matchAll(/^#{1,6} (.+)$/gm)].map((m) => slug(m[1] ?? '').replace(/^-+|-+$/g, '')),
+    )
+    for (const [, target] of guide.matchAll(/\]\(([^)]+)\)/g)) {
+      if (!target) continue
+      if (target.startsWith('#')) expect(headings, target).toContain(target.slice(1))
+      else expect(existsSync(join(dirname(GUIDE), target)), target).toBe(true)
+    }
+  })
+
+  it('is linked from the main README', () => {
+    expect(readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8')).toContain('(scenarios/README.md)')
+  })
+})
+
+describe('the tutorial files (tests/fixtures/tutorial)', () => {
+  const missing = (...fields: string[]) => fields.map((f) => `MISSING_FIELD ${f}`)
+  const later = ['response', 'unilateral', 'endings', 'scoring']
+  const expected: Record<number, string[]> = {
+    1: missing('sides', 'meters', 'instruments', ...later),
+    2: missing('meters', 'instruments', ...later),
+    3: missing('meters', 'instruments', ...later),
+    4: missing('meters', ...later),
+    5: missing(...later),
+    6: [...missing('scoring'), 'NO_SCORING scoring', 'NO_SCORING scoring'],
+    7: [],
+  }
+
+  it('has the seven steps the guide walks through', () => {
+    expect(steps.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6, 7])
+  })
+
+  it.each(steps.map((s) => [s.number, s] as const))(
+    'step %i gives the problems the guide describes',
+    (number, step) => {
+      expect(step.result.problems.map((p) => `${p.code} ${p.path}`)).toEqual(expected[number])
+    },
+  )
+
+  it('ends with a scenario in which Russia rejects foreign troops and accepts the rest, at every level', () => {
+    const index = steps.at(-1)?.result.index
+    if (!index) throw new Error('the last step does not load')
+    const answer = (instrument: string, difficulty: 'easy' | 'normal' | 'hard') =>
+      resolveResponse(
+        index,
+        {
+          items: resolvePackage(index, [
+            { instrument, backedBy: instrument === 'us-air-defence' ? 'us' : 'europe' },
+          ]),
+          meters: {},
+          flags: [],
+          round: 1,
+        },
+        difficulty,
+        1,
+      ).response.verdict
+    for (const level of ['easy', 'normal', 'hard'] as const) {
+      expect(answer('reassurance-force', level)).toBe('reject')
+      expect(answer('us-air-defence', level)).toBe('accept')
+      expect(answer('buffer-zone', level)).toBe('accept')
+    }
+  })
+})
+
+describe('the examples of the guide', () => {
+  const base = exampleScenario()
+  const byRole = (role: string) => handWritten.filter((b) => b.role === role)
+
+  it('load together with the tutorial scenario without an error', () => {
+    expect(byRole('extra').length).toBeGreaterThanOrEqual(2)
+    expect(errorsOf(loadDoc(base).problems)).toEqual([])
+  })
+
+  it.each(byRole('condition').map((b) => [b.line, b] as const))(
+    'the condition on line %i is valid and names only what the tutorial declares',
+    (_, block) => {
+      const value = parse(block.body) as Doc
+      const keys = Object.keys(value)
+      const condition =
+        keys.length === 1 && ['when', 'requires'].includes(keys[0] ?? '') ? value[keys[0] ?? ''] : value
+      expect(ConditionSchema.safeParse(condition).success).toBe(true)
+      const doc = structuredClone(base)
+      doc.events = [
+        ...((doc.events as unknown[]) ?? []),
+        { id: 'example', title: 'E', text: 'E', when: condition },
+      ]
+      expect(errorsOf(loadDoc(doc).problems)).toEqual([])
+    },
+  )
+
+  it.each(byRole('effects').map((b) => [b.line, b] as const))(
+    'the effects on line %i are valid and name only what the tutorial declares',
+    (_, block) => {
+      const { effects, ...rest } = parse(block.body) as Doc
+      expect(rest).toEqual({})
+      expect(ScenarioSchema.shape.noPackage.safeParse({ effects }).success).toBe(true)
+      const doc = structuredClone(base)
+      doc.events = [
+        ...((doc.events as unknown[]) ?? []),
+        { id: 'example', title: 'E', text: 'E', round: 1, effects },
+      ]
+      expect(errorsOf(loadDoc(doc).problems)).toEqual([])
+    },
+  )
+
+  const withCitation = (body: string) => {
+    const doc = structuredClone(base)
+    const [first] = doc.instruments as Array<{ source: unknown[] }>
+    first?.source.push(parse(body))
+    return loadDoc(doc).problems
+  }
+
+  it.each(byRole('quote').map((b) => [b.line, b] as const))('the quote on line %i is found', (_, block) => {
+    expect(errorsOf(withCitation(block.body))).toEqual([])
+  })
+
+  it.each(byRole('quote-not-found').map((b) => [b.line, b] as const))(
+    'the quote on line %i is refused',
+    (_, block) => {
+      const errors = withCitation(block.body).filter((p) => p.severity === 'error')
+      expect(errors.map((p) => p.code)).toEqual(['QUOTE_NOT_FOUND'])
+    },
+  )
+})
+
+describe('the common mistakes of the guide', () => {
+  const groups = handWritten.flatMap((block, i) =>
+    block.role === 'before'
+      ? [{ before: block, problem: handWritten[i + 1], after: handWritten[i + 2] }]
+      : [],
+  )
+  const withoutPlace = (line: string) => line.replace(/^\S+:\d+:\d+ {2}/, '')
+
+  it('shows eight mistakes, each with its message and its fix', () => {
+    expect(groups).toHaveLength(8)
+    for (const g of groups) {
+      expect(g.problem?.role).toBe('problem')
+      expect(g.problem?.arg).toBe(g.before.arg)
+      expect(g.after?.role).toBe('after')
+    }
+  })
+
+  it.each(groups.map((g) => [g.before.line, g] as const))(
+    'the mistake on line %i is in its file, gives its message, and its fix removes it',
+    (_, { before, problem, after }) => {
+      const file = join(FIXTURES, 'broken', before.arg)
+      const text = readFileSync(file, 'utf8')
+      expect(text.split(before.body).length, 'the mistake stands once in the file').toBe(2)
+      const expectedLines = readFileSync(file.replace(/\.yaml$/, '.expected.txt'), 'utf8').split('\n')
+      for (const line of problem?.body.split('\n') ?? []) expect(expectedLines).toContain(line)
+      // Errors only: warnings are looked for once a file has no error, so a fix may bring some to light.
+      const shown = (t: string) =>
+        errorsOf(loadScenario(t, { file: before.arg, seeds: FIXTURE_SEEDS }).problems).map(withoutPlace)
+      const old = shown(text)
+      const fixed = shown(text.replace(before.body, after?.body ?? ''))
+      for (const line of problem?.body.split('\n') ?? []) expect(fixed).not.toContain(withoutPlace(line))
+      for (const line of fixed) expect(old).toContain(line)
+    },
+  )
+})
+
+describe('generated sections', () => {
+  it('replace only what lies between their markers', () => {
+    const text = 'a\n<!-- generated:x:start -->\nold\n<!-- generated:x:end -->\nb\n'
+    const out = replaceSection(text, 'x', 'new')
+    expect(out).toBe('a\n<!-- generated:x:start -->\n\nnew\n\n<!-- generated:x:end -->\nb\n')
+    expect(readSection(out, 'x')?.trim()).toBe('new')
+    expect(() => replaceSection('no markers', 'x', 'new')).toThrow(/missing/)
+  })
+
+  it('refuse a guide with a marker the generator does not know or without one it needs', () => {
+    expect(() =>
+      renderGuide(`${guide}\n<!-- generated:nonsense:start -->\n<!-- generated:nonsense:end -->\n`),
+    ).toThrow(/unknown generated sections: nonsense/)
+    const withoutFields = guide.replace('<!-- generated:fields:start -->', '')
+    expect(() => renderGuide(withoutFields)).toThrow(/lacks generated sections: fields/)
+  })
+})
