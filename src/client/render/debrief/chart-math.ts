@@ -3,6 +3,7 @@
  * and the summary a screen reader hears. No DOM here, so that all of it is unit-tested in Node.
  */
 import type { MeterSeries } from '../../../core/debrief/timeline.ts'
+import { formatNumber, type MessageKey, t } from '../../i18n/index.ts'
 
 /** The chart's drawing area in SVG user units: the whole box and the margins kept for the axes. */
 export interface ChartBox {
@@ -146,7 +147,7 @@ export interface ChartGeometry {
 }
 
 /** The label of a round on the x axis: "Start" for round 0, else its number. */
-export const roundLabel = (round: number): string => (round === 0 ? 'Start' : String(round))
+export const roundLabel = (round: number): string => (round === 0 ? t('chart.start') : String(round))
 
 /** Lays out the chart of `meters` over rounds 0..N (N = the longest series' length less one). */
 export function chartGeometry(meters: readonly MeterSeries[], box: ChartBox = CHART_BOX): ChartGeometry {
@@ -162,7 +163,7 @@ export function chartGeometry(meters: readonly MeterSeries[], box: ChartBox = CH
   const yTicks = niceTicks(range.min, range.max).map((value) => ({
     value,
     y: y(value),
-    label: range.percent ? `${value}%` : String(value),
+    label: range.percent ? `${shown(value, 6)}%` : shown(value, 6),
   }))
   const series = meters.map((m, i) => {
     const points = m.values.map((value, round) => ({
@@ -173,44 +174,58 @@ export function chartGeometry(meters: readonly MeterSeries[], box: ChartBox = CH
     }))
     return { id: m.id, name: m.name, style: seriesStyle(i), points, path: linePath(points) }
   })
-  const yTitle = range.percent ? '% of each meter’s range' : `Value (${range.min}–${range.max})`
+  const yTitle = range.percent
+    ? t('chart.percentAxis')
+    : t('chart.valueAxis', { min: shown(range.min), max: shown(range.max) })
   return { box, range, xTicks, yTicks, series, yTitle }
 }
 
-const BETTER: Record<MeterSeries['better'], string> = {
-  higher: 'higher is better',
-  lower: 'lower is better',
-  neither: 'neither higher nor lower is better',
+const BETTER: Record<MeterSeries['better'], MessageKey> = {
+  higher: 'better.higher',
+  lower: 'better.lower',
+  neither: 'better.neither',
 }
 
 /** "higher is better" and the like, for the legend and the summary. */
-export const betterText = (better: MeterSeries['better']): string => BETTER[better]
+export const betterText = (better: MeterSeries['better']): string => t(BETTER[better])
 
-/** A number as shown: at most `digits` decimals, and a true minus sign (read as "minus", aligned with "+"). */
+/**
+ * A number as shown: at most `digits` decimals in the interface's notation (1.5 / 1,5), no grouping, and a
+ * true minus sign (read as "minus", aligned with "+").
+ */
 export function shown(n: number, digits = 1): string {
   const f = 10 ** digits
   const r = Math.round(n * f) / f
-  return r < 0 ? `−${-r}` : String(Math.abs(r))
+  const text = formatNumber(Math.abs(r), { maximumFractionDigits: digits, useGrouping: false })
+  return r < 0 ? `−${text}` : text
 }
 
 /** One meter's course in words: "Escalation (lower is better): 30 at the start, 94 at the end, rising". */
 export function meterCourse(m: MeterSeries): string {
   const first = m.values[0]
   const last = m.values.at(-1)
-  if (first === undefined || last === undefined) return `${m.name}: no values`
-  const trend = last > first ? 'up' : last < first ? 'down' : 'unchanged'
+  if (first === undefined || last === undefined) return t('chart.noValues', { meter: m.name })
+  const trend = t(last > first ? 'chart.up' : last < first ? 'chart.down' : 'chart.unchanged')
   const high = Math.max(...m.values)
   const low = Math.min(...m.values)
   const extremes: string[] = []
-  if (high > Math.max(first, last)) extremes.push(`peak ${shown(high)}`)
-  if (low < Math.min(first, last)) extremes.push(`low ${shown(low)}`)
-  const between = extremes.length ? `, ${extremes.join(', ')}` : ''
-  return `${m.name} (${betterText(m.better)}): ${shown(first)} at the start, ${shown(last)} at the end (${trend}${between})`
+  if (high > Math.max(first, last)) extremes.push(t('chart.peak', { value: shown(high) }))
+  if (low < Math.min(first, last)) extremes.push(t('chart.low', { value: shown(low) }))
+  return t('chart.course', {
+    meter: m.name,
+    better: betterText(m.better),
+    first: shown(first),
+    last: shown(last),
+    trend: [trend, ...extremes].join(', '),
+  })
 }
 
 /** The chart in one paragraph, for its accessible name. */
 export function chartSummary(meters: readonly MeterSeries[]): string {
   const rounds = Math.max(0, ...meters.map((m) => m.values.length - 1))
-  const head = `Line chart of ${meters.length} meter${meters.length === 1 ? '' : 's'} from the start through ${rounds} round${rounds === 1 ? '' : 's'}.`
+  const head = t('chart.summary', {
+    count: meters.length,
+    rounds: t('chart.summaryRounds', { count: rounds }),
+  })
   return meters.length ? `${head} ${meters.map(meterCourse).join('; ')}.` : head
 }

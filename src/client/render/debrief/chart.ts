@@ -1,5 +1,6 @@
 import type { MeterSeries } from '../../../core/debrief/timeline.ts'
 import { h } from '../../dom.ts'
+import { t } from '../../i18n/index.ts'
 import {
   betterText,
   type ChartGeometry,
@@ -53,7 +54,9 @@ function axes(g: ChartGeometry): SVGElement {
   parts.push(svg('line', { class: 'axis', x1: box.left, x2: box.left, y1: box.top, y2: bottom }))
   const midX = (box.left + right) / 2
   parts.push(
-    svg('text', { class: 'axis-title', x: midX, y: box.height - 6, 'text-anchor': 'middle' }, ['Round']),
+    svg('text', { class: 'axis-title', x: midX, y: box.height - 6, 'text-anchor': 'middle' }, [
+      t('chart.axisRound'),
+    ]),
   )
   const midY = (box.top + bottom) / 2
   parts.push(
@@ -89,7 +92,9 @@ function lines(g: ChartGeometry): SVGElement {
         ...s.points.map((p) =>
           svg('path', { d: markerPath(s.style.marker, p.x, p.y, MARKER_R), ...markerAttrs(s.style) }, [
             svg('title', {}, [
-              `${s.name}, ${p.round === 0 ? 'start' : `after round ${p.round}`}: ${shown(p.value)}`,
+              p.round === 0
+                ? t('chart.point.start', { meter: s.name, value: shown(p.value) })
+                : t('chart.point.after', { meter: s.name, round: p.round, value: shown(p.value) }),
             ]),
           ]),
         ),
@@ -109,7 +114,7 @@ function swatch(style: SeriesStyle): SVGElement {
 function legend(g: ChartGeometry, meters: readonly MeterSeries[]): HTMLElement {
   return h(
     'ul',
-    { class: 'chart-legend', 'aria-label': 'Legend' },
+    { class: 'chart-legend', 'aria-label': t('chart.legend') },
     g.series.map((s, i) => {
       const m = meters[i]
       return h('li', {}, [
@@ -126,13 +131,18 @@ function legend(g: ChartGeometry, meters: readonly MeterSeries[]): HTMLElement {
 /** The chart's data as a table, for screen readers and for reading exact values. */
 export function meterTable(meters: readonly MeterSeries[]): HTMLTableElement {
   const rounds = Math.max(0, ...meters.map((m) => m.values.length - 1))
-  const heads = Array.from({ length: rounds + 1 }, (_, r) => (r === 0 ? 'Start' : `After round ${r}`))
+  const heads = Array.from({ length: rounds + 1 }, (_, r) =>
+    r === 0 ? t('chart.start') : t('chart.afterRound', { round: r }),
+  )
   return h('table', { class: 'data meter-table' }, [
-    h('caption', {}, 'Meter values by round'),
+    h('caption', {}, t('chart.tableCaption')),
     h(
       'thead',
       {},
-      h('tr', {}, [h('th', { scope: 'col' }, 'Meter'), ...heads.map((t) => h('th', { scope: 'col' }, t))]),
+      h('tr', {}, [
+        h('th', { scope: 'col' }, t('common.meter')),
+        ...heads.map((t) => h('th', { scope: 'col' }, t)),
+      ]),
     ),
     h(
       'tbody',
@@ -168,13 +178,9 @@ export function renderMeterChart(meters: readonly MeterSeries[]): HTMLElement {
   return h('figure', { class: 'chart' }, [
     chart,
     legend(g, meters),
-    h(
-      'figcaption',
-      { class: 'hint' },
-      `Each meter at the start and after each round (${rounds.length - 1} round${rounds.length === 2 ? '' : 's'}).`,
-    ),
+    h('figcaption', { class: 'hint' }, t('chart.caption', { count: rounds.length - 1 })),
     h('details', { class: 'chart-data', 'data-key': 'debrief:chart-data' }, [
-      h('summary', { 'data-key': 'debrief:chart-data-summary' }, 'The values as a table'),
+      h('summary', { 'data-key': 'debrief:chart-data-summary' }, t('chart.tableToggle')),
       meterTable(meters),
     ]),
   ])

@@ -1,5 +1,6 @@
 import { buildDebrief, type Debrief } from '../../../core/debrief/debrief.ts'
 import { button, h } from '../../dom.ts'
+import { t } from '../../i18n/index.ts'
 import type { GameView } from '../../view.ts'
 import { renderMeterChart } from './chart.ts'
 import { renderRedLines } from './red-lines.ts'
@@ -22,25 +23,21 @@ export interface DebriefOptions {
 }
 
 function actions(options: DebriefOptions): HTMLElement {
-  return h('div', { class: 'debrief-actions', role: 'group', 'aria-label': 'Debrief actions' }, [
+  return h('div', { class: 'debrief-actions', role: 'group', 'aria-label': t('debrief.actions') }, [
     h('div', { class: 'actions' }, [
-      button('Export game (JSON)', options.onExportJson),
-      button('Export results (CSV)', options.onExportCsv),
-      button('Print debrief', options.onPrint),
-      button('New game', options.onNewGame, { class: 'primary' }),
-      options.onTitle ? button('Back to title', options.onTitle) : null,
+      button(t('debrief.exportJson'), options.onExportJson),
+      button(t('debrief.exportCsv'), options.onExportCsv),
+      button(t('debrief.print'), options.onPrint),
+      button(t('common.newGame'), options.onNewGame, { class: 'primary' }),
+      options.onTitle ? button(t('debrief.toTitle'), options.onTitle) : null,
     ]),
-    h(
-      'p',
-      { class: 'hint' },
-      'The JSON file opens this game again and replays it to this same debrief; the CSV file opens in a spreadsheet. To keep a PDF, choose “Save as PDF” in the print dialog.',
-    ),
+    h('p', { class: 'hint' }, t('debrief.hint')),
   ])
 }
 
 function chartSection(debrief: Debrief): HTMLElement {
   return h('section', { class: 'debrief-card debrief-chart', 'aria-labelledby': 'debrief-chart' }, [
-    h('h3', { id: 'debrief-chart' }, 'How the meters moved'),
+    h('h3', { id: 'debrief-chart' }, t('debrief.chart')),
     renderMeterChart(debrief.meters),
   ])
 }
@@ -76,10 +73,10 @@ export function renderDebrief(view: GameView, options: DebriefOptions): HTMLElem
   hookPrint()
   const debrief = buildDebrief(view.index, view.state.setup, view.state, view.log)
   const responder = view.index.sides.get(view.index.responder)?.name ?? view.index.responder
-  const text = debrief.outcome?.text ?? 'The game has not ended yet.'
+  const text = debrief.outcome?.text ?? t('debrief.notEnded')
   return h('div', { class: 'debrief ending' }, [
     h('div', { class: 'debrief-head' }, [
-      h('h2', { id: 'screen-heading', tabindex: -1 }, `Ending: ${debrief.title}`),
+      h('h2', { id: 'screen-heading', tabindex: -1 }, t('debrief.heading', { title: debrief.title })),
       h('p', { class: 'ending-text' }, text),
       renderFacts(debrief, responder),
       actions(options),
@@ -89,6 +86,6 @@ export function renderDebrief(view: GameView, options: DebriefOptions): HTMLElem
     renderWhatIf(view, debrief),
     renderRedLines(view, debrief),
     renderBreaches(debrief),
-    renderRounds(debrief, responder),
+    renderRounds(view.index, debrief, responder),
   ])
 }

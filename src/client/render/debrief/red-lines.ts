@@ -2,21 +2,22 @@ import type { Debrief } from '../../../core/debrief/debrief.ts'
 import type { CrossedRedLine } from '../../../core/debrief/timeline.ts'
 import { seedTitle } from '../../../core/scenario/seed-title.ts'
 import { h } from '../../dom.ts'
+import { type MessageKey, t } from '../../i18n/index.ts'
 import type { GameView } from '../../view.ts'
 import { renderStatement } from '../response.ts'
 import { roundsText } from './scores.ts'
 
-const EFFECT: Record<CrossedRedLine['kind'], string> = {
-  reject: 'the package is rejected',
-  demandRemoval: 'what crosses it must be removed',
-  warn: 'a warning that lowers the disposition',
+const EFFECT: Record<CrossedRedLine['kind'], MessageKey> = {
+  reject: 'redLines.effect.reject',
+  demandRemoval: 'redLines.effect.demandRemoval',
+  warn: 'redLines.effect.warn',
 }
 
 /** "Crossed in rounds 1 and 2 (twice)": when a red line was crossed. */
 export function crossedText(line: Pick<CrossedRedLine, 'rounds' | 'times'>): string {
   const rounds = [...new Set(line.rounds)]
-  const times = line.times > rounds.length ? ` (${line.times} times)` : ''
-  return `Crossed in ${roundsText(rounds)}${times}`
+  const times = line.times > rounds.length ? ` (${t('redLines.times', { count: line.times })})` : ''
+  return `${t('redLines.crossedIn', { rounds: roundsText(rounds) })}${times}`
 }
 
 function redLineCard(view: GameView, line: CrossedRedLine): HTMLElement {
@@ -25,7 +26,7 @@ function redLineCard(view: GameView, line: CrossedRedLine): HTMLElement {
     h('h4', { id }, line.title),
     h('p', { class: 'meta' }, [
       h('strong', {}, crossedText(line)),
-      ` · Effect: ${EFFECT[line.kind]} · Severity ${line.severity} of 5`,
+      ` · ${t('redLines.effect', { effect: t(EFFECT[line.kind]) })} · ${t('redLines.severity', { severity: line.severity })}`,
     ]),
     ...line.stated.flatMap((s) => [
       renderStatement(view, {
@@ -36,7 +37,11 @@ function redLineCard(view: GameView, line: CrossedRedLine): HTMLElement {
         speakerName: s.speakerName,
       }),
       // On paper the "Open source" button is hidden, so the article is named in plain text instead.
-      h('p', { class: 'print-only source-ref' }, `Source: ${seedTitle(view.index.scenario, s.seed)}`),
+      h(
+        'p',
+        { class: 'print-only source-ref' },
+        t('common.source', { seed: seedTitle(view.index.scenario, s.seed) }),
+      ),
     ]),
   ])
 }
@@ -47,13 +52,13 @@ function redLineCard(view: GameView, line: CrossedRedLine): HTMLElement {
  */
 export function renderRedLines(view: GameView, debrief: Debrief): HTMLElement {
   return h('section', { class: 'debrief-card debrief-red-lines', 'aria-labelledby': 'debrief-red-lines' }, [
-    h('h3', { id: 'debrief-red-lines' }, 'Red lines crossed'),
+    h('h3', { id: 'debrief-red-lines' }, t('redLines.heading')),
     debrief.redLines.length
       ? h(
           'ul',
           { class: 'plain red-line-cards' },
           debrief.redLines.map((r) => redLineCard(view, r)),
         )
-      : h('p', {}, 'No package crossed a red line.'),
+      : h('p', {}, t('redLines.none')),
   ])
 }

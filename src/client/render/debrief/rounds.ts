@@ -1,12 +1,15 @@
 import type { Debrief } from '../../../core/debrief/debrief.ts'
 import type { DebriefRound, MeterSeries } from '../../../core/debrief/timeline.ts'
+import type { ScenarioIndex } from '../../../core/rules/scenario-index.ts'
 import { type Child, h } from '../../dom.ts'
+import { type MessageKey, t } from '../../i18n/index.ts'
+import { verdictText } from '../../view.ts'
 import { shown } from './chart-math.ts'
 import { signed } from './scores.ts'
 
-const DECISION: Record<NonNullable<DebriefRound['decision']>, string> = {
-  implement: 'Implement the guarantees without consent',
-  continue: 'Continue negotiating',
+const DECISION: Record<NonNullable<DebriefRound['decision']>, MessageKey> = {
+  implement: 'rounds.decision.implement',
+  continue: 'rounds.decision.continue',
 }
 
 function fact(term: string, ...details: Child[]): HTMLElement[] {
@@ -14,7 +17,7 @@ function fact(term: string, ...details: Child[]): HTMLElement[] {
 }
 
 function packageList(round: DebriefRound): HTMLElement {
-  if (!round.package) return h('p', {}, 'No package was tabled.')
+  if (!round.package) return h('p', {}, t('common.noPackage'))
   return h(
     'ul',
     { class: 'round-package' },
@@ -22,29 +25,31 @@ function packageList(round: DebriefRound): HTMLElement {
   )
 }
 
-function answer(round: DebriefRound): Child[] {
-  if (!round.verdictLine) return ['No answer: nothing was tabled.']
-  const out: Child[] = [
-    h('p', { class: `verdict verdict-${round.verdict}` }, h('strong', {}, round.verdictLine)),
-  ]
-  const list = (label: string, items: string[]) => {
+function answer(index: ScenarioIndex, round: DebriefRound): Child[] {
+  if (!round.verdict) return [t('rounds.noAnswer')]
+  const overruled = round.overruled
+    ? { verdict: round.overruled.rulesVerdict, reason: round.overruled.reason }
+    : undefined
+  const line = verdictText(index, { verdict: round.verdict, overruled })
+  const out: Child[] = [h('p', { class: `verdict verdict-${round.verdict}` }, h('strong', {}, line))]
+  const list = (label: MessageKey, items: string[]) => {
     if (items.length === 0) return
     out.push(
-      h('p', { class: 'label' }, `${label}:`),
+      h('p', { class: 'label' }, t(label)),
       h(
         'ul',
         { class: 'round-reasons' },
-        items.map((t) => h('li', {}, t)),
+        items.map((item) => h('li', {}, item)),
       ),
     )
   }
   list(
-    'Red lines crossed',
+    'rounds.crossed',
     round.redLines.map((r) => r.title),
   )
-  list('Demanded removed', round.demands)
+  list('rounds.demanded', round.demands)
   list(
-    'Preferences weighed',
+    'rounds.preferences',
     round.preferences.map((p) => `${p.title} (${signed(p.weight)})`),
   )
   if (round.disposition !== null && round.noise !== null && round.acceptAt !== null) {
@@ -53,7 +58,12 @@ function answer(round: DebriefRound): Child[] {
       h(
         'p',
         { class: 'meta' },
-        `Disposition ${shown(round.disposition, 2)}, chance ${signed(round.noise, 2)}: ${shown(total, 2)} against a bar of ${shown(round.acceptAt, 2)}.`,
+        t('rounds.disposition', {
+          disposition: shown(round.disposition, 2),
+          chance: signed(round.noise, 2),
+          total: shown(total, 2),
+          bar: shown(round.acceptAt, 2),
+        }),
       ),
     )
   }
@@ -61,7 +71,7 @@ function answer(round: DebriefRound): Child[] {
 }
 
 function events(round: DebriefRound): Child[] {
-  if (round.events.length === 0) return ['None.']
+  if (round.events.length === 0) return [t('rounds.none')]
   return [
     h(
       'ul',
@@ -93,18 +103,18 @@ function meterChanges(round: DebriefRound, at: number, meters: readonly MeterSer
   )
 }
 
-function roundCard(debrief: Debrief, at: number, responder: string): HTMLElement {
+function roundCard(index: ScenarioIndex, debrief: Debrief, at: number, responder: string): HTMLElement {
   const round = debrief.timeline[at] as DebriefRound
   const ended = debrief.outcome?.round === round.round
-  const decision = round.decision ? DECISION[round.decision] : ended ? 'None: the game ended here.' : 'None.'
+  const decision = t(round.decision ? DECISION[round.decision] : ended ? 'rounds.endedHere' : 'rounds.none')
   return h('li', { class: 'round-card', 'aria-labelledby': `debrief-round-${round.round}` }, [
-    h('h4', { id: `debrief-round-${round.round}` }, `Round ${round.round}`),
+    h('h4', { id: `debrief-round-${round.round}` }, t('common.round', { round: round.round })),
     h('dl', { class: 'round-facts' }, [
-      ...fact('Package', packageList(round)),
-      ...fact(`${responder}’s answer`, ...answer(round)),
-      ...fact('Events', ...events(round)),
-      ...fact('Decision', decision),
-      ...fact('Meters after', meterChanges(round, at, debrief.meters)),
+      ...fact(t('common.package'), packageList(round)),
+      ...fact(t('rounds.answer', { responder }), ...answer(index, round)),
+      ...fact(t('common.events'), ...events(round)),
+      ...fact(t('rounds.decision'), decision),
+      ...fact(t('rounds.metersAfter'), meterChanges(round, at, debrief.meters)),
     ]),
   ])
 }
@@ -113,15 +123,15 @@ function roundCard(debrief: Debrief, at: number, responder: string): HTMLElement
  * The rounds as played, one card each: the package tabled and who backed each item, the answer with the red
  * lines, demands and preferences behind it, the events, the decision and each meter after the round.
  */
-export function renderRounds(debrief: Debrief, responder: string): HTMLElement {
+export function renderRounds(index: ScenarioIndex, debrief: Debrief, responder: string): HTMLElement {
   return h('section', { class: 'debrief-card debrief-rounds', 'aria-labelledby': 'debrief-rounds' }, [
-    h('h3', { id: 'debrief-rounds' }, 'The rounds'),
+    h('h3', { id: 'debrief-rounds' }, t('rounds.heading')),
     debrief.timeline.length
       ? h(
           'ol',
           { class: 'plain round-cards' },
-          debrief.timeline.map((_, at) => roundCard(debrief, at, responder)),
+          debrief.timeline.map((_, at) => roundCard(index, debrief, at, responder)),
         )
-      : h('p', {}, 'No round was played to its end.'),
+      : h('p', {}, t('rounds.nonePlayed')),
   ])
 }

@@ -1,6 +1,6 @@
 import type { Debrief, DebriefScore } from '../../../core/debrief/debrief.ts'
-import { listInProse } from '../../../core/debrief/what-if-text.ts'
 import { h } from '../../dom.ts'
+import { formatList, formatNumber, type MessageKey, t } from '../../i18n/index.ts'
 import { shown } from './chart-math.ts'
 
 /** A number of points with its sign: "+42", "−6.2", "0". */
@@ -9,34 +9,46 @@ export function signed(n: number, digits = 1): string {
   return Math.round(n * 10 ** digits) > 0 ? `+${text}` : text
 }
 
-const DIFFICULTY: Record<Debrief['difficulty'], string> = { easy: 'Easy', normal: 'Normal', hard: 'Hard' }
+const DIFFICULTY: Record<Debrief['difficulty'], MessageKey> = {
+  easy: 'difficulty.easy',
+  normal: 'difficulty.normal',
+  hard: 'difficulty.hard',
+}
 
 /** Rounds in prose: "round 2", "rounds 1 and 2", "rounds 1, 2 and 4". */
 export function roundsText(rounds: readonly number[]): string {
-  return `round${rounds.length === 1 ? '' : 's'} ${listInProse(rounds.map(String))}`
+  const list = formatList(rounds.map((r) => formatNumber(r)))
+  return t(rounds.length === 1 ? 'rounds.one' : 'rounds.many', { list })
 }
 
 /** Who played a side: human, computer, or (for the responder, which has no seat) the rules engine. */
 function playedBy(debrief: Debrief, side: string): string {
   const seat = debrief.seats.find((s) => s.side === side)?.seat
-  return seat === 'human' ? 'Human' : seat === 'computer' ? 'Computer' : 'Rules engine'
+  return t(
+    seat === 'human' ? 'seat.humanLabel' : seat === 'computer' ? 'seat.computerLabel' : 'seat.engineLabel',
+  )
 }
 
 /** The facts of the game: scenario, rounds, difficulty, seed, and who played which side (`responder`: the engine). */
 export function renderFacts(debrief: Debrief, responder: string): HTMLElement {
-  const sides = [...debrief.seats.map((s) => `${s.name} (${s.seat})`), `${responder} (rules engine)`]
+  const sides = [
+    ...debrief.seats.map((s) =>
+      t('seat.named', { side: s.name, seat: t(s.seat === 'human' ? 'seat.human' : 'seat.computer') }),
+    ),
+    t('seat.named', { side: responder, seat: t('seat.engine') }),
+  ]
   const fact = (term: string, value: string) => h('div', {}, [h('dt', {}, term), h('dd', {}, value)])
   return h('dl', { class: 'debrief-facts' }, [
-    fact('Scenario', debrief.scenario.title),
-    fact('Rounds played', String(debrief.roundsPlayed)),
-    fact('Difficulty', DIFFICULTY[debrief.difficulty] ?? debrief.difficulty),
-    fact('Seed', String(debrief.seed)),
-    fact('Played by', sides.join(', ')),
+    fact(t('facts.scenario'), debrief.scenario.title),
+    fact(t('facts.rounds'), formatNumber(debrief.roundsPlayed)),
+    fact(t('facts.difficulty'), t(DIFFICULTY[debrief.difficulty])),
+    fact(t('facts.seed'), String(debrief.seed)),
+    fact(t('facts.playedBy'), sides.join(', ')),
   ])
 }
 
 function scoreLines(score: DebriefScore): HTMLElement | string {
-  if (score.lines.length === 0) return 'No points'
+  if (score.lines.length === 0) return t('scores.noPoints')
   // Largest first, so the line that drove the score most is read first.
   const lines = [...score.lines].sort((a, b) => Math.abs(b.points) - Math.abs(a.points))
   return h(
@@ -54,16 +66,16 @@ function scoreLines(score: DebriefScore): HTMLElement | string {
 /** The score table: a row per side with who played it, what drove its score (largest first), total, par and result. */
 export function renderScores(debrief: Debrief): HTMLElement {
   return h('table', { class: 'scores debrief-scores' }, [
-    h('caption', {}, 'Scores'),
+    h('caption', {}, t('scores.caption')),
     h(
       'thead',
       {},
       h('tr', {}, [
-        h('th', { scope: 'col' }, 'Side'),
-        h('th', { scope: 'col' }, 'What drove the score (largest first)'),
-        h('th', { scope: 'col', class: 'num' }, 'Total'),
-        h('th', { scope: 'col', class: 'num' }, 'Par'),
-        h('th', { scope: 'col' }, 'Result'),
+        h('th', { scope: 'col' }, t('scores.side')),
+        h('th', { scope: 'col' }, t('scores.drivers')),
+        h('th', { scope: 'col', class: 'num' }, t('scores.total')),
+        h('th', { scope: 'col', class: 'num' }, t('scores.par')),
+        h('th', { scope: 'col' }, t('scores.result')),
       ]),
     ),
     h(
@@ -75,7 +87,7 @@ export function renderScores(debrief: Debrief): HTMLElement {
           h('td', {}, scoreLines(s)),
           h('td', { class: 'num total' }, shown(s.total)),
           h('td', { class: 'num' }, shown(s.par)),
-          h('td', { class: 'result' }, s.ahead ? '✔ Came out ahead' : '✖ Fell short'),
+          h('td', { class: 'result' }, t(s.ahead ? 'scores.ahead' : 'scores.short')),
         ]),
       ),
     ),
@@ -92,7 +104,7 @@ export function renderBreaches(debrief: Debrief): HTMLElement {
     else groups.set(key, { side: b.sideName, text: b.text, rounds: [b.round] })
   }
   return h('section', { class: 'debrief-card breaches', 'aria-labelledby': 'debrief-breaches' }, [
-    h('h3', { id: 'debrief-breaches' }, 'Constraints breached'),
+    h('h3', { id: 'debrief-breaches' }, t('breaches.heading')),
     groups.size
       ? h(
           'ul',
@@ -101,14 +113,10 @@ export function renderBreaches(debrief: Debrief): HTMLElement {
             h('li', {}, [
               h('strong', {}, `${g.side}: `),
               g.text,
-              h(
-                'span',
-                { class: 'meta' },
-                ` Endorsed anyway in ${roundsText(g.rounds)}, at a cost in points.`,
-              ),
+              h('span', { class: 'meta' }, ` ${t('breaches.anyway', { rounds: roundsText(g.rounds) })}`),
             ]),
           ),
         )
-      : h('p', {}, 'No side endorsed a package that broke one of its own constraints.'),
+      : h('p', {}, t('breaches.none')),
   ])
 }

@@ -3,19 +3,20 @@ import type { Debrief } from '../../../core/debrief/debrief.ts'
 import type { WhatIf, WhatIfAlternative } from '../../../core/debrief/what-if.ts'
 import type { ResponseKind } from '../../../core/scenario/schema/conditions.ts'
 import { type Child, h } from '../../dom.ts'
+import { type MessageKey, t } from '../../i18n/index.ts'
 import type { GameView } from '../../view.ts'
 import { shown } from './chart-math.ts'
 
-const LEADS_TO: Record<ResponseKind, string> = {
-  accept: 'accept it',
-  demandRemoval: 'demand that parts of it be removed',
-  reject: 'reject it',
+const LEADS_TO: Record<ResponseKind, MessageKey> = {
+  accept: 'whatIf.leadsTo.accept',
+  demandRemoval: 'whatIf.leadsTo.demandRemoval',
+  reject: 'whatIf.leadsTo.reject',
 }
 
-const WOULD: Record<ResponseKind, string> = {
-  accept: 'have accepted',
-  demandRemoval: 'have demanded removals',
-  reject: 'have rejected',
+const ALTERNATIVE: Record<ResponseKind, MessageKey> = {
+  accept: 'whatIf.alternative.accept',
+  demandRemoval: 'whatIf.alternative.demandRemoval',
+  reject: 'whatIf.alternative.reject',
 }
 
 const capitalised = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`
@@ -25,50 +26,49 @@ function beforeText(w: WhatIf, responder: string): string {
   const p = w.before
   const why =
     p.decidedBy === 'redLine'
-      ? 'a red line decides it'
-      : `its disposition of ${shown(p.disposition, 2)} is ${p.disposition >= p.acceptAt ? 'at or above' : 'below'} the bar of ${shown(p.acceptAt, 2)}`
-  return `Judged without chance, the package of round ${w.round} leads ${responder} to ${LEADS_TO[p.verdict]}: ${why}.`
+      ? t('whatIf.byRedLine')
+      : t(p.disposition >= p.acceptAt ? 'whatIf.atOrAbove' : 'whatIf.below', {
+          disposition: shown(p.disposition, 2),
+          bar: shown(p.acceptAt, 2),
+        })
+  return t('whatIf.before', { round: w.round, responder, leadsTo: t(LEADS_TO[p.verdict]), why })
 }
 
 function alternativeItem(view: GameView, alt: WhatIfAlternative, n: number, responder: string): HTMLElement {
   const id = `debrief-what-if-${n}`
   return h('li', { class: `what-if-alternative verdict-${alt.after.verdict}`, 'aria-labelledby': id }, [
-    h('h4', { id }, `Alternative ${n}: ${responder} would ${WOULD[alt.after.verdict]}`),
+    h('h4', { id }, t(ALTERNATIVE[alt.after.verdict], { n, responder })),
     h('p', { class: 'what-if-sentence' }, alt.sentence),
-    h('p', { class: 'label' }, alt.changes.length === 1 ? 'The change:' : 'The changes:'),
+    h('p', { class: 'label' }, t('whatIf.changes', { count: alt.changes.length })),
     h(
       'ul',
-      { 'aria-label': `Changes of alternative ${n}` },
+      { 'aria-label': t('whatIf.changesOf', { n }) },
       alt.changes.map((c) => h('li', {}, capitalised(c.text))),
     ),
     h(
       'p',
       { class: 'meta' },
-      `The package would then hold: ${alt.items.map((i) => itemName(view.index, i)).join('; ')}.`,
+      t('whatIf.wouldHold', { items: alt.items.map((i) => itemName(view.index, i)).join('; ') }),
     ),
   ])
 }
 
 function findings(view: GameView, w: WhatIf, responder: string): Child[] {
-  const size = `${w.size} change${w.size === 1 ? '' : 's'}`
+  const size = t('whatIf.size', { count: w.size })
   const shownCount =
     w.found > w.alternatives.length
-      ? ` Showing ${w.alternatives.length} of the ${w.found} found, those that reach agreement first.`
+      ? ` ${t('whatIf.showing', { shown: w.alternatives.length, found: w.found })}`
       : ''
   return [
-    h(
-      'p',
-      {},
-      `The smallest change to the last package (round ${w.round}) that would have changed ${responder}’s answer takes ${size}.${shownCount}`,
-    ),
+    h('p', {}, `${t('whatIf.smallest', { round: w.round, responder, size })}${shownCount}`),
     w.chanceNote ? h('p', { class: 'chance-note' }, w.chanceNote) : null,
     h('p', {}, beforeText(w, responder)),
     h(
       'ol',
-      { class: 'plain what-if-list', 'aria-label': 'Alternatives' },
+      { class: 'plain what-if-list', 'aria-label': t('whatIf.alternatives') },
       w.alternatives.map((a, i) => alternativeItem(view, a, i + 1, responder)),
     ),
-    h('p', { class: 'basis' }, [h('strong', {}, 'How this is computed: '), w.basis]),
+    h('p', { class: 'basis' }, [h('strong', {}, t('whatIf.basis')), ' ', w.basis]),
   ]
 }
 
@@ -82,17 +82,9 @@ export function renderWhatIf(view: GameView, debrief: Debrief): HTMLElement {
   const tabled = debrief.timeline.some((r) => r.package)
   const body = debrief.whatIf
     ? findings(view, debrief.whatIf, responder)
-    : [
-        h(
-          'p',
-          {},
-          tabled
-            ? `No change of up to three items to the last package would have changed ${responder}’s answer, judged without chance.`
-            : 'No package was tabled, so there is no package to vary.',
-        ),
-      ]
+    : [h('p', {}, tabled ? t('whatIf.none', { responder }) : t('whatIf.noPackage'))]
   return h('section', { class: 'debrief-card debrief-what-if', 'aria-labelledby': 'debrief-what-if' }, [
-    h('h3', { id: 'debrief-what-if' }, 'What if?'),
+    h('h3', { id: 'debrief-what-if' }, t('whatIf.heading')),
     ...body,
   ])
 }
