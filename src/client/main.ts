@@ -3,6 +3,8 @@ import './style.css'
 import './game.css'
 import './cards.css'
 import './debrief.css'
+import { applyDocumentLanguage, t } from './i18n/index.ts'
+import './backstage.css'
 
 /**
  * Entry point. The title screen's shell is drawn at once, from this tiny module, so that the page is usable
@@ -10,20 +12,22 @@ import './debrief.css'
  * remembered and honoured as soon as the game is ready.
  */
 const root = document.getElementById('app')
+applyDocumentLanguage()
+document.title = t('doc.title')
 if (root) {
   let wanted: 'title' | 'setup' = 'title'
   const heading = document.createElement('h1')
-  heading.textContent = 'Red Lines'
+  heading.textContent = t('app.name')
   const subtitle = document.createElement('p')
   subtitle.className = 'subtitle'
-  subtitle.textContent = 'A role-play on security guarantees'
+  subtitle.textContent = t('app.subtitle')
   const header = document.createElement('header')
   header.className = 'site-head'
   header.append(heading, subtitle)
   const start = document.createElement('button')
   start.type = 'button'
   start.className = 'primary'
-  start.textContent = 'New game'
+  start.textContent = t('common.newGame')
   start.addEventListener('click', () => {
     wanted = 'setup'
     start.setAttribute('aria-busy', 'true')
@@ -31,7 +35,7 @@ if (root) {
   const status = document.createElement('p')
   status.className = 'hint'
   status.setAttribute('role', 'status')
-  status.textContent = 'Loading the scenarios and your saved games…'
+  status.textContent = t('app.loading')
   const main = document.createElement('main')
   main.id = 'screen'
   main.append(start, status)

@@ -3,6 +3,8 @@
  * player's words and what they can do about it, so the title screen can show it as it is.
  */
 
+import { t } from '../i18n/index.ts'
+
 /** Why a saved game cannot be listed or resumed. */
 export type SaveProblemCode = 'MISSING' | 'CORRUPT' | 'TOO_NEW' | 'UNKNOWN_SCENARIO' | 'REPLAY_FAILED'
 
@@ -29,34 +31,32 @@ export class SaveProblemError extends Error {
   }
 }
 
-const DELETE = 'Delete this saved game, or start a new game; your other saved games are not affected.'
-
 /** The stored data is not a saved game of any version this game knows. */
 export const corrupt = (detail: string): SaveProblem => ({
   code: 'CORRUPT',
-  message: `This saved game is damaged: ${detail}.`,
-  fix: DELETE,
+  message: t('saves.corrupt', { detail }),
+  fix: t('saves.deleteFix'),
 })
 
 /** No save under that id (deleted meanwhile, perhaps in another tab). */
 export const missing = (id: string): SaveProblem => ({
   code: 'MISSING',
-  message: `There is no saved game "${id}" any more.`,
-  fix: 'Choose another saved game, or start a new game.',
+  message: t('saves.missing', { id }),
+  fix: t('saves.missingFix'),
 })
 
 /** The save was written by a newer Red Lines; it is never migrated down or overwritten. */
 export const tooNew = (version: number, known: number, needs?: string): SaveProblem => ({
   code: 'TOO_NEW',
-  message: `This saved game was written by a newer version of Red Lines (save format ${version}; this version reads formats up to ${known}). It is left untouched.`,
-  fix: `Open it with ${needs ? `Red Lines ${needs} or later` : 'a newer version of Red Lines'}, or start a new game here.`,
+  message: t('saves.tooNew', { version, known }),
+  fix: needs ? t('saves.tooNewFixVersion', { needs }) : t('saves.tooNewFix'),
 })
 
 /** The save names a scenario this copy of the game does not ship (or that no longer loads). */
 export const unknownScenario = (id: string, title: string): SaveProblem => ({
   code: 'UNKNOWN_SCENARIO',
-  message: `This saved game was played with the scenario "${title}" (${id}), which is not available in this version.`,
-  fix: `Add the scenario "${id}" back, or delete this saved game.`,
+  message: t('saves.unknownScenario', { title, id }),
+  fix: t('saves.unknownScenarioFix', { id }),
 })
 
 /** The rules refused a logged command: the log was altered, or the scenario changed since. */
@@ -64,13 +64,11 @@ export function replayFailed(error: unknown, scenarioChanged: boolean): SaveProb
   const detail = error instanceof Error ? error.message : String(error)
   // The store names the refused command as "Command N of the log"; keep N for the player and for tests.
   const number = /Command (\d+) of the log/.exec(detail)?.[1]
-  const why = scenarioChanged
-    ? ' The scenario has changed since this game was saved.'
-    : ' The saved moves may have been altered.'
+  const why = t(scenarioChanged ? 'saves.scenarioChanged' : 'saves.altered')
   return {
     code: 'REPLAY_FAILED',
-    message: `This saved game cannot be replayed: ${detail.replace(/\.$/, '')}.${why}`,
-    fix: DELETE,
+    message: t('saves.replayFailed', { detail: detail.replace(/\.$/, ''), why }),
+    fix: t('saves.deleteFix'),
     ...(number ? { command: Number(number) } : {}),
   }
 }
@@ -88,19 +86,19 @@ export function writeFailed(error: unknown): WriteProblem {
   if (full)
     return {
       code: 'QUOTA_EXCEEDED',
-      message: 'The browser has no room left to save this game. The game goes on, but it is not saved.',
-      fix: 'Delete some saved games from the title screen to make room; the next move is then saved again.',
+      message: t('saves.full'),
+      fix: t('saves.fullFix'),
     }
   return {
     code: 'STORAGE_FAILED',
-    message: `The browser refused to save this game (${typeof e?.message === 'string' ? e.message : String(error)}). The game goes on, but it is not saved.`,
-    fix: 'Allow this site to store data (private windows may not), then make a move to save again.',
+    message: t('saves.refused', { detail: typeof e?.message === 'string' ? e.message : String(error) }),
+    fix: t('saves.refusedFix'),
   }
 }
 
 /** A write was refused because the key holds a save from a newer Red Lines. */
 export const writeTooNew = (id: string): WriteProblem => ({
   code: 'TOO_NEW',
-  message: `The saved game "${id}" was written by a newer version of Red Lines, so it is not overwritten. This game is not saved.`,
-  fix: 'Start a new game, which is saved under a new name.',
+  message: t('saves.writeTooNew', { id }),
+  fix: t('saves.writeTooNewFix'),
 })
