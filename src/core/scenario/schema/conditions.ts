@@ -70,12 +70,16 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
       backedBy: id.describe(
         'True when this side has put in an instrument (optionally with the tag or id below).',
       ),
-      tag: id.optional(),
-      instrument: id.optional(),
+      tag: id.optional().describe('Only instruments with this tag count.'),
+      instrument: id.optional().describe('Only this instrument counts.'),
     }),
     z.strictObject({
       count: z
-        .strictObject({ tag: id.optional(), instrument: id.optional(), backedBy: id.optional() })
+        .strictObject({
+          tag: id.optional().describe('Count only instruments with this tag.'),
+          instrument: id.optional().describe('Count only this instrument.'),
+          backedBy: id.optional().describe('Count only instruments this side put in.'),
+        })
         .describe('Counts the instruments in the package that match every field given.'),
       atLeast,
       atMost,

@@ -42,7 +42,7 @@ export const StatementSchema = CitationSchema.extend({
 const EffectSchema = z
   .union([
     z.strictObject({
-      meter: id,
+      meter: id.describe('The meter to move (an id from `meters`).'),
       add: z.number().describe('Moves the meter by this amount (clamped to its range).'),
       spread: z
         .number()
@@ -50,15 +50,18 @@ const EffectSchema = z
         .optional()
         .describe('Adds a seeded random whole number between -spread and +spread.'),
     }),
-    z.strictObject({ meter: id, set: z.number().describe('Puts the meter at this value.') }),
     z.strictObject({
-      meter: id,
+      meter: id.describe('The meter to set (an id from `meters`).'),
+      set: z.number().describe('Puts the meter at this value.'),
+    }),
+    z.strictObject({
+      meter: id.describe('The meter to set (an id from `meters`).'),
       fromPackage: PackageAttributeSchema.describe(
         'Sets the meter from the tabled package: offset + factor × sum.',
       ),
-      side: id.optional(),
-      factor: z.number(),
-      offset: z.number().optional(),
+      side: id.optional().describe('For cost or risk: whose; without it, all sides together.'),
+      factor: z.number().describe('What the package total is multiplied by.'),
+      offset: z.number().optional().describe('Added to the result; 0 when left out.'),
     }),
     z.strictObject({ setFlag: id.describe('Raises a flag that conditions can test.') }),
     z.strictObject({ clearFlag: id.describe('Lowers a flag.') }),
@@ -69,66 +72,87 @@ const effects = z.array(EffectSchema).default([])
 
 export const ConstraintSchema = z
   .strictObject({
-    id,
+    id: id.describe("The constraint's own id."),
     text: text.describe('The constraint in plain words, as the side would put it.'),
     when: ConditionSchema.optional().describe('The constraint applies only to packages where this holds.'),
     requires: ConditionSchema.describe(
       'What the package (and the situation) must satisfy for this side to endorse.',
     ),
-    source: z.array(CitationSchema).default([]),
+    source: z
+      .array(CitationSchema)
+      .default([])
+      .describe('Passages of the articles that back this constraint.'),
   })
   .describe('A side will not endorse a package that breaks this. Computer players always respect it.')
 
 export const SideSchema = z.strictObject({
-  id,
-  name: text,
+  id: id.describe("The side's id, by which instruments, red lines and scoring name it."),
+  name: text.describe('The side\'s name as players see it, such as "European governments".'),
   role: z
     .enum(['proposer', 'responder'])
     .describe('Proposers build the package; the one responder answers it.'),
   briefing: text.describe("What a player of this side reads first: who they are and what's at stake."),
-  interests: z.array(text).min(1),
-  constraints: z.array(ConstraintSchema).default([]),
+  interests: z.array(text).min(1).describe('Short lines on what this side wants, shown with its briefing.'),
+  constraints: z
+    .array(ConstraintSchema)
+    .default([])
+    .describe('What this side will not sign. Endorsing a package that breaks one costs points.'),
 })
 
 export const ActorSchema = z.strictObject({
-  id,
-  name: text,
+  id: id.describe("The actor's id, by which red lines and preferences name the speaker."),
+  name: text.describe('The name as the article spells it.'),
   office: text.describe('Office or affiliation as the article gives it.'),
   side: id.optional().describe('The side the actor speaks for; omit for analysts and observers.'),
-  kind: z.enum(['official', 'legislator', 'analyst', 'journalist', 'source']),
-  statements: z.array(StatementSchema.omit({ speaker: true })).min(1),
+  kind: z
+    .enum(['official', 'legislator', 'analyst', 'journalist', 'source'])
+    .describe('What the actor is; `source` is for an unnamed source.'),
+  statements: z
+    .array(StatementSchema.omit({ speaker: true }))
+    .min(1)
+    .describe('What the actor said, each a quote from an article.'),
 })
 
-export const TagSchema = z.strictObject({ id, name: text, description: text })
+export const TagSchema = z.strictObject({
+  id: id.describe("The tag's id, by which instruments and conditions name it."),
+  name: text.describe("The tag's name as players see it."),
+  description: text.describe('What the instruments with this tag have in common.'),
+})
 
 export const MeterSchema = z.strictObject({
-  id,
-  name: text,
-  description: text,
-  min: z.number().default(0),
-  max: z.number().default(100),
-  start: z.number(),
-  better: z.enum(['higher', 'lower', 'neither']).default('neither'),
+  id: id.describe("The meter's id, by which effects, conditions and scoring name it."),
+  name: text.describe('The meter\'s name as players see it, such as "Escalation".'),
+  description: text.describe('What the meter measures, in a sentence.'),
+  min: z.number().default(0).describe('The lowest value: the meter never goes below it.'),
+  max: z.number().default(100).describe('The highest value: the meter never goes above it.'),
+  start: z.number().describe('The value when the game starts.'),
+  better: z
+    .enum(['higher', 'lower', 'neither'])
+    .default('neither')
+    .describe('Which way is good news; the game colours the gauge and the changes by it.'),
 })
 
 const VariantSchema = z.strictObject({
-  id,
-  name: text,
-  description: text,
+  id: id.describe("The variant's id, by which a `has` condition names it under `variant:`."),
+  name: text.describe("The variant's name, shown after the instrument's."),
+  description: text.describe('What this reading of the instrument means.'),
   deterrence: z.number().optional().describe("Replaces the instrument's deterrence for this variant."),
   tags: z.array(id).default([]).describe("Added to the instrument's tags for this variant."),
-  costs: sideMap(z.number()).optional(),
-  risks: sideMap(z.number()).optional(),
-  source: z.array(CitationSchema).default([]),
+  costs: sideMap(z.number()).optional().describe("Replaces the instrument's costs for this variant."),
+  risks: sideMap(z.number()).optional().describe("Replaces the instrument's risks for this variant."),
+  source: z.array(CitationSchema).default([]).describe('Passages of the articles that back this reading.'),
 })
 
 export const InstrumentSchema = z
   .strictObject({
-    id,
-    name: text,
-    description: text,
+    id: id.describe("The instrument's id, by which conditions, red lines and `excludes` name it."),
+    name: text.describe("The instrument's name as players see it on its card."),
+    description: text.describe('What the instrument is, in one or two neutral sentences.'),
     proposers: z.array(id).describe('The sides that can put this instrument into the package.'),
-    tags: z.array(id).default([]),
+    tags: z
+      .array(id)
+      .default([])
+      .describe('Tags (ids from `tags`), so that conditions can name a group of instruments.'),
     deterrence: z.number().describe('How much it deters renewed aggression, 0 (none) to 10.'),
     costs: sideMap(z.number())
       .default({})
@@ -139,20 +163,30 @@ export const InstrumentSchema = z
     excludes: z.array(id).default([]).describe('Instruments that cannot stand in the same package.'),
     variants: z.array(VariantSchema).default([]).describe('Mutually exclusive readings; one must be chosen.'),
     rationale: z.string().optional().describe('Why these numbers, where the articles give none.'),
-    source: z.array(CitationSchema).min(1),
+    source: z.array(CitationSchema).min(1).describe('Passages of the articles that describe this option.'),
   })
   .describe('An option on the table that a proposer side can put into the package.')
 
-const RemovalSchema = z.strictObject({ tags: z.array(id).default([]), instruments: z.array(id).default([]) })
+const RemovalSchema = z.strictObject({
+  tags: z.array(id).default([]).describe('Instruments with any of these tags must come out.'),
+  instruments: z.array(id).default([]).describe('These instruments must come out.'),
+})
 
 export const RedLineSchema = z.strictObject({
-  id,
+  id: id.describe("The red line's own id."),
   owner: id.describe('The responding side whose red line this is.'),
-  title: text,
+  title: text.describe('The red line in a few words, as players see it.'),
   when: ConditionSchema.describe('The package crosses the red line when this holds.'),
-  severity: z.number().int().min(1).max(5),
+  severity: z
+    .number()
+    .int()
+    .min(1)
+    .max(5)
+    .describe('How grave it is; a `warn` red line makes the responder this much less willing.'),
   response: z.strictObject({
-    kind: z.enum(['reject', 'demandRemoval', 'warn']),
+    kind: z
+      .enum(['reject', 'demandRemoval', 'warn'])
+      .describe('reject: the package is refused; demandRemoval: parts must come out; warn: less willing.'),
     remove: RemovalSchema.optional().describe('For demandRemoval: what must come out of the package.'),
     effects,
   }),
@@ -163,59 +197,73 @@ export const RedLineSchema = z.strictObject({
 })
 
 export const PreferenceSchema = z.strictObject({
-  id,
-  owner: id,
-  title: text,
-  when: ConditionSchema,
+  id: id.describe("The preference's own id."),
+  owner: id.describe('The responding side whose preference this is.'),
+  title: text.describe('The preference in a few words, as players see it.'),
+  when: ConditionSchema.describe('The preference counts when this holds.'),
   weight: z
     .number()
     .describe('Added to the responder’s disposition when `when` holds (negative: less willing).'),
   effects,
-  stated: z.array(StatementSchema).min(1),
+  stated: z.array(StatementSchema).min(1).describe('The words behind the preference.'),
 })
 
 export const FlagSchema = z.strictObject({
-  id,
-  name: text,
-  description: text,
+  id: id.describe("The flag's id, by which conditions and effects name it."),
+  name: text.describe("The flag's name as players see it."),
+  description: text.describe('What it means when the flag is raised.'),
   settableBy: z.array(id).default([]).describe('Sides that may raise or lower this flag during negotiation.'),
-  initial: z.boolean().default(false),
-  source: z.array(CitationSchema).default([]),
+  initial: z.boolean().default(false).describe('Whether the flag is raised when the game starts.'),
+  source: z.array(CitationSchema).default([]).describe('Passages of the articles that back this flag.'),
 })
 
 export const EventSchema = z.strictObject({
-  id,
-  title: text,
-  text,
+  id: id.describe("The event's own id."),
+  title: text.describe("The event's title as players see it."),
+  text: text.describe('What happens, as players read it.'),
   round: z.number().int().min(1).optional().describe('Fires after the response in this round.'),
   when: ConditionSchema.optional().describe('Fires after a response when this holds.'),
   chance: z.number().min(0).max(1).default(1).describe('Probability it fires when due (seeded).'),
-  repeat: z.boolean().default(false),
+  repeat: z.boolean().default(false).describe('Whether it may fire again; otherwise it fires once at most.'),
   effects,
-  source: z.array(CitationSchema).default([]),
+  source: z.array(CitationSchema).default([]).describe('Passages of the articles that back this event.'),
 })
 
 export const EndingSchema = z.strictObject({
-  id,
-  kind: z.enum(['deal', 'unilateral', 'collapse', 'escalation']),
-  title: text,
-  text,
+  id: id.describe("The ending's own id."),
+  kind: z
+    .enum(['deal', 'unilateral', 'collapse', 'escalation'])
+    .describe('A deal, guarantees without consent, the talks collapsing, or escalation.'),
+  title: text.describe("The ending's title as players see it."),
+  text: text.describe('What happened, as players read it at the end.'),
   when: ConditionSchema.optional().describe('Checked after every response and decision, in file order.'),
   onRoundLimit: z.boolean().default(false).describe('The ending reached when the last round passes.'),
-  scores: sideMap(z.number()).default({}),
+  scores: sideMap(z.number()).default({}).describe('Points each side gets when the game ends this way.'),
 })
 
 const ScoreTermSchema = z.union([
-  z.strictObject({ meter: id, weight: z.number(), label: z.string().optional() }),
-  z.strictObject({ when: ConditionSchema, points: z.number(), label: text }),
+  z.strictObject({
+    meter: id.describe('The meter whose final value counts.'),
+    weight: z.number().describe('Points per unit of the final value (negative: lower is better).'),
+    label: z.string().optional().describe("The line's label; without one, the meter's name and value."),
+  }),
+  z.strictObject({
+    when: ConditionSchema.describe('Checked on the last package tabled and the final situation.'),
+    points: z.number().describe('Points given when the condition holds.'),
+    label: text.describe("The line's label in the score."),
+  }),
 ])
 
 export const ScenarioSchema = z
   .strictObject({
-    formatVersion: z.literal(FORMAT_VERSION),
-    id,
-    title: text,
-    summary: text,
+    formatVersion: z
+      .literal(FORMAT_VERSION)
+      .describe(
+        'The version of the format this file is written in; older files are updated as they are read.',
+      ),
+    id: id.describe("The scenario's own id."),
+    title: text.describe("The scenario's title, shown when players choose it."),
+    summary: text.describe('A few sentences that tell players what the scenario is about.'),
     language: languageCode.describe('The language of the texts written here, such as "en" or "uk".'),
     setOn: text.describe('The date the scenario is set, as YYYY-MM-DD or as the articles give it.'),
     seeds: z
@@ -224,15 +272,30 @@ export const ScenarioSchema = z
       .describe(
         'The seed articles (files in seeds/) that this scenario quotes; citations name them by `file`.',
       ),
-    rounds: z.number().int().min(1).max(30),
-    sides: z.array(SideSchema).min(2),
-    actors: z.array(ActorSchema).default([]),
-    tags: z.array(TagSchema).default([]),
-    meters: z.array(MeterSchema).min(1),
-    flags: z.array(FlagSchema).default([]),
-    instruments: z.array(InstrumentSchema).min(1),
-    redLines: z.array(RedLineSchema).default([]),
-    preferences: z.array(PreferenceSchema).default([]),
+    rounds: z.number().int().min(1).max(30).describe('The most rounds of negotiation a game can last.'),
+    sides: z.array(SideSchema).min(2).describe('The sides: exactly one responds, the others propose.'),
+    actors: z.array(ActorSchema).default([]).describe('The people quoted, with their statements.'),
+    tags: z.array(TagSchema).default([]).describe('Labels that group instruments.'),
+    meters: z
+      .array(MeterSchema)
+      .min(1)
+      .describe('Numbers the game follows from round to round, shown as gauges.'),
+    flags: z
+      .array(FlagSchema)
+      .default([])
+      .describe('Yes-or-no facts, raised and lowered by sides and effects.'),
+    instruments: z
+      .array(InstrumentSchema)
+      .min(1)
+      .describe('The options proposing sides can put into the package.'),
+    redLines: z
+      .array(RedLineSchema)
+      .default([])
+      .describe('What the responding side refuses, as stated in public.'),
+    preferences: z
+      .array(PreferenceSchema)
+      .default([])
+      .describe('What makes the responding side more or less willing, when no red line decides.'),
     response: z.strictObject({
       disposition: z.number().default(0).describe('Where the responder starts before preferences.'),
       acceptAt: z.number().default(0).describe('Accepts when disposition ≥ this and no red line rejects.'),
@@ -246,8 +309,11 @@ export const ScenarioSchema = z
     unilateral: z
       .strictObject({ title: text, description: text, effects, source: z.array(CitationSchema).default([]) })
       .describe('What implementing the guarantees without the responder’s consent does.'),
-    events: z.array(EventSchema).default([]),
-    endings: z.array(EndingSchema).min(1),
+    events: z
+      .array(EventSchema)
+      .default([])
+      .describe('Things that happen after an answer, by round or by condition.'),
+    endings: z.array(EndingSchema).min(1).describe('The ways the game can end, checked in file order.'),
     scoring: sideMap(
       z.strictObject({
         par: z.number().describe('A side with at least this score has come out ahead.'),
