@@ -3,11 +3,18 @@ import { debriefToCsv } from '../core/record/csv.ts'
 import { exportRecord, recordToJson } from '../core/record/record.ts'
 import type { Command } from '../core/rules/commands.ts'
 import { seedTitle } from '../core/scenario/seed-title.ts'
+import { installDropZone } from './authoring/drop-zone.ts'
+import { createLibrary } from './authoring/library.ts'
+import { watchScenarioFiles } from './authoring/live-reload.ts'
 import { clear, h, rerender } from './dom.ts'
 import { download, exportName } from './download.ts'
 import { createGuide } from './guide.ts'
+import { onLanguageChange, t } from './i18n/index.ts'
+import { localisedIndex } from './i18n/scenario.ts'
+import { createLanguageSwitch } from './i18n/switch.ts'
 import { createMenu } from './menu.ts'
 import { createNotices } from './notices.ts'
+import { backstageWasOpen, rememberBackstage, renderBackstage } from './render/backstage.ts'
 import { renderBriefing } from './render/briefing.ts'
 import { renderDebrief } from './render/debrief/debrief.ts'
 import { renderGame } from './render/game.ts'
@@ -15,7 +22,7 @@ import { renderHandover } from './render/handover.ts'
 import { createSourceDialog } from './render/source-dialog.ts'
 import { renderSummary } from './render/summary.ts'
 import { openStorage } from './saves/index.ts'
-import { type Catalogue, playable } from './scenarios.ts'
+import type { Catalogue } from './scenarios.ts'
 import { rememberScreen, type Screen, savedScreen } from './screens.ts'
 import type { Session } from './session.ts'
 import { mountStage, type Stage } from './stage/index.ts'
@@ -28,15 +35,15 @@ import type { GameView } from './view.ts'
  * each → the ending and its debrief.
  */
 export function startApp(root: HTMLElement, catalogue: Catalogue, first: 'title' | 'setup' = 'title'): void {
-  const scenarios = playable(catalogue)
   const dialog = createSourceDialog(catalogue.seeds)
   const subtitle = h('p', { class: 'subtitle' })
   const notices = createNotices()
   const main = h('main', { id: 'screen' })
   const stageBox = h('div', { class: 'stage-box', hidden: true })
+  const name = h('h1', {}, t('app.name'))
   clear(root)
   root.append(
-    h('header', { class: 'site-head' }, [h('h1', {}, 'Red Lines'), subtitle]),
+    h('header', { class: 'site-head' }, [name, subtitle, createLanguageSwitch()]),
     notices.bar,
     notices.live,
     stageBox,
@@ -48,9 +55,9 @@ export function startApp(root: HTMLElement, catalogue: Catalogue, first: 'title'
   let screen: Screen = { name: first }
   const guide = createGuide(() => render())
   const storage = openStorage(() => localStorage)
+  const library = createLibrary(catalogue, storage)
   const menu = createMenu({
-    scenarios,
-    catalogue,
+    library,
     storage,
     notices,
     enter: (next, then) => {
@@ -69,6 +76,28 @@ export function startApp(root: HTMLElement, catalogue: Catalogue, first: 'title'
     },
     go: (next) => go(next),
   })
+
+  // Scenario files: dropped on the title and set-up screens, and reloaded when scenarios/ changes under `npm start`.
+  installDropZone({
+    active: () => screen.name === 'title' || screen.name === 'setup',
+    onFile: (file) => menu.openFile(file),
+  })
+  watchScenarioFiles({
+    library,
+    context: {
+      storage,
+      onError: (p) => notices.show({ kind: 'error', lines: [p.message], fix: p.fix, code: p.code }),
+    },
+    notices,
+    session: () => session,
+    replace: (next) => {
+      session = next
+      render()
+    },
+    rerender: () => render(),
+  })
+  // The instructor's backstage on the table screen, open or closed as this tab last had it.
+  let backstage = backstageWasOpen()
 
   /** Shows `side`'s private screen, behind a hand-over screen when several humans share the device. */
   const toSide = (s: Session, side: string, then: Screen): Screen => {
@@ -125,7 +154,9 @@ export function startApp(root: HTMLElement, catalogue: Catalogue, first: 'title'
   function view(s: Session): GameView {
     const { game, log } = s.store.getState()
     return {
-      index: s.index,
+      // What is shown is in the interface's language where the scenario has a translation; the game
+      // (its store, save and exports) keeps the scenario as loaded.
+      index: localisedIndex(s.index),
       state: game,
       log,
       humans: s.humans,
@@ -133,40 +164,43 @@ export function startApp(root: HTMLElement, catalogue: Catalogue, first: 'title'
       act,
       tell: (message) => notices.show({ kind: 'info', lines: [message] }),
       setActing: (side) => go(toSide(s, side, { name: 'table' })),
-      openSource: (seed, quote) => dialog.open(seed, quote, seedTitle(s.index.scenario, seed)),
+      openSource: (seed, quote) =>
+        dialog.open(seed, quote, seedTitle(localisedIndex(s.index).scenario, seed)),
       newGame: toTitle,
     }
   }
 
   function gameScreen(s: Session): Node {
     const v = view(s)
-    subtitle.textContent = s.index.scenario.title
+    subtitle.textContent = v.index.scenario.title
     if (v.state.phase === 'ended' && screen.name === 'table') screen = { name: 'ending' }
     switch (screen.name) {
       case 'handover': {
         const after = screen.after
-        document.title = 'Red Lines — hand over'
+        document.title = t('doc.handover')
         return renderHandover(v, screen.side, () => go(after))
       }
       case 'briefing': {
         const { side, queue } = screen
-        document.title = `Red Lines — briefing: ${s.index.sides.get(side)?.name ?? side}`
+        document.title = t('doc.briefing', { side: v.index.sides.get(side)?.name ?? side })
         const next = queue[0]
-        const label = next ? `Next: ${s.index.sides.get(next)?.name ?? next}'s briefing` : 'Go to the table'
+        const label = next
+          ? t('app.nextBriefing', { side: v.index.sides.get(next)?.name ?? next })
+          : t('app.goToTable')
         return renderBriefing(v, side, () => go(briefNext(s, queue)), label)
       }
       case 'summary': {
         const round = screen.round
         const record = v.state.history.find((r) => r.round === round)
-        document.title = `Red Lines — round ${round} summary`
+        document.title = t('doc.summary', { round })
         const next =
           v.state.phase === 'ended'
-            ? { label: 'See how the game ended', go: () => go({ name: 'ending' }) }
-            : { label: `Start round ${v.state.round}`, go: () => go(backToTable(s)) }
+            ? { label: t('app.seeEnding'), go: () => go({ name: 'ending' }) }
+            : { label: t('app.startRound', { round: v.state.round }), go: () => go(backToTable(s)) }
         return record ? renderSummary(v, record, next) : renderGame(v)
       }
       case 'ending':
-        document.title = 'Red Lines — debrief'
+        document.title = t('doc.debrief')
         return renderDebrief(v, {
           onExportJson: () => exportJson(s),
           onExportCsv: () => exportCsv(s),
@@ -178,8 +212,20 @@ export function startApp(root: HTMLElement, catalogue: Catalogue, first: 'title'
           onTitle: toTitle,
         })
       default:
-        document.title = `Red Lines — round ${v.state.round}`
-        return h('div', {}, [guide.render(v), renderGame(v)])
+        document.title = t('doc.round', { round: v.state.round })
+        return h('div', {}, [
+          guide.render(v),
+          renderBackstage(v, {
+            open: backstage,
+            refused: s.refused(),
+            onToggle: () => {
+              backstage = !backstage
+              rememberBackstage(backstage)
+              render()
+            },
+          }),
+          renderGame(v),
+        ])
     }
   }
 
@@ -218,7 +264,7 @@ export function startApp(root: HTMLElement, catalogue: Catalogue, first: 'title'
   function render(): void {
     const heading = () => main.querySelector<HTMLElement>('#screen-heading')
     const inGame = session !== null && screen.name !== 'title' && screen.name !== 'setup'
-    if (!inGame) subtitle.textContent = 'A role-play on security guarantees'
+    if (!inGame) subtitle.textContent = t('app.subtitle')
     rerender(
       main,
       () =>
@@ -236,6 +282,12 @@ export function startApp(root: HTMLElement, catalogue: Catalogue, first: 'title'
     }
   }
 
+  // A language switch redraws the current screen in place: the game, the screen and typed text stay.
+  onLanguageChange(() => {
+    name.textContent = t('app.name')
+    render()
+  })
+
   // A reload resumes this tab's game exactly where it was; a new tab starts at the title screen.
   const resumed = savedScreen()
   if (resumed && menu.resume(resumed.id, resumed.screen)) return
@@ -246,7 +298,7 @@ export function startApp(root: HTMLElement, catalogue: Catalogue, first: 'title'
     screen = { name: 'title' }
     notices.show({
       kind: 'error',
-      lines: [`The game could not be shown (${e instanceof Error ? e.message : String(e)}).`],
+      lines: [t('app.cannotShow', { error: e instanceof Error ? e.message : String(e) })],
     })
     render()
   }

@@ -1,19 +1,21 @@
 import { parseRecord } from '../core/record/record.ts'
-import type { ScenarioIndex } from '../core/rules/scenario-index.ts'
+import type { Library } from './authoring/library.ts'
+import { createFileOpener } from './authoring/open-file.ts'
 import { h } from './dom.ts'
+import { t } from './i18n/index.ts'
+import { localisedIndex } from './i18n/scenario.ts'
 import type { createNotices } from './notices.ts'
 import { renderProblems } from './render/problems.ts'
 import { defaultDraft, renderSetup, type SetupDraft } from './render/setup.ts'
 import { renderTitle } from './render/title.ts'
 import { deleteSave, importLegacySave, listSaves, type SaveStorage } from './saves/index.ts'
-import type { Catalogue } from './scenarios.ts'
 import type { Screen } from './screens.ts'
 import { createSession, resumeSession, type SaveContext, type Session } from './session.ts'
 
 /** What the menu screens need from the app. */
 export interface MenuOptions {
-  scenarios: ScenarioIndex[]
-  catalogue: Catalogue
+  /** The shipped scenarios, the files opened in the page and those saved games were played with. */
+  library: Library
   storage: SaveStorage
   notices: ReturnType<typeof createNotices>
   /** Opens a game: on its briefings ('brief'), at the table ('table'), or on a given screen. */
@@ -26,8 +28,8 @@ export interface MenuOptions {
  * their problems; a damaged save is explained and can be deleted, and the others stay usable.
  */
 export function createMenu(options: MenuOptions) {
-  const { scenarios, storage, notices } = options
-  const resolve = (id: string) => scenarios.find((s) => s.scenario.id === id)
+  const { library, storage, notices } = options
+  const resolve = (id: string, hash?: string) => library.resolve(id, hash)
   const context: SaveContext = {
     storage,
     onError: (p) => notices.show({ kind: 'error', lines: [p.message], fix: p.fix, code: p.code }),
@@ -40,14 +42,36 @@ export function createMenu(options: MenuOptions) {
       fix: legacy.problem.fix,
       code: legacy.problem.code,
     })
-  let draft: SetupDraft | null = scenarios[0] ? defaultDraft(scenarios[0]) : null
+  const first = library.playable()[0]
+  let draft: SetupDraft | null = first ? defaultDraft(first) : null
+  let showing: 'title' | 'setup' = 'title'
+  const opener = createFileOpener({
+    library,
+    notices,
+    onLoaded: (index) => {
+      draft = defaultDraft(index, draft?.seed)
+      options.go({ name: 'setup' })
+    },
+    rerender: () => options.go({ name: showing }),
+  })
+
+  /** Keeps an opened file's text for the saves of a game about to start on it, or says why it cannot. */
+  function keep(index: Parameters<Library['keep']>[0]): void {
+    const error = library.keep(index)
+    if (error)
+      notices.show({
+        kind: 'warning',
+        lines: [t('authoring.notKept', { detail: String(error) })],
+        fix: t('authoring.notKeptFix'),
+      })
+  }
 
   function resume(id: string, screen?: Screen): boolean {
-    const result = resumeSession(id, scenarios, context)
+    const result = resumeSession(id, library.known(), context)
     if (!result.ok) {
       notices.show({
         kind: 'error',
-        lines: [`This saved game cannot be opened: ${result.problem.message}`],
+        lines: [t('menu.cannotOpen', { message: result.problem.message })],
         fix: result.problem.fix,
         code: result.problem.code,
       })
@@ -69,29 +93,34 @@ export function createMenu(options: MenuOptions) {
       })
       return
     }
+    keep(parsed.index)
     const session = createSession(parsed.index, parsed.setup, context, parsed.log)
     notices.show({
       kind: 'info',
-      lines: [`${file.name} was replayed move by move (${parsed.log.length} moves).`],
+      lines: [t('menu.replayed', { file: file.name, count: parsed.log.length })],
     })
     options.enter(session, parsed.state.phase === 'ended' ? 'ending' : 'table')
   }
 
   function title(): Node {
-    document.title = 'Red Lines'
-    return renderTitle({
-      saves: listSaves(storage, scenarios),
-      sideName: (scenarioId, side) => resolve(scenarioId)?.sides.get(side)?.name ?? side,
+    document.title = t('doc.title')
+    const screen = renderTitle({
+      saves: listSaves(storage, library.known()),
+      sideName: (scenarioId, side) => {
+        const index = resolve(scenarioId)
+        return (index && localisedIndex(index).sides.get(side)?.name) ?? side
+      },
       onNewGame: () => options.go({ name: 'setup' }),
       onResume: (id) => {
         resume(id)
       },
       onDelete: (id) => {
         const problem = deleteSave(storage, id)
+        library.prune()
         notices.show(
           problem
             ? { kind: 'error', lines: [problem.message], fix: problem.fix, code: problem.code }
-            : { kind: 'info', lines: ['The saved game was deleted.'] },
+            : { kind: 'info', lines: [t('menu.deleted')] },
         )
         options.go({ name: 'title' })
       },
@@ -99,15 +128,21 @@ export function createMenu(options: MenuOptions) {
         void importFile(file)
       },
     })
+    screen.append(opener.render())
+    return screen
   }
 
   function setup(): Node {
-    document.title = 'Red Lines — new game'
+    document.title = t('doc.setup')
     const current = draft
     return h('div', { class: 'setup-screen' }, [
       current
         ? renderSetup({
-            scenarios,
+            scenarios: library.playable(),
+            origin: (index) => {
+              const origin = library.origin(index)
+              return origin?.kind === 'file' ? t('authoring.fromFile', { file: origin.file }) : null
+            },
             draft: current,
             onScenario: (index) => {
               draft = defaultDraft(index, current.seed)
@@ -115,14 +150,25 @@ export function createMenu(options: MenuOptions) {
             },
             onStart: (index, setup) => {
               notices.show(null)
+              opener.clear()
               draft = defaultDraft(index)
+              keep(index)
               options.enter(createSession(index, setup, context), 'brief')
             },
           })
-        : h('p', {}, 'No scenario can be played: every shipped scenario has errors.'),
-      renderProblems(options.catalogue.scenarios),
+        : h('p', {}, t('menu.nothingPlayable')),
+      opener.render(),
+      renderProblems(library.entries()),
     ])
   }
 
-  return { render: (which: 'title' | 'setup') => (which === 'setup' ? setup() : title()), resume }
+  return {
+    render: (which: 'title' | 'setup') => {
+      showing = which
+      return which === 'setup' ? setup() : title()
+    },
+    resume,
+    /** Opens a scenario file dropped on the page. */
+    openFile: (file: File) => opener.open(file),
+  }
 }

@@ -1,11 +1,11 @@
-import { formatProblem } from '../../core/scenario/load/problems.ts'
+import type { Problem } from '../../core/scenario/load/problems.ts'
 import { h } from '../dom.ts'
 import { t } from '../i18n/index.ts'
 import type { ScenarioEntry } from '../scenarios.ts'
 
 /**
- * Lists the errors of scenario files that could not be loaded, one line each in the form
- * `file:line:col  CODE  message. Fix: …`, so that an author can find and mend them. Null when none failed.
+ * Lists the errors of shipped scenario files that could not be loaded, each with its line, column, message
+ * and fix, so that an author can find and mend them. Null when none failed.
  */
 export function renderProblems(entries: readonly ScenarioEntry[]): HTMLElement | null {
   const failed = entries.filter((e) => !e.index)
@@ -17,12 +17,39 @@ export function renderProblems(entries: readonly ScenarioEntry[]): HTMLElement |
       return h('section', {}, [
         h('h3', {}, entry.file),
         h('p', {}, t('problems.count', { count: errors.length })),
-        h(
-          'ul',
-          { class: 'problem-list' },
-          errors.map((p) => h('li', {}, h('code', {}, formatProblem(p)))),
-        ),
+        renderProblemList(errors),
       ])
     }),
   ])
+}
+
+/**
+ * Problems of one scenario file as a list: each says in words whether it is an error or a warning (colour
+ * only repeats it), where it is (line and column, and the path in the document), what is wrong and the fix,
+ * followed by `file:line:col  CODE` as the checker prints it, to find the line and look up the code.
+ */
+export function renderProblemList(problems: readonly Problem[]): HTMLElement {
+  return h(
+    'ul',
+    { class: 'problem-list' },
+    problems.map((p) =>
+      h('li', { class: `problem ${p.severity}` }, [
+        h('p', {}, [
+          h(
+            'strong',
+            { class: 'severity' },
+            t(p.severity === 'error' ? 'problems.error' : 'problems.warning'),
+          ),
+          ' ',
+          t('problems.place', { line: p.line, column: p.column }),
+          p.path ? ` (${t('problems.path', { path: p.path })})` : '',
+          ': ',
+          p.message,
+          '.',
+        ]),
+        h('p', {}, [h('strong', {}, t('problems.fix')), ' ', p.fix]),
+        h('p', { class: 'hint' }, h('code', {}, `${p.file}:${p.line}:${p.column}  ${p.code}`)),
+      ]),
+    ),
+  )
 }

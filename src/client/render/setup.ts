@@ -2,6 +2,7 @@ import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import type { Difficulty, GameSetup, Seat } from '../../core/rules/state.ts'
 import { h, uid } from '../dom.ts'
 import { type MessageKey, t } from '../i18n/index.ts'
+import { localisedIndex } from '../i18n/scenario.ts'
 
 /** The choices on the setup screen, kept between re-renders. */
 export interface SetupDraft {
@@ -29,6 +30,8 @@ export interface SetupProps {
   /** Called when another scenario is chosen (the side list changes). */
   onScenario: (index: ScenarioIndex) => void
   onStart: (index: ScenarioIndex, setup: GameSetup) => void
+  /** Where a scenario comes from when it is not shipped, e.g. "from file: my-scenario.yaml". */
+  origin?: (index: ScenarioIndex) => string | null
 }
 
 const DIFFICULTIES: Array<[Difficulty, MessageKey]> = [
@@ -45,20 +48,27 @@ function radio(name: string, value: string, label: string, checked: boolean, onc
   ])
 }
 
+/** A scenario's title, followed by where it comes from when it is not shipped. */
+function withOrigin(props: SetupProps, index: ScenarioIndex): string {
+  const origin = props.origin?.(index)
+  const { title } = localisedIndex(index).scenario
+  return origin ? `${title} (${origin})` : title
+}
+
 function scenarioChoice(props: SetupProps, current: ScenarioIndex): HTMLElement {
   if (props.scenarios.length === 1)
     return h('section', { 'aria-labelledby': 'scenario-title' }, [
-      h('h3', { id: 'scenario-title' }, current.scenario.title),
-      h('p', {}, current.scenario.summary),
+      h('h3', { id: 'scenario-title' }, withOrigin(props, current)),
+      h('p', {}, localisedIndex(current).scenario.summary),
     ])
   return h('fieldset', {}, [
     h('legend', {}, t('setup.scenario')),
     ...props.scenarios.map((index) =>
       h('div', {}, [
-        radio('scenario', index.scenario.id, index.scenario.title, index === current, () =>
+        radio('scenario', index.scenario.id, withOrigin(props, index), index === current, () =>
           props.onScenario(index),
         ),
-        h('p', { class: 'hint' }, index.scenario.summary),
+        h('p', { class: 'hint' }, localisedIndex(index).scenario.summary),
       ]),
     ),
   ])
@@ -72,7 +82,7 @@ function seatChoice(draft: SetupDraft, index: ScenarioIndex): HTMLElement {
       'div',
       { class: 'seats' },
       index.proposers.map((side) => {
-        const name = index.sides.get(side)?.name ?? side
+        const name = localisedIndex(index).sides.get(side)?.name ?? side
         const seat = (value: Seat, label: string) =>
           radio(`seat-${side}`, value, label, draft.seats[side] === value, () => {
             draft.seats[side] = value

@@ -1,0 +1,301 @@
+import { CommandSchema } from '../../core/rules/commands.ts'
+import { evaluate } from '../../core/rules/conditions.ts'
+import { assess } from '../../core/rules/response.ts'
+import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
+import { contextFor, type GameState } from '../../core/rules/state.ts'
+import { traceCondition } from '../../core/rules/trace.ts'
+import { renderTrace } from '../authoring/condition-text.ts'
+import type { PlacedRefusal } from '../authoring/refusals.ts'
+import { button, h } from '../dom.ts'
+import { formatList, formatNumber, t } from '../i18n/index.ts'
+import { describeCommand, type GameView, instrumentName, nameOf } from '../view.ts'
+
+/** What the backstage needs besides the game: whether it is open, the refusals, and the toggle. */
+export interface BackstageProps {
+  open: boolean
+  refused: readonly PlacedRefusal[]
+  onToggle: () => void
+}
+
+const PANEL_ID = 'backstage-panel'
+
+function stateSection(index: ScenarioIndex, state: GameState): HTMLElement {
+  const stance = (side: string) => {
+    const s = state.stances[side]
+    if (!s) return t('backstage.stanceNone')
+    return s.kind === 'endorse'
+      ? t('backstage.stanceEndorse')
+      : t('backstage.stanceObject', { reason: s.reason })
+  }
+  const flags = [...index.flags].map((id) => ({
+    name: index.scenario.flags.find((f) => f.id === id)?.name ?? id,
+    set: state.flags.includes(id),
+  }))
+  const row = (label: string, value: string | Node) => h('div', {}, [h('dt', {}, label), h('dd', {}, value)])
+  return h('section', { 'aria-labelledby': 'backstage-state' }, [
+    h('h3', { id: 'backstage-state' }, t('backstage.state')),
+    h('dl', { class: 'backstage-facts' }, [
+      row(
+        t('backstage.round'),
+        t('backstage.roundValue', { round: state.round, rounds: index.scenario.rounds }),
+      ),
+      row(t('backstage.phase'), t(`backstage.phase.${state.phase}`)),
+      row(
+        t('backstage.setup'),
+        t('backstage.setupValue', {
+          seed: state.setup.seed,
+          difficulty: t(`backstage.difficulty.${state.setup.difficulty}`),
+        }),
+      ),
+      row(
+        t('backstage.package'),
+        state.package.length === 0
+          ? t('backstage.packageEmpty')
+          : h(
+              'ul',
+              { class: 'plain' },
+              state.package.map((i) =>
+                h(
+                  'li',
+                  {},
+                  t('backstage.packageItem', {
+                    instrument: instrumentName(index, i.instrument, i.variant),
+                    side: nameOf(index, i.backedBy),
+                  }),
+                ),
+              ),
+            ),
+      ),
+      row(
+        t('backstage.stances'),
+        h(
+          'ul',
+          { class: 'plain' },
+          index.proposers.map((side) => h('li', {}, `${nameOf(index, side)}: ${stance(side)}`)),
+        ),
+      ),
+      row(
+        t('backstage.meters'),
+        h(
+          'ul',
+          { class: 'plain' },
+          index.scenario.meters.map((m) =>
+            h(
+              'li',
+              {},
+              t('backstage.meter', {
+                meter: m.name,
+                value: state.meters[m.id] ?? m.start,
+                min: m.min,
+                max: m.max,
+              }),
+            ),
+          ),
+        ),
+      ),
+      row(
+        t('backstage.flags'),
+        h(
+          'ul',
+          { class: 'plain' },
+          flags.map((f) =>
+            h('li', {}, `${f.name}: ${f.set ? t('backstage.flagSet') : t('backstage.flagUnset')}`),
+          ),
+        ),
+      ),
+    ]),
+  ])
+}
+
+/** What the rules would answer if the package were tabled now, before chance. */
+function prediction(index: ScenarioIndex, state: GameState): string {
+  const a = assess(index, contextFor(index, state), state.setup.difficulty)
+  const responder = nameOf(index, index.responder)
+  if (state.package.length === 0) return t('backstage.predictEmpty')
+  if (a.forced === 'reject') return t('backstage.predictReject', { responder })
+  if (a.forced === 'demandRemoval')
+    return t('backstage.predictDemand', {
+      responder,
+      items: formatList(a.demands.map((d) => instrumentName(index, d.instrument, d.variant))),
+    })
+  const { acceptAt, noise } = index.scenario.response
+  const params = { responder, disposition: a.disposition, bar: acceptAt, noise }
+  if (a.disposition - noise >= acceptAt) return t('backstage.predictAccept', params)
+  if (a.disposition + noise < acceptAt) return t('backstage.predictRefuse', params)
+  return t('backstage.predictChance', params)
+}
+
+function redLinesSection(index: ScenarioIndex, state: GameState): HTMLElement {
+  const ctx = contextFor(index, state)
+  const kind = (r: (typeof index.scenario.redLines)[number]) =>
+    r.response.kind === 'reject'
+      ? t('backstage.kindReject')
+      : r.response.kind === 'demandRemoval'
+        ? t('backstage.kindDemand')
+        : t('backstage.kindWarn', { severity: r.severity })
+  const lines = index.scenario.redLines.map((r) => {
+    const trace = traceCondition(r.when, ctx)
+    return h('li', { class: `evaluation ${trace.holds ? 'crossed' : 'clear'}` }, [
+      h('h4', {}, [
+        h('span', { class: 'status' }, trace.holds ? t('backstage.crossed') : t('backstage.notCrossed')),
+        ' ',
+        r.title,
+      ]),
+      h('p', { class: 'hint' }, `${nameOf(index, r.owner)} · ${kind(r)}`),
+      renderTrace(index, trace),
+    ])
+  })
+  const preferences = index.scenario.preferences.map((p) => {
+    const trace = traceCondition(p.when, ctx)
+    const weight = `${p.weight >= 0 ? '+' : '−'}${formatNumber(Math.abs(p.weight))}`
+    return h('li', { class: `evaluation ${trace.holds ? 'crossed' : 'clear'}` }, [
+      h('h4', {}, [
+        h('span', { class: 'status' }, trace.holds ? t('backstage.applies') : t('backstage.doesNotApply')),
+        ' ',
+        p.title,
+      ]),
+      h('p', { class: 'hint' }, t('backstage.weight', { weight })),
+      renderTrace(index, trace),
+    ])
+  })
+  return h('section', { 'aria-labelledby': 'backstage-red-lines' }, [
+    h('h3', { id: 'backstage-red-lines' }, t('backstage.redLines')),
+    h('p', { class: 'prediction' }, prediction(index, state)),
+    index.scenario.redLines.length
+      ? h('ul', { class: 'plain evaluations', 'aria-label': t('backstage.redLinesList') }, lines)
+      : h('p', {}, t('backstage.noRedLines')),
+    h('h3', { id: 'backstage-preferences' }, t('backstage.preferences')),
+    index.scenario.preferences.length
+      ? h('ul', { class: 'plain evaluations', 'aria-label': t('backstage.preferencesList') }, preferences)
+      : h('p', {}, t('backstage.noPreferences')),
+  ])
+}
+
+function constraintsSection(index: ScenarioIndex, state: GameState): HTMLElement {
+  const ctx = contextFor(index, state)
+  return h('section', { 'aria-labelledby': 'backstage-constraints' }, [
+    h('h3', { id: 'backstage-constraints' }, t('backstage.constraints')),
+    ...index.proposers.map((side) => {
+      const constraints = index.sides.get(side)?.constraints ?? []
+      return h('div', {}, [
+        h('h4', {}, nameOf(index, side)),
+        constraints.length === 0
+          ? h('p', { class: 'hint' }, t('backstage.noConstraints'))
+          : h(
+              'ul',
+              { class: 'plain evaluations' },
+              constraints.map((c) => {
+                const applies = !c.when || evaluate(c.when, ctx)
+                const trace = traceCondition(c.requires, ctx)
+                const status = !applies
+                  ? t('backstage.doesNotApply')
+                  : trace.holds
+                    ? t('backstage.met')
+                    : t('backstage.broken')
+                return h('li', { class: `evaluation ${applies && !trace.holds ? 'crossed' : 'clear'}` }, [
+                  h('p', {}, [h('span', { class: 'status' }, status), ' ', c.text]),
+                  applies ? renderTrace(index, trace) : null,
+                ])
+              }),
+            ),
+      ])
+    }),
+  ])
+}
+
+function logSection(view: GameView, refused: readonly PlacedRefusal[]): HTMLElement {
+  const { index, state, log } = view
+  const refusalLine = (r: PlacedRefusal) => {
+    const parsed = CommandSchema.safeParse(r.command)
+    const what = parsed.success ? describeCommand(index, state, parsed.data) : JSON.stringify(r.command)
+    return h('li', { class: 'refused' }, [
+      h('strong', {}, t('backstage.refused', { code: r.refusal.code })),
+      ' ',
+      t('backstage.refusedLine', { command: what, message: r.refusal.message }),
+    ])
+  }
+  const items: HTMLElement[] = []
+  for (let move = 0; move <= log.length; move++) {
+    for (const r of refused) if (r.afterMove === move) items.push(refusalLine(r))
+    const command = log[move]
+    if (command)
+      items.push(
+        h('li', {}, t('backstage.move', { number: move + 1, text: describeCommand(index, state, command) })),
+      )
+  }
+  return h('section', { 'aria-labelledby': 'backstage-log' }, [
+    h('h3', { id: 'backstage-log' }, t('backstage.log')),
+    h('p', { class: 'hint' }, t('backstage.logHint')),
+    items.length
+      ? h('ol', { class: 'plain backstage-log', 'aria-label': t('backstage.logList') }, items)
+      : h('p', {}, t('backstage.logEmpty')),
+  ])
+}
+
+/**
+ * The backstage, for the instructor: a toggle on the table screen and, when open, the whole state, how every
+ * red line, preference and constraint comes out against the current package (with the reason, node by
+ * node), what the rules would answer now, and the command log with the refused commands. It reveals every
+ * side's private position, and says so at its top.
+ */
+export function renderBackstage(view: GameView, props: BackstageProps): HTMLElement {
+  const toggle = button(t('backstage.toggle'), props.onToggle, {
+    class: 'small backstage-toggle',
+    'aria-expanded': props.open ? 'true' : 'false',
+    ...(props.open ? { 'aria-controls': PANEL_ID } : {}),
+  })
+  if (!props.open) return h('div', { class: 'backstage' }, [toggle])
+  const { index, state } = view
+  return h('div', { class: 'backstage' }, [
+    toggle,
+    // It scrolls on its own (kept across re-renders by its key), so the table stays a short scroll away.
+    h(
+      'section',
+      {
+        id: PANEL_ID,
+        class: 'backstage-panel',
+        'aria-labelledby': 'backstage-heading',
+        tabindex: 0,
+        'data-key': 'backstage-panel',
+      },
+      [
+        h('h2', { id: 'backstage-heading' }, t('backstage.heading')),
+        h('p', { class: 'backstage-warning' }, [
+          h('strong', {}, t('backstage.warningLead')),
+          ' ',
+          t('backstage.warning'),
+        ]),
+        h('div', { class: 'backstage-columns' }, [
+          h('div', {}, [
+            stateSection(index, state),
+            constraintsSection(index, state),
+            logSection(view, props.refused),
+          ]),
+          h('div', {}, [redLinesSection(index, state)]),
+        ]),
+      ],
+    ),
+  ])
+}
+
+/** Where the backstage's open or closed state is remembered, per browser tab. */
+const TAB_KEY = 'red-lines:backstage'
+
+/** Whether this tab had the backstage open. */
+export function backstageWasOpen(): boolean {
+  try {
+    return sessionStorage.getItem(TAB_KEY) === 'open'
+  } catch {
+    return false
+  }
+}
+
+/** Remembers for this tab whether the backstage is open. */
+export function rememberBackstage(open: boolean): void {
+  try {
+    if (open) sessionStorage.setItem(TAB_KEY, 'open')
+    else sessionStorage.removeItem(TAB_KEY)
+  } catch {
+    // Without sessionStorage the backstage starts closed after a reload.
+  }
+}
