@@ -183,13 +183,15 @@ export const RedLineSchema = z.strictObject({
     .min(1)
     .max(5)
     .describe('How grave it is; a `warn` red line makes the responder this much less willing.'),
-  response: z.strictObject({
-    kind: z
-      .enum(['reject', 'demandRemoval', 'warn'])
-      .describe('reject: the package is refused; demandRemoval: parts must come out; warn: less willing.'),
-    remove: RemovalSchema.optional().describe('For demandRemoval: what must come out of the package.'),
-    effects,
-  }),
+  response: z
+    .strictObject({
+      kind: z
+        .enum(['reject', 'demandRemoval', 'warn'])
+        .describe('reject: the package is refused; demandRemoval: parts must come out; warn: less willing.'),
+      remove: RemovalSchema.optional().describe('For demandRemoval: what must come out of the package.'),
+      effects: effects.describe('What crossing it does, once the package is tabled.'),
+    })
+    .describe('What the responder does when a package crosses this red line.'),
   stated: z
     .array(StatementSchema.required({ speaker: true }))
     .min(1)
@@ -204,7 +206,7 @@ export const PreferenceSchema = z.strictObject({
   weight: z
     .number()
     .describe('Added to the responder’s disposition when `when` holds (negative: less willing).'),
-  effects,
+  effects: effects.describe('What it does when a tabled package meets it.'),
   stated: z.array(StatementSchema).min(1).describe('The words behind the preference.'),
 })
 
@@ -225,7 +227,7 @@ export const EventSchema = z.strictObject({
   when: ConditionSchema.optional().describe('Fires after a response when this holds.'),
   chance: z.number().min(0).max(1).default(1).describe('Probability it fires when due (seeded).'),
   repeat: z.boolean().default(false).describe('Whether it may fire again; otherwise it fires once at most.'),
-  effects,
+  effects: effects.describe('What the event does when it fires.'),
   source: z.array(CitationSchema).default([]).describe('Passages of the articles that back this event.'),
 })
 
@@ -296,18 +298,30 @@ export const ScenarioSchema = z
       .array(PreferenceSchema)
       .default([])
       .describe('What makes the responding side more or less willing, when no red line decides.'),
-    response: z.strictObject({
-      disposition: z.number().default(0).describe('Where the responder starts before preferences.'),
-      acceptAt: z.number().default(0).describe('Accepts when disposition ≥ this and no red line rejects.'),
-      noise: z.number().min(0).default(0).describe('Seeded random spread added to the disposition.'),
-      effects: z
-        .partialRecord(z.enum(['accept', 'demandRemoval', 'reject']), z.array(EffectSchema))
-        .default({})
-        .describe('Effects of each verdict, applied after those of the red lines and preferences.'),
-    }),
-    noPackage: z.strictObject({ effects }).default({ effects: [] }).describe('When a round ends untabled.'),
+    response: z
+      .strictObject({
+        disposition: z.number().default(0).describe('Where the responder starts before preferences.'),
+        acceptAt: z.number().default(0).describe('Accepts when disposition ≥ this and no red line rejects.'),
+        noise: z.number().min(0).default(0).describe('Seeded random spread added to the disposition.'),
+        effects: z
+          .partialRecord(z.enum(['accept', 'demandRemoval', 'reject']), z.array(EffectSchema))
+          .default({})
+          .describe('Effects of each verdict, applied after those of the red lines and preferences.'),
+      })
+      .describe('How the responder answers when no red line decides.'),
+    noPackage: z
+      .strictObject({ effects: effects.describe('What a round without a tabled package does.') })
+      .default({ effects: [] })
+      .describe('When a round ends untabled.'),
     unilateral: z
-      .strictObject({ title: text, description: text, effects, source: z.array(CitationSchema).default([]) })
+      .strictObject({
+        title: text.describe('The choice in a few words, shown when the proposers decide after an answer.'),
+        description: text.describe('What the choice means, in a sentence or two.'),
+        effects: effects.describe(
+          'What going ahead does, after the flag `implemented-without-consent` is raised.',
+        ),
+        source: z.array(CitationSchema).default([]).describe('Passages of the articles on this choice.'),
+      })
       .describe('What implementing the guarantees without the responder’s consent does.'),
     events: z
       .array(EventSchema)
@@ -317,9 +331,9 @@ export const ScenarioSchema = z
     scoring: sideMap(
       z.strictObject({
         par: z.number().describe('A side with at least this score has come out ahead.'),
-        terms: z.array(ScoreTermSchema),
+        terms: z.array(ScoreTermSchema).describe('The lines of the score, added up.'),
       }),
-    ),
+    ).describe('How each proposing side scores, by side id.'),
     constraintPenalty: z
       .number()
       .default(10)
