@@ -76,7 +76,11 @@ async function main() {
     })
     for (const testCase of cases) {
       if (only && !testCase.name.includes(only)) continue
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+      // A case may ask for another device (a tablet's viewport and touch screen); the default is a laptop.
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 800 },
+        ...testCase.context,
+      })
       const page = await context.newPage()
       page.setDefaultTimeout(15_000)
       const pageErrors = []
