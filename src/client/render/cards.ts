@@ -1,6 +1,7 @@
+import { checkAdd } from '../../core/rules/apply.ts'
 import { redLinesTouching } from '../../core/rules/touching.ts'
 import type { Instrument } from '../../core/scenario/schema/scenario.ts'
-import { button, h } from '../dom.ts'
+import { button, h, uid } from '../dom.ts'
 import { draggable } from '../drag.ts'
 import { formatNumber, type MessageKey, t } from '../i18n/index.ts'
 import { type GameView, instrumentName, nameOf } from '../view.ts'
@@ -51,10 +52,36 @@ function reading(view: GameView, instrument: Instrument, side: string, variant?:
       h('dd', {}, perSide(view, v?.risks ?? instrument.risks)),
     ]),
     touching(view, instrument, variant),
-    button(t('cards.add', { instrument: name }), () => view.act({ type: 'add', side, payload }), {
-      class: 'small primary',
-    }),
+    addButton(view, side, name, payload),
   ])
+}
+
+/**
+ * The card's "Add" button, as the rules stand now: none when the instrument is already in the package (the
+ * package list withdraws it); marked unavailable, with the reason beside it, when the rules would refuse it
+ * (e.g. it cannot stand with an item already in), so a player sees why before trying. Pressed anyway, it
+ * still sends the command and the refusal is explained as for any other.
+ */
+function addButton(
+  view: GameView,
+  side: string,
+  name: string,
+  payload: { instrument: string; variant?: string },
+): HTMLElement | null {
+  const refused = checkAdd(view.index, view.state, side, payload)?.refusal
+  if (refused?.code === 'ALREADY_IN_PACKAGE') return null
+  const add = button(t('cards.add', { instrument: name }), () => view.act({ type: 'add', side, payload }), {
+    class: `small${refused ? '' : ' primary'}`,
+  })
+  if (!refused) return add
+  const why = h(
+    'p',
+    { class: 'card-blocked', id: uid('blocked') },
+    t('cards.blocked', { reason: refused.message }),
+  )
+  add.setAttribute('aria-disabled', 'true')
+  add.setAttribute('aria-describedby', why.id)
+  return h('div', { class: 'card-add' }, [why, add])
 }
 
 /**
