@@ -289,7 +289,7 @@ async function players() {
 }
 
 /** Plays a whole solo game through the page; long tasks during it, and the heap afterwards. */
-async function measureGame(browser, server, seed) {
+async function measureGame(browser, server, seed, { stallRounds = 0 } = {}) {
   const { openSetup, startGame, playToEnd, endingHeading } = await players()
   return withPage(browser, async (page, context) => {
     const errors = []
@@ -299,7 +299,16 @@ async function measureGame(browser, server, seed) {
     const from = await page.evaluate(() => performance.now())
     const t0 = Date.now()
     await startGame(page, { seed })
-    const steps = await withTimeout(playToEnd(page, { maxSteps: 300 }), GAME_TIMEOUT_MS, 'playing a game')
+    const steps = await withTimeout(
+      playToEnd(page, { maxSteps: 300, stallRounds }),
+      GAME_TIMEOUT_MS,
+      'playing a game',
+    )
+    // The save's summary says which round the game ended in (one saved game per bench page).
+    const rounds = await page.evaluate(() => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith('red-lines:game:'))
+      return key ? (JSON.parse(localStorage.getItem(key) ?? '{}').state?.summary?.round ?? 0) : 0
+    })
     await endingHeading(page).waitFor()
     const ms = Date.now() - t0
     await page.waitForTimeout(500)
@@ -308,6 +317,7 @@ async function measureGame(browser, server, seed) {
     if (errors.length) throw new Error(`errors in the page: ${errors.join('; ')}`)
     return {
       seed,
+      rounds,
       steps,
       ms,
       longTasksOver200: tasks.filter((t) => t.duration > LONG_TASK_MS).length,
@@ -405,8 +415,11 @@ async function main() {
     const seeds = (process.env.BENCH_BROWSER_SEEDS ?? '1,2,3').split(',').map(Number)
     const games = []
     for (const seed of seeds) games.push(await measureGame(browser, game, seed))
+    // A long game as well: the first five rounds end without a package, so all six rounds are played.
+    games.push(await measureGame(browser, game, seeds[0], { stallRounds: 5 }))
     const played = {
       seeds,
+      rounds: games.map((g) => g.rounds),
       steps: games.reduce((n, g) => n + g.steps, 0),
       ms: games.reduce((n, g) => n + g.ms, 0),
       longTasksOver200: games.reduce((n, g) => n + g.longTasksOver200, 0),
@@ -454,6 +467,7 @@ async function main() {
       },
       games: {
         seeds: played.seeds,
+        roundsPerGame: played.rounds,
         clicks: played.steps,
         ms: played.ms,
         longTasksOver200ms: played.longTasksOver200,
@@ -502,7 +516,7 @@ async function main() {
         verdict(results.titleScreenUsable.ratio, TARGETS.usableRatio),
       ],
       [
-        `long tasks > ${LONG_TASK_MS} ms, ${seeds.length} games`,
+        `long tasks > ${LONG_TASK_MS} ms, ${games.length} games (rounds ${played.rounds.join(', ')})`,
         String(played.longTasksOver200),
         `${played.longTasks} over 50 ms; longest ${ms(played.longestTaskMs)}`,
         `${played.steps} steps, ${(played.ms / 1000).toFixed(1)} s (seeds ${seeds.join(', ')})`,

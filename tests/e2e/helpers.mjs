@@ -81,9 +81,10 @@ const visible = (locator) => locator.isVisible()
 
 /**
  * Plays a solo game to its ending by clicking: endorse and table each round; when the package cannot be
- * tabled twice in a round, object and end the round; after each response, continue negotiating.
+ * tabled twice in a round, object and end the round; after each response, continue negotiating. With
+ * `stallRounds: n`, the first n rounds end without a package, so that the game runs long.
  */
-export async function playToEnd(page, { maxSteps = 200, onResponse, onScreen } = {}) {
+export async function playToEnd(page, { maxSteps = 200, onResponse, onScreen, stallRounds = 0 } = {}) {
   const tries = new Map()
   for (let step = 0; step < maxSteps; step++) {
     if (await visible(endingHeading(page))) return step
@@ -124,7 +125,8 @@ export async function playToEnd(page, { maxSteps = 200, onResponse, onScreen } =
     const attempt = (tries.get(round) ?? 0) + 1
     tries.set(round, attempt)
     const table = page.getByRole('button', { name: 'Table the package' })
-    if (attempt <= 2) {
+    const stalling = Number(/\d+/.exec(round ?? '')?.[0] ?? 0) <= stallRounds
+    if (attempt <= 2 && !stalling) {
       await endorse.click()
       if (await visible(table)) await table.click()
       continue
