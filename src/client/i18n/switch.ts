@@ -1,4 +1,5 @@
 import { h, uid } from '../dom.ts'
+import './switch.css'
 import { getLanguage, LANGUAGES, type Language, onLanguageChange, setLanguage, t } from './index.ts'
 
 /**

@@ -250,7 +250,7 @@ export const uk: UkrainianCatalogue = {
   'stances.list': 'Позиції сторін',
   'stances.endorsed': 'схвалює',
   'stances.objects': 'заперечує: {reason}',
-  'stances.waiting': 'ще не висловилася',
+  'stances.waiting': 'позиції ще немає',
   'actions.heading': 'Ваша позиція ({side})',
   'actions.endorse': 'Схвалити',
   'actions.object': 'Заперечити',

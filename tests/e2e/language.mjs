@@ -1,0 +1,138 @@
+/**
+ * The interface in Ukrainian: the language switch on the title screen (and in the header of every screen),
+ * a game started and played in Ukrainian with controls found by their Ukrainian accessible names, a switch
+ * back to English in the middle of a round that keeps the game, and the debrief in Ukrainian. Run at
+ * 1024×640, where long Ukrainian words must not push anything off the side of the screen.
+ */
+import assert from 'node:assert/strict'
+import { checkA11y, endingHeading, playToEnd, roundHeading } from './helpers.mjs'
+
+const SMALL = { viewport: { width: 1024, height: 640 } }
+
+/** Fails when the page scrolls sideways: a word or a control is wider than the window. */
+async function fitsTheWidth(page, screen) {
+  const { scroll, width, culprit } = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth
+    const wide = [...document.querySelectorAll('body *')].find(
+      (el) => el.getBoundingClientRect().right > width + 1,
+    )
+    return {
+      scroll: document.documentElement.scrollWidth,
+      width,
+      culprit: wide ? `${wide.tagName.toLowerCase()} "${(wide.textContent ?? '').trim().slice(0, 40)}"` : '',
+    }
+  })
+  assert.ok(
+    scroll <= width + 1,
+    `the ${screen} screen is ${scroll}px wide in a ${width}px window (${culprit})`,
+  )
+}
+
+const language = (page, name) => page.getByRole('combobox', { name })
+const htmlLang = (page) => page.evaluate(() => document.documentElement.lang)
+
+export const languageCase = {
+  name: 'the interface in Ukrainian: switch on the title screen, play, switch back mid-game, debrief',
+  context: SMALL,
+  async run({ page, base, shot }) {
+    await page.goto(base)
+    await page.getByRole('heading', { name: 'Saved games' }).waitFor()
+    // The browser of the tests speaks English, so the game starts in English.
+    assert.match(await page.evaluate(() => navigator.language), /^en/)
+    assert.equal(await htmlLang(page), 'en')
+    const options = language(page, 'Language').getByRole('option')
+    assert.deepEqual(await options.evaluateAll((os) => os.map((o) => [o.value, o.lang, o.textContent])), [
+      ['en', 'en', 'English'],
+      ['uk', 'uk', 'Українська'],
+    ])
+
+    await language(page, 'Language').selectOption('uk')
+    await page.getByRole('heading', { name: 'Збережені ігри' }).waitFor()
+    assert.equal(await htmlLang(page), 'uk')
+    assert.equal(await page.title(), 'Червоні лінії')
+    // The choice is remembered: a reload stays in Ukrainian.
+    await page.reload()
+    await page.getByRole('heading', { name: 'Збережені ігри' }).waitFor()
+    await language(page, 'Мова').waitFor()
+    await checkA11y(page, 'title in Ukrainian')
+    await fitsTheWidth(page, 'title')
+    await shot('uk-title')
+
+    await page.getByRole('button', { name: 'Нова гра' }).click()
+    await page.getByRole('heading', { name: 'Нова гра' }).waitFor()
+    await page.getByRole('group', { name: 'Хто грає за кожну сторону' }).waitFor()
+    await page.getByRole('combobox', { name: 'Складність' }).selectOption('hard')
+    await page.getByRole('spinbutton', { name: 'Зерно' }).fill('4')
+    await checkA11y(page, 'set-up in Ukrainian')
+    await fitsTheWidth(page, 'set-up')
+    await shot('uk-setup', { fullPage: true })
+    await page.getByRole('button', { name: 'Почати гру' }).click()
+
+    await page.getByRole('heading', { name: /^Брифінг: / }).waitFor()
+    await fitsTheWidth(page, 'briefing')
+    await shot('uk-briefing')
+    await page.getByRole('button', { name: 'До столу переговорів' }).click()
+    const round = page.getByRole('heading', { name: /^Раунд 1 з \d+$/ })
+    await round.waitFor()
+    await page.getByRole('region', { name: 'Пакет' }).waitFor()
+    await page
+      .getByRole('button', { name: /^Додати: / })
+      .first()
+      .click()
+    const items = page.getByRole('list', { name: 'Пункти пакета' }).getByRole('listitem')
+    const added = await items.count()
+    assert.ok(added >= 1, 'the card added in Ukrainian is in the package')
+    await page.getByRole('button', { name: /^Відкликати: / }).waitFor()
+    await page.getByRole('list', { name: 'Позиції сторін' }).waitFor()
+    await page.getByRole('button', { name: 'Подати пакет' }).waitFor()
+    await page.getByRole('button', { name: 'Пропустити навчання' }).waitFor()
+    await page.getByRole('textbox', { name: 'Причина заперечення' }).waitFor()
+    await checkA11y(page, 'table in Ukrainian')
+    await fitsTheWidth(page, 'table')
+    await shot('uk-table')
+    await shot('uk-table-full', { fullPage: true })
+    // Endorsing lets the computer partners endorse and table: Russia's answer, then the vote, in Ukrainian.
+    await page.getByRole('button', { name: 'Схвалити', exact: true }).click()
+    await page.getByRole('heading', { name: /^Відповідь сторони / }).waitFor()
+    await page.getByRole('button', { name: 'Продовжити переговори' }).waitFor()
+    assert.equal(
+      await page.locator('blockquote').first().getAttribute('lang'),
+      'en',
+      'quotes keep their language',
+    )
+    await checkA11y(page, 'response in Ukrainian')
+    await fitsTheWidth(page, 'response')
+    await shot('uk-response', { fullPage: true })
+
+    // Back to English in the middle of the round: the same game, the same package, in English.
+    await language(page, 'Мова').selectOption('en')
+    await roundHeading(page).waitFor()
+    assert.match(await roundHeading(page).textContent(), /^Round 1 of \d+$/)
+    assert.equal(await htmlLang(page), 'en')
+    await page.getByRole('heading', { name: /'s response$/ }).waitFor()
+    await page.getByRole('button', { name: 'Continue negotiating' }).waitFor()
+    assert.equal(
+      await page.getByRole('heading', { name: /^Відповідь/ }).count(),
+      0,
+      'nothing is left in Ukrainian',
+    )
+    await page.getByRole('button', { name: 'Skip the guide' }).click()
+    await playToEnd(page)
+    await endingHeading(page).waitFor()
+
+    // The debrief in Ukrainian; quotes stay in their article's English and say so.
+    await language(page, 'Language').selectOption('uk')
+    await page.getByRole('heading', { name: /^Фінал: / }).waitFor()
+    await page.getByRole('table', { name: 'Очки' }).waitFor()
+    await page.getByRole('button', { name: 'Експортувати гру (JSON)' }).waitFor()
+    const quotes = page.locator('blockquote')
+    if ((await quotes.count()) > 0) assert.equal(await quotes.first().getAttribute('lang'), 'en')
+    await checkA11y(page, 'debrief in Ukrainian')
+    await fitsTheWidth(page, 'debrief')
+    await shot('uk-debrief')
+    await shot('uk-debrief-full', { fullPage: true })
+    await language(page, 'Мова').selectOption('en')
+    await endingHeading(page).waitFor()
+    await page.getByRole('table', { name: 'Scores' }).waitFor()
+  },
+}
