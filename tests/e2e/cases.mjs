@@ -14,6 +14,7 @@ import {
   switcherSides,
 } from './helpers.mjs'
 import { playByKeyboard } from './keyboard.mjs'
+import { languageCase } from './language.mjs'
 
 const squash = (s) => s.replace(/\s+/g, ' ').trim()
 
@@ -323,4 +324,5 @@ export const cases = [
       assert.equal(await items.count(), before, 'dragging an item back to the cards withdraws it')
     },
   },
+  languageCase,
 ]
