@@ -9,7 +9,7 @@ export default defineConfig({
   server: { port: 5173, strictPort: false },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
   test: {
-    include: ['tests/unit/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/server/**/*.test.ts'],
     testTimeout: 30_000,
   },
 })

@@ -1,0 +1,239 @@
+import { z } from 'zod'
+import type { RefusalCode } from '../core/rules/apply.ts'
+
+/**
+ * The classroom protocol, shared by the server (`src/server/`) and every client (`client.ts`, the browser
+ * screens, the tests). Pure: zod schemas and types only. Each message a device sends is checked against
+ * its schema here before the server looks at it; the rules then check the commands themselves.
+ *
+ * Devices send requests (`room.request(type, payload)` in the Colyseus SDK) and get a `Reply`. The server
+ * pushes `welcome` (the seat and its token, to this device only), `scenario` (the scenario as this seat may
+ * see it), `view` (the room as this seat may see it, after every change) and `error` (for a message sent
+ * without waiting for a reply).
+ */
+
+/** The name rooms are registered under on the server. */
+export const ROOM_NAME = 'classroom'
+
+/** Join codes: six characters without look-alikes (no 0/O, 1/I/L), easy to read off a projector. */
+export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
+export const CODE_LENGTH = 6
+const CODE_PATTERN = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`)
+
+/** A join code as typed by a student ("ab3 k7p", "AB3-K7P") brought to its canonical form, or null. */
+export function normalizeCode(input: string): string | null {
+  const code = input.toUpperCase().replace(/[\s-]/g, '')
+  return CODE_PATTERN.test(code) ? code : null
+}
+
+/** The longest display name, in characters. */
+export const MAX_NAME_LENGTH = 40
+
+/** A display name trimmed and with runs of spaces made one; null when empty, too long or with control characters. */
+export function normalizeName(input: string): string | null {
+  const name = input.normalize('NFC').trim().replace(/\s+/g, ' ')
+  if (name.length === 0 || [...name].length > MAX_NAME_LENGTH) return null
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
+  if (/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e]/.test(name)) return null
+  return name
+}
+
+/** Limits every server applies; a message over them is refused with a named error, and the room goes on. */
+export const LIMITS = {
+  /** Bytes of a message, as JSON. The largest real one (a 500-character reason) is under 2 KB. */
+  messageBytes: 8 * 1024,
+  /** Per device: a burst of this many messages… */
+  burst: 20,
+  /** …then this many per second. */
+  perSecond: 10,
+  /** Seats in one room (students who joined, present or not). */
+  seats: 60,
+  /** Bytes of a scenario file an instructor may send. */
+  scenarioBytes: 1024 * 1024,
+  /** Round timer bounds, in seconds. */
+  timerMin: 30,
+  timerMax: 3600,
+} as const
+
+const side = z.string().min(1).max(80)
+const reason = z.string().trim().min(1).max(500)
+
+/** Everything a device may send, by message type. Strict: unknown fields are refused. */
+export const MESSAGES = {
+  /** A side's command. `side` may be left out: the server stamps the seat's side. */
+  command: z.strictObject({
+    command: z.strictObject({ type: z.string().min(1).max(40), side: side.optional(), payload: z.unknown() }),
+  }),
+  /** A student picks a side (or none), when the instructor lets students pick. */
+  pickSide: z.strictObject({ side: side.nullable() }),
+  /** Instructor: puts a student on a side, or takes them off (null). */
+  assign: z.strictObject({ seat: z.string().min(1).max(40), side: side.nullable() }),
+  /** Instructor: removes a student's seat (one who lost it joins again under the same name). */
+  removeSeat: z.strictObject({ seat: z.string().min(1).max(40) }),
+  /** Instructor: room settings. The timer is per round, in seconds; null turns it off. */
+  configure: z.strictObject({
+    picking: z.boolean().optional(),
+    timerSeconds: z.number().int().min(LIMITS.timerMin).max(LIMITS.timerMax).nullable().optional(),
+    difficulty: z.enum(['easy', 'normal', 'hard']).optional(),
+  }),
+  start: z.strictObject({}),
+  pause: z.strictObject({}),
+  resume: z.strictObject({}),
+  /** Instructor: ends the game where it stands (the debrief shows it as it is). */
+  end: z.strictObject({}),
+  /** Instructor: brings a scenario event into the talks. */
+  inject: z.strictObject({ event: z.string().min(1).max(80) }),
+  /** Instructor: replaces the rules' answer to the package just tabled, with a reason. */
+  overrule: z.strictObject({ verdict: z.enum(['accept', 'demandRemoval', 'reject']), reason }),
+  /** Instructor: the room's results as a game record (JSON) or a debrief table (CSV). */
+  export: z.strictObject({ format: z.enum(['json', 'csv']) }),
+} as const
+
+export type MessageType = keyof typeof MESSAGES
+export type Message<T extends MessageType> = z.infer<(typeof MESSAGES)[T]>
+export const MESSAGE_TYPES = Object.keys(MESSAGES) as MessageType[]
+/** The messages only the room's instructor may send. */
+export const INSTRUCTOR_MESSAGES: ReadonlySet<MessageType> = new Set([
+  'assign',
+  'removeSeat',
+  'configure',
+  'start',
+  'pause',
+  'resume',
+  'end',
+  'inject',
+  'overrule',
+  'export',
+])
+
+/**
+ * What an instructor sends to create a room (`POST /api/rooms`): a shipped scenario by id, or the YAML
+ * text of a scenario file, and the first settings.
+ */
+export const CreateRoomSchema = z.strictObject({
+  scenario: z.union([
+    z.strictObject({ id: z.string().min(1).max(80) }),
+    z.strictObject({
+      yaml: z.string().min(1).max(LIMITS.scenarioBytes),
+      file: z.string().max(200).optional(),
+    }),
+  ]),
+  settings: z
+    .strictObject({
+      picking: z.boolean().optional(),
+      timerSeconds: z.number().int().min(LIMITS.timerMin).max(LIMITS.timerMax).nullable().optional(),
+      difficulty: z.enum(['easy', 'normal', 'hard']).optional(),
+      seed: z
+        .number()
+        .int()
+        .min(1)
+        .max(2 ** 31 - 1)
+        .optional(),
+    })
+    .optional(),
+})
+export type CreateRoom = z.infer<typeof CreateRoomSchema>
+
+/** The answer to a room's creation: its join code and the instructor's private key. */
+export interface CreatedRoom {
+  code: string
+  instructorKey: string
+}
+
+/** How a device joins a room (the options of `joinById(code, options)`). */
+export const JoinOptionsSchema = z.union([
+  z.strictObject({ role: z.literal('student'), name: z.string().max(200) }),
+  z.strictObject({ role: z.literal('student'), seatToken: z.string().min(16).max(100) }),
+  z.strictObject({ role: z.literal('instructor'), key: z.string().min(16).max(100) }),
+])
+export type JoinOptions = z.infer<typeof JoinOptionsSchema>
+
+/** Why a message or a join was refused. The rules' own refusal codes come through as they are. */
+export type NetErrorCode =
+  | 'MALFORMED_MESSAGE'
+  | 'MESSAGE_TOO_LARGE'
+  | 'RATE_LIMITED'
+  | 'UNKNOWN_MESSAGE'
+  | 'NOT_INSTRUCTOR'
+  | 'NOT_SEATED'
+  | 'NOT_YOUR_SIDE'
+  | 'NOT_STARTED'
+  | 'ALREADY_STARTED'
+  | 'PAUSED'
+  | 'NOT_PAUSED'
+  | 'ROOM_ENDED'
+  | 'PICKING_CLOSED'
+  | 'UNKNOWN_SEAT'
+  | 'NOT_A_SIDE'
+  | 'SIDE_COMPUTER_PLAYED'
+  | 'NOT_CONNECTED'
+  | 'INTERNAL_ERROR'
+  // joining
+  | 'BAD_JOIN'
+  | 'BAD_KEY'
+  | 'NAME_INVALID'
+  | 'NAME_TAKEN'
+  | 'ROOM_FULL'
+  | 'ROOM_NOT_FOUND'
+
+export type ErrorCode = NetErrorCode | RefusalCode
+
+export interface NetError {
+  code: ErrorCode
+  message: string
+}
+
+/** The answer to every request: ok (with data for some), or a named error that changed nothing. */
+export type Reply<T extends object = object> = ({ ok: true } & T) | { ok: false; error: NetError }
+
+/** What the server answers to each request type. */
+export interface ReplyData {
+  command: { warnings: string[] }
+  export: { filename: string; mime: string; text: string }
+}
+export type ReplyTo<T extends MessageType> = Reply<T extends keyof ReplyData ? ReplyData[T] : object>
+
+/** A student's seat as the server tells its own device (the token lets it take the seat back). */
+export type Welcome =
+  | { role: 'student'; seat: string; name: string; seatToken: string }
+  | { role: 'instructor' }
+
+/**
+ * The size, in bytes, of a message as JSON: the measure `LIMITS.messageBytes` applies to. Values JSON
+ * cannot hold (functions, cycles) make it unmeasurable: Infinity.
+ */
+export function messageBytes(message: unknown): number {
+  try {
+    const json = JSON.stringify(message ?? null)
+    return new TextEncoder().encode(json).length
+  } catch {
+    return Number.POSITIVE_INFINITY
+  }
+}
+
+/** Checks a message against its type's schema; a named error when it is not one the server knows or fits. */
+export function parseMessage<T extends MessageType>(
+  type: T,
+  message: unknown,
+): { ok: true; value: Message<T> } | { ok: false; error: NetError } {
+  const bytes = messageBytes(message)
+  if (bytes > LIMITS.messageBytes)
+    return {
+      ok: false,
+      error: {
+        code: 'MESSAGE_TOO_LARGE',
+        message: `The message is ${bytes} bytes; the most a room accepts is ${LIMITS.messageBytes}.`,
+      },
+    }
+  const parsed = MESSAGES[type].safeParse(message ?? {})
+  if (parsed.success) return { ok: true, value: parsed.data as Message<T> }
+  const issue = parsed.error.issues[0]
+  const where = issue?.path.length ? ` at ${issue.path.join('.')}` : ''
+  return {
+    ok: false,
+    error: {
+      code: 'MALFORMED_MESSAGE',
+      message: `Malformed "${type}" message${where}: ${issue?.message ?? 'invalid'}.`,
+    },
+  }
+}

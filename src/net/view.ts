@@ -1,0 +1,129 @@
+import type { Debrief } from '../core/debrief/debrief.ts'
+import type { Command } from '../core/rules/commands.ts'
+import type { Difficulty, GameState } from '../core/rules/state.ts'
+import type { Scenario } from '../core/scenario/schema/scenario.ts'
+
+/**
+ * What each device of a classroom room may see. Pure: the server builds every view with these functions,
+ * and the tests read them directly.
+ *
+ * Private to a side, while the game goes on: its briefing, its interests, its constraints and its
+ * scoring (what it wants), and its breaches (which constraints it endorsed against). Everything said at
+ * the table is public: the package, stances and their reasons, requests, flags, meters, Russia's answers
+ * and the command log. Nobody but the instructor gets the generator's state or the seed (they would tell
+ * Russia's chance in advance) nor the snapshot kept for an overrule. Once the game is over the debrief,
+ * built by the server from everything, is public, as on the shared screen.
+ */
+
+/** Who a device is in a room. A student with no side yet sees what an observer would. */
+export type Seat = { role: 'instructor' } | { role: 'student'; side: string | null }
+
+/** The scenario as `seat` may see it: other proposers' briefing, interests, constraints and scoring blanked. */
+export function scenarioFor(scenario: Scenario, seat: Seat): Scenario {
+  if (seat.role === 'instructor') return scenario
+  const own = seat.side
+  const sides = scenario.sides.map((s) =>
+    s.role === 'proposer' && s.id !== own ? { ...s, briefing: '', interests: [], constraints: [] } : s,
+  )
+  const scoring = Object.fromEntries(
+    Object.entries(scenario.scoring).filter(([id]) => id === own || !isProposer(scenario, id)),
+  )
+  return { ...scenario, sides, scoring }
+}
+
+/** The game state as `seat` may see it. */
+export function gameFor(game: GameState, seat: Seat): GameState {
+  if (seat.role === 'instructor') return { ...game, beforeResponse: null }
+  const own = seat.side
+  return {
+    ...game,
+    setup: { ...game.setup, seed: 0 },
+    rng: 0,
+    beforeResponse: null,
+    breaches: game.breaches.filter((b) => b.side === own),
+  }
+}
+
+/** The scenario and the game as one seat may see them. */
+export function viewFor(
+  game: GameState,
+  scenario: Scenario,
+  seat: Seat,
+): { scenario: Scenario; game: GameState } {
+  return { scenario: scenarioFor(scenario, seat), game: gameFor(game, seat) }
+}
+
+function isProposer(scenario: Scenario, id: string): boolean {
+  return scenario.sides.some((s) => s.id === id && s.role === 'proposer')
+}
+
+/** Who sent a logged command. */
+export type Author =
+  | { kind: 'student'; seat: string; name: string }
+  | { kind: 'instructor' }
+  | { kind: 'computer' }
+  | { kind: 'timer' }
+
+/** One applied command of the room's game, with who sent it and when (ISO time). */
+export interface LogEntry {
+  command: Command
+  by: Author
+  at: string
+}
+
+export type RoomStatus = 'lobby' | 'running' | 'paused' | 'ended'
+
+/** The room's settings, which the instructor can change. */
+export interface RoomSettings {
+  /** Whether students may pick their own side. */
+  picking: boolean
+  /** Seconds per round, or null for no timer. */
+  timerSeconds: number | null
+  difficulty: Difficulty
+}
+
+/** A student's seat as everyone in the room sees it. */
+export interface SeatView {
+  id: string
+  name: string
+  side: string | null
+  online: boolean
+}
+
+/**
+ * The room as one device sees it, sent after every change. `log` carries only the entries from `from` on
+ * (the device appends them to what it has; a device that just joined gets them all, from 0).
+ */
+export interface RoomView {
+  code: string
+  title: string
+  status: RoomStatus
+  settings: RoomSettings
+  /** The round's deadline as the server's epoch milliseconds; `remainingMs` while paused. */
+  timer: { deadline: number | null; remainingMs: number | null; serverNow: number }
+  /** This device's seat; the student's side is the one its commands act for. */
+  you: { role: 'instructor' } | { role: 'student'; seat: string; name: string; side: string | null }
+  seats: SeatView[]
+  /** Sides played by students once the game has started (the others are computer-played); null before. */
+  humanSides: string[] | null
+  game: GameState | null
+  log: { from: number; entries: LogEntry[] }
+  /** The debrief once the game is over (by the rules or by the instructor); null before. */
+  debrief: Debrief | null
+  /** Instructor only: what the instructor did besides commands (start, pause, assignments…), newest last. */
+  journal?: Array<{ at: string; text: string }>
+}
+
+/** A room as the session's dashboard lists it. */
+export interface RoomSummary {
+  code: string
+  title: string
+  scenarioId: string
+  status: RoomStatus
+  round: number | null
+  phase: GameState['phase'] | null
+  ending: string | null
+  seats: number
+  online: number
+  createdAt: string
+}

@@ -1,0 +1,379 @@
+import { randomBytes } from 'node:crypto'
+import type { StoreApi } from 'zustand/vanilla'
+import type { Command } from '../core/rules/commands.ts'
+import type { ScenarioIndex } from '../core/rules/scenario-index.ts'
+import type { GameSetup, GameState, Seat } from '../core/rules/state.ts'
+import { createGameStore, type GameStore } from '../core/store.ts'
+import { type ErrorCode, LIMITS, type Message, normalizeName, type Reply } from '../net/protocol.ts'
+import type { Author, RoomSettings, RoomStatus } from '../net/view.ts'
+import { ROOM_FILE_FORMAT, ROOM_FILE_VERSION, type RoomFile } from './room-file.ts'
+import { loadSource, type ScenarioSource } from './scenarios.ts'
+import { secretMatches } from './secrets.ts'
+import { instructorCommand, timeUpCommand } from './timer.ts'
+
+/** A refusal that changed nothing. */
+export const fail = (
+  code: ErrorCode,
+  message: string,
+): { ok: false; error: { code: ErrorCode; message: string } } => ({
+  ok: false,
+  error: { code, message },
+})
+const ok = { ok: true } as const
+
+export type SeatRecord = RoomFile['seats'][number]
+
+/** How long a round timer that ran out while the server was down still gives the class after a restart. */
+const RESTART_GRACE_MS = 30_000
+
+/**
+ * One classroom room: its scenario, seats, settings and game, with every action the protocol allows. It
+ * knows nothing of the network (see room.ts) and keeps its whole state in a `RoomFile`, which the server
+ * writes to disk after every change. Each action checks who may do it and when, and returns a `Reply`: a
+ * refused action changes nothing.
+ */
+export class Classroom {
+  readonly index: ScenarioIndex
+  private readonly file: RoomFile
+  private store: StoreApi<GameStore> | null = null
+  /** The round the current deadline was set for: a new round gets a new deadline. */
+  private timedRound = 0
+
+  private constructor(file: RoomFile, index: ScenarioIndex) {
+    this.file = file
+    this.index = index
+    if (file.setup) {
+      this.store = createGameStore(
+        index,
+        file.setup,
+        file.log.map((e) => e.command),
+      )
+      this.timedRound = this.game?.round ?? 0
+    }
+  }
+
+  /** A new room in the lobby. Throws when the scenario does not load (the caller checked it already). */
+  static create(input: {
+    code: string
+    source: ScenarioSource
+    instructorKeyHash: string
+    settings: RoomSettings & { seed: number }
+    now: Date
+  }): Classroom {
+    const file: RoomFile = {
+      format: ROOM_FILE_FORMAT,
+      version: ROOM_FILE_VERSION,
+      code: input.code,
+      createdAt: input.now.toISOString(),
+      scenario: input.source,
+      instructorKeyHash: input.instructorKeyHash,
+      settings: { ...input.settings },
+      status: 'lobby',
+      setup: null,
+      seats: [],
+      log: [],
+      timer: { deadline: null, remainingMs: null },
+      journal: [],
+    }
+    return Classroom.restore(file)
+  }
+
+  /**
+   * A room brought back from its file: the game is replayed from its log. Throws when the scenario no
+   * longer loads or the log does not replay (the file was altered).
+   */
+  static restore(file: RoomFile, now?: Date): Classroom {
+    const { index, problems } = loadSource(file.scenario)
+    if (!index)
+      throw new Error(`The room's scenario does not load: ${problems[0]?.message ?? 'unknown problem'}`)
+    const room = new Classroom(file, index)
+    const { deadline } = file.timer
+    if (now && file.status === 'running' && deadline !== null && deadline < now.getTime() + RESTART_GRACE_MS)
+      file.timer.deadline = now.getTime() + RESTART_GRACE_MS
+    return room
+  }
+
+  get code(): string {
+    return this.file.code
+  }
+  get status(): RoomStatus {
+    return this.file.status
+  }
+  get settings(): RoomSettings {
+    const { seed: _seed, ...settings } = this.file.settings
+    return settings
+  }
+  get seats(): readonly SeatRecord[] {
+    return this.file.seats
+  }
+  get log(): RoomFile['log'] {
+    return this.file.log
+  }
+  get timer(): RoomFile['timer'] {
+    return this.file.timer
+  }
+  get journal(): RoomFile['journal'] {
+    return this.file.journal
+  }
+  get setup(): GameSetup | null {
+    return this.file.setup
+  }
+  get createdAt(): string {
+    return this.file.createdAt
+  }
+  /** The game as the rules hold it; null in the lobby. */
+  get game(): GameState | null {
+    return this.store?.getState().game ?? null
+  }
+  /** The room's whole state, to write to disk. */
+  toFile(): RoomFile {
+    return this.file
+  }
+
+  instructorKeyMatches(key: string): boolean {
+    return secretMatches(key, this.file.instructorKeyHash)
+  }
+
+  /** The seat a token belongs to. Every seat is compared (in constant time), not only until a match. */
+  seatByToken(token: string): SeatRecord | undefined {
+    let found: SeatRecord | undefined
+    for (const seat of this.file.seats) if (secretMatches(token, seat.tokenHash) && !found) found = seat
+    return found
+  }
+
+  seat(id: string): SeatRecord | undefined {
+    return this.file.seats.find((s) => s.id === id)
+  }
+
+  /** Seats a new student under a display name, unique in the room (ignoring case). */
+  addStudent(rawName: string, tokenHash: string, now: Date): Reply<{ seat: SeatRecord }> {
+    const name = normalizeName(rawName)
+    if (!name) return fail('NAME_INVALID', `A name has 1 to 40 characters, with no control characters.`)
+    if (this.file.seats.length >= LIMITS.seats)
+      return fail('ROOM_FULL', `This room already has ${LIMITS.seats} students.`)
+    const lower = name.toLocaleLowerCase()
+    if (this.file.seats.some((s) => s.name.toLocaleLowerCase() === lower))
+      return fail('NAME_TAKEN', `Someone in this room is already called “${name}”: add an initial.`)
+    const seat: SeatRecord = {
+      id: randomBytes(6).toString('base64url'),
+      tokenHash,
+      name,
+      side: null,
+      joinedAt: now.toISOString(),
+    }
+    this.file.seats.push(seat)
+    return { ok: true, seat }
+  }
+
+  /** A student's command for their side: the side is stamped from the seat, never taken from the device. */
+  command(seatId: string, input: Message<'command'>['command'], now: Date): Reply<{ warnings: string[] }> {
+    const seat = this.seat(seatId)
+    if (!seat) return fail('UNKNOWN_SEAT', 'This seat is no longer in the room.')
+    const closed = this.playable()
+    if (closed) return closed
+    if (!seat.side)
+      return fail('NOT_SEATED', 'You have no side yet: wait for the instructor to give you one.')
+    if (input.type === 'overrule' || input.type === 'inject')
+      return fail('NOT_INSTRUCTOR', 'Only the instructor can do that.')
+    if (input.side !== undefined && input.side !== seat.side)
+      return fail('NOT_YOUR_SIDE', `You play ${this.sideName(seat.side)}, not ${this.sideName(input.side)}.`)
+    const command = { type: input.type, side: seat.side, payload: input.payload }
+    return this.apply(command, { kind: 'student', seat: seat.id, name: seat.name }, now)
+  }
+
+  /** The instructor's overrule or injected event, applied by the rules and logged as the instructor's. */
+  instruct(message: Parameters<typeof instructorCommand>[0], now: Date): Reply<{ warnings: string[] }> {
+    if (this.file.status === 'lobby') return fail('NOT_STARTED', 'The game has not started yet.')
+    if (this.file.status === 'ended') return fail('ROOM_ENDED', 'The game is over.')
+    return this.apply(instructorCommand(message), { kind: 'instructor' }, now)
+  }
+
+  /** A student picks a side, when the instructor lets students pick. */
+  pickSide(seatId: string, side: string | null, now: Date): Reply {
+    if (!this.file.settings.picking)
+      return fail('PICKING_CLOSED', 'The instructor assigns the sides in this room.')
+    return this.assign(seatId, side, now, false)
+  }
+
+  /** Puts a student on a side (several students may share one) or takes them off it. */
+  assign(seatId: string, side: string | null, now: Date, byInstructor = true): Reply {
+    const seat = this.seat(seatId)
+    if (!seat) return fail('UNKNOWN_SEAT', 'There is no such student in this room.')
+    if (this.file.status === 'ended') return fail('ROOM_ENDED', 'The game is over.')
+    if (side !== null && !this.index.proposers.includes(side))
+      return fail('NOT_A_SIDE', `"${side}" is not a side the students can play.`)
+    if (side !== null && this.file.setup && this.file.setup.seats[side] !== 'human')
+      return fail('SIDE_COMPUTER_PLAYED', `${this.sideName(side)} is played by the computer in this game.`)
+    seat.side = side
+    if (byInstructor) this.note(now, `${seat.name}: ${side ? this.sideName(side) : 'no side'}`)
+    return ok
+  }
+
+  /** Removes a student's seat (for one who lost it and joins again); their logged commands stay theirs. */
+  removeSeat(seatId: string, now: Date): Reply {
+    const seat = this.seat(seatId)
+    if (!seat) return fail('UNKNOWN_SEAT', 'There is no such student in this room.')
+    this.file.seats = this.file.seats.filter((s) => s !== seat)
+    this.note(now, `${seat.name} removed from the room`)
+    return ok
+  }
+
+  configure(settings: Message<'configure'>, now: Date): Reply {
+    if (this.file.status === 'ended') return fail('ROOM_ENDED', 'The game is over.')
+    const s = this.file.settings
+    if (settings.picking !== undefined) s.picking = settings.picking
+    if (settings.difficulty !== undefined) {
+      if (this.file.setup)
+        return fail('ALREADY_STARTED', 'The difficulty is fixed once the game has started.')
+      s.difficulty = settings.difficulty
+    }
+    if (settings.timerSeconds !== undefined) {
+      s.timerSeconds = settings.timerSeconds
+      const ms = settings.timerSeconds === null ? null : settings.timerSeconds * 1000
+      if (this.file.status === 'running') this.file.timer.deadline = ms === null ? null : now.getTime() + ms
+      if (this.file.status === 'paused') this.file.timer.remainingMs = ms
+    }
+    this.note(now, `Settings: ${JSON.stringify(settings)}`)
+    return ok
+  }
+
+  /** Starts the game: sides with students are played by them, the others by the computer. */
+  start(now: Date): Reply {
+    if (this.file.status !== 'lobby') return fail('ALREADY_STARTED', 'The game has already started.')
+    const seated = new Set(this.file.seats.map((s) => s.side))
+    const seats: Record<string, Seat> = Object.fromEntries(
+      this.index.proposers.map((side) => [side, seated.has(side) ? 'human' : 'computer'] as const),
+    )
+    const { seed, difficulty } = this.file.settings
+    this.file.setup = { scenarioId: this.index.scenario.id, seats, seed, difficulty }
+    this.store = createGameStore(this.index, this.file.setup)
+    this.file.status = 'running'
+    this.note(now, 'Game started')
+    this.runComputers(now)
+    this.timedRound = 0
+    this.afterChange(now)
+    return ok
+  }
+
+  pause(now: Date): Reply {
+    if (this.file.status !== 'running')
+      return fail(
+        this.file.status === 'paused' ? 'PAUSED' : 'NOT_STARTED',
+        'Only a running game can be paused.',
+      )
+    const { deadline } = this.file.timer
+    this.file.timer = {
+      deadline: null,
+      remainingMs: deadline === null ? null : Math.max(0, deadline - now.getTime()),
+    }
+    this.file.status = 'paused'
+    this.note(now, 'Paused')
+    return ok
+  }
+
+  resume(now: Date): Reply {
+    if (this.file.status !== 'paused') return fail('NOT_PAUSED', 'The game is not paused.')
+    const { remainingMs } = this.file.timer
+    this.file.timer = {
+      deadline: remainingMs === null ? null : now.getTime() + remainingMs,
+      remainingMs: null,
+    }
+    this.file.status = 'running'
+    this.note(now, 'Resumed')
+    return ok
+  }
+
+  /** Ends the game where it stands: no more commands; the debrief shows it as it is. */
+  end(now: Date): Reply {
+    if (this.file.status === 'ended') return fail('ROOM_ENDED', 'The game is already over.')
+    this.file.status = 'ended'
+    this.file.timer = { deadline: null, remainingMs: null }
+    this.note(now, 'Game ended by the instructor')
+    return ok
+  }
+
+  /**
+   * The round timer ran out: the round ends (see timeUpCommand). Returns whether anything changed; does
+   * nothing before the deadline, so a late or repeated call is harmless.
+   */
+  expire(now: Date): boolean {
+    const { deadline } = this.file.timer
+    const game = this.game
+    if (this.file.status !== 'running' || deadline === null || now.getTime() < deadline || !game) return false
+    const round = game.round
+    for (let i = 0; i < 20; i++) {
+      const state = this.game
+      if (!state || state.round !== round || state.phase === 'ended') break
+      const command = timeUpCommand(this.index, state)
+      if (!command || !this.dispatch(command, { kind: 'timer' }, now).ok) break
+    }
+    this.note(now, `Time ran out in round ${round}`)
+    this.runComputers(now)
+    this.afterChange(now)
+    // Should the rules have refused to close the round, try again after another full period, not at once.
+    const seconds = this.file.settings.timerSeconds
+    if ((this.file.timer.deadline ?? Number.POSITIVE_INFINITY) <= now.getTime())
+      this.file.timer.deadline = seconds === null ? null : now.getTime() + seconds * 1000
+    return true
+  }
+
+  private playable(): ReturnType<typeof fail> | null {
+    if (this.file.status === 'lobby') return fail('NOT_STARTED', 'The game has not started yet.')
+    if (this.file.status === 'paused') return fail('PAUSED', 'The instructor has paused the game.')
+    if (this.file.status === 'ended') return fail('ROOM_ENDED', 'The game is over.')
+    return null
+  }
+
+  private apply(command: unknown, by: Author, now: Date): Reply<{ warnings: string[] }> {
+    const outcome = this.dispatch(command, by, now)
+    if (!outcome.ok) return outcome
+    this.runComputers(now)
+    this.afterChange(now)
+    return outcome
+  }
+
+  private dispatch(command: unknown, by: Author, now: Date): Reply<{ warnings: string[] }> {
+    const store = this.store
+    if (!store) return fail('NOT_STARTED', 'The game has not started yet.')
+    const outcome = store.getState().dispatch(command)
+    if (!outcome.ok) return fail(outcome.refusal.code, outcome.refusal.message)
+    this.record(store.getState().log.length - 1, by, now)
+    return { ok: true, warnings: outcome.warnings }
+  }
+
+  private runComputers(now: Date): void {
+    const store = this.store
+    if (!store) return
+    const from = store.getState().log.length
+    store.getState().runComputers()
+    this.record(from, { kind: 'computer' }, now)
+  }
+
+  /** Appends the store's log entries from `from` on to the room's log, attributed to `by`. */
+  private record(from: number, by: Author, now: Date): void {
+    const log = this.store?.getState().log ?? []
+    for (let i = from; i < log.length; i++) {
+      const command = log[i] as Command
+      this.file.log.push({ command, by, at: now.toISOString() })
+    }
+  }
+
+  /** A new round gets a new deadline; a finished game has none. */
+  private afterChange(now: Date): void {
+    const game = this.game
+    if (!game || this.file.status !== 'running') return
+    const seconds = this.file.settings.timerSeconds
+    if (game.phase === 'ended') this.file.timer.deadline = null
+    else if (seconds !== null && (game.round !== this.timedRound || this.file.timer.deadline === null))
+      this.file.timer.deadline = now.getTime() + seconds * 1000
+    this.timedRound = game.round
+  }
+
+  private note(now: Date, text: string): void {
+    this.file.journal.push({ at: now.toISOString(), text })
+  }
+
+  sideName(side: string): string {
+    return this.index.sides.get(side)?.name ?? side
+  }
+}

@@ -1,0 +1,53 @@
+import type { Message, MessageType, Reply } from '../net/protocol.ts'
+import { type Classroom, fail } from './classroom.ts'
+import { exportRoom, type Viewer } from './views.ts'
+
+/**
+ * Routes a checked message (its schema and the sender's role already verified, see room.ts) to the
+ * Classroom action it asks for. Pure of the network: the tests call it directly too.
+ */
+export function handleMessage(
+  room: Classroom,
+  viewer: Viewer,
+  type: MessageType,
+  message: Message<MessageType>,
+  now: Date,
+): Reply {
+  const student = viewer.role === 'student' ? viewer.seat : null
+  switch (type) {
+    case 'command': {
+      if (!student)
+        return fail('NOT_SEATED', 'The instructor acts through the instructor’s controls, not for a side.')
+      return room.command(student, (message as Message<'command'>).command, now)
+    }
+    case 'pickSide':
+      if (!student) return fail('NOT_SEATED', 'Only students pick sides.')
+      return room.pickSide(student, (message as Message<'pickSide'>).side, now)
+    case 'assign': {
+      const m = message as Message<'assign'>
+      return room.assign(m.seat, m.side, now)
+    }
+    case 'removeSeat':
+      return room.removeSeat((message as Message<'removeSeat'>).seat, now)
+    case 'configure':
+      return room.configure(message as Message<'configure'>, now)
+    case 'start':
+      return room.start(now)
+    case 'pause':
+      return room.pause(now)
+    case 'resume':
+      return room.resume(now)
+    case 'end':
+      return room.end(now)
+    case 'inject':
+      return room.instruct({ type: 'inject', event: (message as Message<'inject'>).event }, now)
+    case 'overrule': {
+      const m = message as Message<'overrule'>
+      return room.instruct({ type: 'overrule', verdict: m.verdict, reason: m.reason }, now)
+    }
+    case 'export': {
+      const out = exportRoom(room, (message as Message<'export'>).format, now)
+      return out.ok ? out : fail('NOT_STARTED', out.message)
+    }
+  }
+}

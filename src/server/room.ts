@@ -1,0 +1,262 @@
+import { type Client, type MessageContext, Room, ServerError } from '@colyseus/core'
+import {
+  type ErrorCode,
+  INSTRUCTOR_MESSAGES,
+  JoinOptionsSchema,
+  LIMITS,
+  MESSAGE_TYPES,
+  type MessageType,
+  type NetError,
+  parseMessage,
+  type Reply,
+  type Welcome,
+} from '../net/protocol.ts'
+import { TokenBucket } from './bucket.ts'
+import { Classroom } from './classroom.ts'
+import { handleMessage } from './handlers.ts'
+import { type RoomFile, writeRoomFile } from './room-file.ts'
+import { hashSecret, newSecret, secretMatches } from './secrets.ts'
+import { exportRoom, roomSummary, roomView, scenarioView, type Viewer } from './views.ts'
+
+/** What every room of this process needs from the server that runs it. */
+export interface RoomContext {
+  /** Where room files are written. */
+  dataDir: string
+  /** Hash of the secret that room creation must carry, so that only the server's own API creates rooms. */
+  createSecretHash: string
+}
+
+let context: RoomContext | null = null
+
+/** Set once by the server before any room is created. */
+export function configureRooms(next: RoomContext): void {
+  context = next
+}
+
+/** The options a room is created with: a new room, or one restored from its file. */
+export type RoomOptions =
+  | { secret: string; create: Parameters<typeof Classroom.create>[0] }
+  | { secret: string; restore: RoomFile }
+
+/** Per connected device: who it is, how much of the log it has, and its flood bucket. */
+interface Device {
+  viewer: Viewer
+  logSent: number
+  /** The side its scenario was last sent for (a new side means a new private briefing). */
+  side: string | null
+  bucket: TokenBucket
+}
+
+/**
+ * One classroom room on the network: a Classroom (the game and its seats) behind Colyseus. Every message
+ * is checked (flood bucket, size, schema, role) before the Classroom acts on it; after every change the
+ * room's file is written and each device gets its own view.
+ */
+export class ClassroomRoom extends Room {
+  private classroom!: Classroom
+  private readonly devices = new Map<string, Device>()
+  private timer: NodeJS.Timeout | null = null
+  private listed = ''
+
+  override onCreate(options: RoomOptions): void {
+    if (!context) throw new ServerError(500, 'The classroom server is not configured.')
+    if (typeof options?.secret !== 'string' || !secretMatches(options.secret, context.createSecretHash))
+      throw new ServerError(403, 'Rooms are created through the classroom API.')
+    const now = new Date()
+    this.classroom =
+      'restore' in options ? Classroom.restore(options.restore, now) : Classroom.create(options.create)
+    this.roomId = this.classroom.code
+    this.autoDispose = false
+    this.maxClients = LIMITS.seats + 20
+    // Colyseus' own cap, far above the bucket: a device past it is disconnected outright.
+    this.maxMessagesPerSecond = LIMITS.burst * 5
+    for (const type of MESSAGE_TYPES)
+      this.onMessage(type, (client: Client, message: unknown, ctx: MessageContext) =>
+        this.receive(type, client, message, ctx),
+      )
+    this.onMessage('*', (client: Client, type: string | number) =>
+      client.send('error', {
+        code: 'UNKNOWN_MESSAGE',
+        message: `There is no "${String(type).slice(0, 40)}" message.`,
+      }),
+    )
+    this.save()
+    this.armTimer()
+    this.updateListing()
+  }
+
+  override onAuth(_client: Client, options: unknown): Viewer & { welcome: Welcome } {
+    const parsed = JoinOptionsSchema.safeParse(options)
+    if (!parsed.success) throw refuse('BAD_JOIN', 'Join with a name, a seat token or the instructor key.')
+    const join = parsed.data
+    if (join.role === 'instructor') {
+      if (!this.classroom.instructorKeyMatches(join.key))
+        throw refuse('BAD_KEY', 'That is not this room’s instructor key.')
+      return { role: 'instructor', welcome: { role: 'instructor' } }
+    }
+    if ('seatToken' in join) {
+      const seat = this.classroom.seatByToken(join.seatToken)
+      if (!seat)
+        throw refuse('UNKNOWN_SEAT', 'That seat is not in this room any more: join again with your name.')
+      return {
+        role: 'student',
+        seat: seat.id,
+        welcome: { role: 'student', seat: seat.id, name: seat.name, seatToken: join.seatToken },
+      }
+    }
+    const token = newSecret()
+    const added = this.classroom.addStudent(join.name, hashSecret(token), new Date())
+    if (!added.ok) throw refuse(added.error.code, added.error.message)
+    this.save()
+    const { seat } = added
+    return {
+      role: 'student',
+      seat: seat.id,
+      welcome: { role: 'student', seat: seat.id, name: seat.name, seatToken: token },
+    }
+  }
+
+  override onJoin(client: Client, _options: unknown, auth: Viewer & { welcome: Welcome }): void {
+    const viewer: Viewer =
+      auth.role === 'instructor' ? { role: 'instructor' } : { role: 'student', seat: auth.seat }
+    const device: Device = {
+      viewer,
+      logSent: 0,
+      side: null,
+      bucket: new TokenBucket(LIMITS.burst, LIMITS.perSecond, Date.now()),
+    }
+    this.devices.set(client.sessionId, device)
+    client.send('welcome', auth.welcome)
+    this.broadcastViews()
+    this.updateListing()
+  }
+
+  override onLeave(client: Client): void {
+    this.devices.delete(client.sessionId)
+    this.broadcastViews()
+    this.updateListing()
+  }
+
+  override onDispose(): void {
+    if (this.timer) clearTimeout(this.timer)
+  }
+
+  /**
+   * The room's results for the HTTP API (called through Colyseus' room calls, so it works wherever the room
+   * lives): `key` is the instructor key, or null when the caller already proved the admin key.
+   */
+  exportFor(key: string | null, format: 'json' | 'csv') {
+    if (key !== null && !this.classroom.instructorKeyMatches(key))
+      return {
+        ok: false,
+        status: 401,
+        error: { code: 'BAD_KEY', message: 'That is not this room’s instructor key.' },
+      }
+    const out = exportRoom(this.classroom, format, new Date())
+    return out.ok ? out : { ok: false, status: 409, error: { code: 'NOT_STARTED', message: out.message } }
+  }
+
+  /** One message from a device: checked, handled, answered; a change is saved and shown to everyone. */
+  private receive(type: MessageType, client: Client, message: unknown, ctx: MessageContext): Reply {
+    const reply = this.check(type, client, message)
+    if (!reply.ok && ctx.id === undefined) client.send('error', reply.error)
+    return reply
+  }
+
+  private check(type: MessageType, client: Client, raw: unknown): Reply {
+    const device = this.devices.get(client.sessionId)
+    if (!device) return failure('NOT_CONNECTED', 'This device has not finished joining the room.')
+    if (!device.bucket.take(Date.now()))
+      return failure(
+        'RATE_LIMITED',
+        `Too many messages: at most ${LIMITS.perSecond} a second. Wait a moment.`,
+      )
+    const parsed = parseMessage(type, raw)
+    if (!parsed.ok) return { ok: false, error: parsed.error }
+    if (INSTRUCTOR_MESSAGES.has(type) && device.viewer.role !== 'instructor')
+      return failure('NOT_INSTRUCTOR', 'Only the instructor can do that.')
+    try {
+      const reply = handleMessage(this.classroom, device.viewer, type, parsed.value, new Date())
+      if (reply.ok && type !== 'export') this.changed()
+      return reply
+    } catch (e) {
+      console.error(`Room ${this.roomId}: "${type}" failed:`, e)
+      return failure(
+        'INTERNAL_ERROR',
+        'The server could not do that; the room is unchanged where it could be.',
+      )
+    }
+  }
+
+  /** After any change: write the file, send every device its view, re-arm the round timer. */
+  private changed(): void {
+    this.save()
+    this.broadcastViews()
+    this.armTimer()
+    this.updateListing()
+  }
+
+  private save(): void {
+    if (!context) return
+    try {
+      writeRoomFile(context.dataDir, this.classroom.toFile())
+    } catch (e) {
+      console.error(`Room ${this.roomId}: could not be saved:`, e)
+    }
+  }
+
+  private broadcastViews(): void {
+    const now = new Date()
+    const online = new Set<string>()
+    for (const d of this.devices.values()) if (d.viewer.role === 'student') online.add(d.viewer.seat)
+    for (const client of this.clients) {
+      const device = this.devices.get(client.sessionId)
+      if (!device) continue
+      const side =
+        device.viewer.role === 'student' ? (this.classroom.seat(device.viewer.seat)?.side ?? null) : null
+      if (device.logSent === 0 || side !== device.side) {
+        client.send('scenario', scenarioView(this.classroom, device.viewer))
+        device.side = side
+      }
+      client.send('view', roomView(this.classroom, device.viewer, online, device.logSent, now))
+      device.logSent = this.classroom.log.length
+    }
+  }
+
+  private armTimer(): void {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+    const { deadline } = this.classroom.timer
+    if (deadline === null || this.classroom.status !== 'running') return
+    this.timer = setTimeout(
+      () => {
+        this.timer = null
+        if (this.classroom.expire(new Date())) this.changed()
+        else this.armTimer()
+      },
+      Math.max(0, deadline - Date.now()),
+    )
+  }
+
+  /** Keeps the room's listing (for the session's dashboard) up to date, only when it changed. */
+  private updateListing(): void {
+    const summary = roomSummary(this.classroom, this.onlineCount())
+    const text = JSON.stringify(summary)
+    if (text === this.listed) return
+    this.listed = text
+    this.setMetadata(summary).catch((e) => console.error(`Room ${this.roomId}: listing not updated:`, e))
+  }
+
+  private onlineCount(): number {
+    return [...this.devices.values()].filter((d) => d.viewer.role === 'student').length
+  }
+}
+
+function failure(code: ErrorCode, message: string): { ok: false; error: NetError } {
+  return { ok: false, error: { code, message } }
+}
+
+/** A join refused with a named reason: "CODE: message", which the client library splits again. */
+function refuse(code: ErrorCode, message: string): ServerError {
+  return new ServerError(4403, `${code}: ${message}`)
+}

@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ClassroomClient, type ClassroomConnection } from '../../src/net/client.ts'
+import type { RoomView } from '../../src/net/view.ts'
+import { type ClassroomServer, startClassroomServer } from '../../src/server/server.ts'
+
+/** The shipped scenario the tests play. */
+export const SCENARIO = 'guarantees-2025'
+
+/** A fresh data folder under the system's temporary folder. */
+export function tempDir(prefix = 'classroom-'): { path: string; remove: () => void } {
+  const path = mkdtempSync(join(tmpdir(), prefix))
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) }
+}
+
+/** A classroom server in this process, on a free loopback port, with its own data folder. */
+export async function testServer(distDir: string | null = null): Promise<{
+  server: ClassroomServer
+  client: ClassroomClient
+  url: string
+  dataDir: string
+  stop: () => Promise<void>
+}> {
+  const dir = tempDir()
+  const server = await startClassroomServer({ port: 0, host: '127.0.0.1', dataDir: dir.path, distDir })
+  const url = `http://127.0.0.1:${server.port}`
+  return {
+    server,
+    client: new ClassroomClient(url),
+    url,
+    dataDir: dir.path,
+    stop: async () => {
+      await server.close()
+      dir.remove()
+    },
+  }
+}
+
+/** Resolves with the first view (from now on) that passes `test`; rejects after `ms`. */
+export function nextView(
+  connection: ClassroomConnection,
+  test: (view: RoomView) => boolean = () => true,
+  ms = 5000,
+): Promise<RoomView> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off()
+      reject(new Error(`No matching view within ${ms} ms (last: ${JSON.stringify(connection.view?.status)})`))
+    }, ms)
+    const off = connection.on('view', (view) => {
+      if (!test(view)) return
+      clearTimeout(timer)
+      off()
+      resolve(view)
+    })
+  })
+}
+
+/** Waits until `test` holds, polling every 20 ms; rejects after `ms`. */
+export async function until(test: () => boolean, ms = 5000, what = 'condition'): Promise<void> {
+  const end = Date.now() + ms
+  while (!test()) {
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
