@@ -1,19 +1,12 @@
-import {
-  type Document,
-  isCollection,
-  isMap,
-  isNode,
-  isPair,
-  isScalar,
-  LineCounter,
-  parseDocument,
-} from 'yaml'
+import { type Document, isMap, isNode, isPair, isScalar, LineCounter, parseDocument } from 'yaml'
+import { LIMITS } from '../limits.ts'
+import { inspectDocument } from './inspect.ts'
 import { type DocPath, formatPath, PROBLEM_CODES, type Problem, type ProblemCode } from './problems.ts'
 
-/** A scenario file's text is refused past this size, before any parsing. */
-export const MAX_FILE_BYTES = 1_000_000
-/** Nesting deeper than this is refused: no honest scenario needs it, and it guards the recursion below. */
-export const MAX_DEPTH = 64
+/** A scenario file's text is refused past this size in bytes, before any parsing (see `limits.ts`). */
+export const MAX_FILE_BYTES = LIMITS.fileBytes
+/** Past this many syntax errors the rest are not listed: they mostly follow from the first ones. */
+const MAX_SYNTAX_PROBLEMS = 20
 
 /** A parsed YAML document that can say where any path of it stands in the file. */
 export interface ParsedFile {
@@ -28,8 +21,8 @@ export interface ParsedFile {
 }
 
 /**
- * Parses YAML keeping the position of every node, and turns syntax errors, duplicate keys and oversized or
- * overly deep documents into problems. Never throws.
+ * Parses YAML keeping the position of every node, and turns syntax errors, duplicate keys, reserved keys and
+ * documents past the limits of `limits.ts` into problems. Never throws.
  */
 export function parseScenarioText(text: string, file: string): ParsedFile {
   const lines = new LineCounter()
@@ -67,51 +60,53 @@ export function parseScenarioText(text: string, file: string): ParsedFile {
     return start === undefined ? placed : { ...placed, ...at(start) }
   }
   const result: ParsedFile = { file, doc, data: undefined, problems, problem, problemAtKey }
-  if (text.length > MAX_FILE_BYTES) {
-    problems.push(
-      problem('FILE_TOO_LARGE', `The file has ${text.length} characters; the limit is ${MAX_FILE_BYTES}`),
-    )
+  const bytes = utf8Length(text)
+  if (bytes > LIMITS.fileBytes) {
+    problems.push(problem('FILE_TOO_LARGE', `The file has ${bytes} bytes; the limit is ${LIMITS.fileBytes}`))
     return result
   }
-  doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
+  // Duplicate keys are found by inspectDocument: yaml's own check compares every pair of keys in a mapping.
+  doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false })
   result.doc = doc
-  for (const e of doc.errors) {
-    const code: ProblemCode = e.code === 'DUPLICATE_KEY' ? 'YAML_DUPLICATE_KEY' : 'YAML_SYNTAX'
-    const message =
-      code === 'YAML_DUPLICATE_KEY'
-        ? `The key "${keyAt(text, e.pos[0])}" appears twice in this mapping`
-        : firstLine(e.message)
-    problems.push({ ...problem(code, message), ...at(e.pos[0]) })
+  for (const e of doc.errors.slice(0, MAX_SYNTAX_PROBLEMS)) {
+    // yaml turns a stack overflow on deep nesting into RESOURCE_EXHAUSTION.
+    const deep = e.code === 'RESOURCE_EXHAUSTION'
+    const message = deep ? 'The document nests too deeply to be read' : firstLine(e.message)
+    problems.push({ ...problem(deep ? 'YAML_TOO_DEEP' : 'YAML_SYNTAX', message), ...at(e.pos[0]) })
   }
   if (problems.length) return result
-  if (depthOf(doc.contents, 0) > MAX_DEPTH) {
-    problems.push(problem('YAML_TOO_DEEP', `The document nests more than ${MAX_DEPTH} levels deep`))
-    return result
-  }
+  for (const f of inspectDocument(doc))
+    problems.push({ ...problem(f.code, f.message, f.path), ...at(f.offset) })
+  if (problems.length) return result
   try {
-    result.data = doc.toJS({ maxAliasCount: 100 })
+    result.data = doc.toJS({ maxAliasCount: LIMITS.aliasExpansion })
   } catch (e) {
-    problems.push(problem('YAML_SYNTAX', firstLine(e instanceof Error ? e.message : String(e))))
+    const message = firstLine(e instanceof Error ? e.message : String(e))
+    problems.push(
+      /alias/i.test(message)
+        ? problem('YAML_TOO_MANY_ALIASES', 'The aliases expand to too much data')
+        : problem('YAML_SYNTAX', message),
+    )
   }
   return result
 }
 
-/** The key written at `offset`, for messages about it. */
-function keyAt(text: string, offset: number): string {
-  return (text.slice(offset).split(/[:\n]/)[0] ?? '').trim().replace(/^["']|["']$/g, '')
+/** The size of `text` in UTF-8, counted without encoding it. */
+function utf8Length(text: string): number {
+  if (text.length * 3 <= LIMITS.fileBytes) return text.length
+  let bytes = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x80) bytes += 1
+    else if (c < 0x800) bytes += 2
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+      bytes += 4
+      i++
+    } else bytes += 3
+  }
+  return bytes
 }
 
 function firstLine(message: string): string {
   return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '')
-}
-
-function depthOf(node: unknown, depth: number): number {
-  if (depth > MAX_DEPTH || !isCollection(node)) return depth
-  let max = depth
-  for (const item of node.items) {
-    const child = isPair(item) ? item.value : item
-    max = Math.max(max, depthOf(child, depth + 1))
-    if (max > MAX_DEPTH) break
-  }
-  return max
 }

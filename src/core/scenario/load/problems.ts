@@ -4,6 +4,8 @@
  * the authoring guide and the checker both read it.
  */
 
+import { LIMITS } from '../limits.ts'
+
 export type Severity = 'error' | 'warning'
 export type DocPath = Array<string | number>
 
@@ -21,7 +23,30 @@ export interface Problem {
 
 /** Every problem code with its severity and the fix we suggest; messages add the specifics. */
 export const PROBLEM_CODES = {
-  FILE_TOO_LARGE: ['error', 'Split the scenario or shorten its texts; a scenario file may be at most 1 MB.'],
+  FILE_TOO_LARGE: [
+    'error',
+    `Split the scenario or shorten its texts; a scenario file may be at most ${LIMITS.fileBytes / 1_000_000} MB.`,
+  ],
+  YAML_TOO_MANY_NODES: [
+    'error',
+    `Shorten the file: a scenario may hold at most ${LIMITS.nodes} values (keys, texts, numbers, lists and mappings).`,
+  ],
+  YAML_TOO_MANY_ALIASES: [
+    'error',
+    `Write the repeated parts out instead of using aliases (\`*name\`): a scenario may use at most ${LIMITS.aliases}, and they may not expand to much data.`,
+  ],
+  STRING_TOO_LONG: [
+    'error',
+    `Shorten this text or split it: a text may be at most ${LIMITS.textLength} characters.`,
+  ],
+  LIST_TOO_LONG: [
+    'error',
+    `Shorten this list: the message gives its limit (any list or mapping may hold at most ${LIMITS.entries} entries).`,
+  ],
+  RESERVED_KEY: [
+    'error',
+    'Rename this key: `__proto__`, `constructor` and `prototype` are reserved and never mean anything in a scenario.',
+  ],
   YAML_SYNTAX: [
     'error',
     'Check the indentation and punctuation on this line: YAML uses spaces, never tabs, and a colon after each key.',
@@ -30,7 +55,10 @@ export const PROBLEM_CODES = {
     'error',
     'Remove or rename one of the two keys: each key may appear once in a mapping.',
   ],
-  YAML_TOO_DEEP: ['error', 'Flatten the nesting: no scenario needs more than 64 levels.'],
+  YAML_TOO_DEEP: [
+    'error',
+    `Flatten the nesting, and check that every bracket is closed: no scenario needs more than ${LIMITS.depth} levels.`,
+  ],
   NOT_A_MAPPING: [
     'error',
     'A scenario file starts with keys such as `formatVersion:`, `id:` and `title:` at the left margin.',

@@ -10,6 +10,13 @@ import type { Problem } from './problems.ts'
 /** Past this many legal packages the check samples instead of trying them all. */
 export const EXHAUSTIVE_LIMIT = 50_000
 const SAMPLES = 5_000
+/**
+ * Packages tried times the size of the conditions checked, past which fewer packages are tried: a file with
+ * huge conditions (from an unknown source, say) must not make loading slow. The seed scenario stays far below.
+ */
+const WORK_BUDGET = 2_000_000
+/** However large the conditions, at least this many packages are tried. */
+const MIN_PACKAGES = 50
 
 type Maybe = boolean | 'unknown'
 
@@ -35,14 +42,17 @@ export function mayHold(c: Condition, items: PackageItem[], index: ScenarioIndex
 }
 
 /** The packages the checks try: all of them when there are few, otherwise a seeded sample and the small ones. */
-export function packagesToTry(index: ScenarioIndex): { packages: PackageItem[][]; exhaustive: boolean } {
+export function packagesToTry(
+  index: ScenarioIndex,
+  limit = EXHAUSTIVE_LIMIT,
+): { packages: PackageItem[][]; exhaustive: boolean } {
   const packages: PackageItem[][] = []
-  if (countPackages(index, EXHAUSTIVE_LIMIT + 1) <= EXHAUSTIVE_LIMIT) {
+  if (countPackages(index, limit + 1) <= limit) {
     forEachPackage(index, (items) => packages.push([...items]))
     return { packages, exhaustive: true }
   }
   let rng = 1
-  for (let i = 0; i < SAMPLES; i++) {
+  for (let i = 0; i < Math.min(SAMPLES, limit); i++) {
     const drawn = randomPackage(index, rng)
     rng = drawn.rng
     packages.push(drawn.items)
@@ -53,7 +63,12 @@ export function packagesToTry(index: ScenarioIndex): { packages: PackageItem[][]
 /** Warns about red lines and preferences that no package can meet. */
 export function reachabilityWarnings(parsed: ParsedFile, scenario: Scenario): Problem[] {
   const index = indexScenario(scenario)
-  const { packages, exhaustive } = packagesToTry(index)
+  const size = [...scenario.redLines, ...scenario.preferences].reduce((n, x) => n + nodesIn(x.when), 0)
+  const limit = Math.max(
+    MIN_PACKAGES,
+    Math.min(EXHAUSTIVE_LIMIT, Math.floor(WORK_BUDGET / Math.max(1, size))),
+  )
+  const { packages, exhaustive } = packagesToTry(index, limit)
   const tried = exhaustive
     ? `none of the ${packages.length} legal packages`
     : `none of ${packages.length} sampled packages`
@@ -80,4 +95,12 @@ export function reachabilityWarnings(parsed: ParsedFile, scenario: Scenario): Pr
       )
   })
   return out
+}
+
+/** How many operators and lists a condition holds: a measure of the work of evaluating it. */
+function nodesIn(value: unknown): number {
+  if (value === null || typeof value !== 'object') return 0
+  let n = 1
+  for (const inner of Object.values(value)) n += nodesIn(inner)
+  return n
 }

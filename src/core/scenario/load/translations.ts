@@ -1,3 +1,4 @@
+import { LIMITS } from '../limits.ts'
 import { translatablePaths } from '../localise.ts'
 import type { Scenario } from '../schema/scenario.ts'
 import type { ParsedFile } from './parse.ts'
@@ -14,9 +15,19 @@ const LISTED = 5
 export function checkTranslations(parsed: ParsedFile, scenario: Scenario): Problem[] {
   const translations = scenario.translations
   if (!translations) return []
+  const languages = Object.keys(translations).length
+  if (languages > LIMITS.sections.translations)
+    return [
+      parsed.problem(
+        'LIST_TOO_LONG',
+        `"translations" has ${languages} languages; the limit is ${LIMITS.sections.translations}`,
+        ['translations'],
+      ),
+    ]
   const out: Problem[] = []
   const paths = translatablePaths(scenario)
   const known = new Set(paths)
+  const children = childrenByParent(paths)
   for (const [language, table] of Object.entries(translations)) {
     if (language === scenario.language) {
       out.push(
@@ -31,7 +42,7 @@ export function checkTranslations(parsed: ParsedFile, scenario: Scenario): Probl
     for (const key of Object.keys(table))
       if (!known.has(key))
         out.push(
-          parsed.problemAtKey('TRANSLATION_PATH_UNKNOWN', `"${key}" ${whyUnknown(key, known)}`, [
+          parsed.problemAtKey('TRANSLATION_PATH_UNKNOWN', `"${key}" ${whyUnknown(key, children)}`, [
             'translations',
             language,
             key,
@@ -52,16 +63,26 @@ export function checkTranslations(parsed: ParsedFile, scenario: Scenario): Probl
   return out
 }
 
+/** The last steps of the text paths under each parent path: `sides.north` → `name`, `briefing`. */
+function childrenByParent(paths: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>()
+  for (const path of paths) {
+    const cut = path.lastIndexOf('.')
+    const parent = cut < 0 ? '' : path.slice(0, cut)
+    const list = out.get(parent) ?? []
+    list.push(path.slice(cut + 1))
+    out.set(parent, list)
+  }
+  return out
+}
+
 /** Why a key names no text, as precisely as can be told. */
-function whyUnknown(key: string, known: ReadonlySet<string>): string {
-  const last = key.split('.').at(-1)
-  if (last === 'quote')
+function whyUnknown(key: string, children: ReadonlyMap<string, string[]>): string {
+  const steps = key.split('.')
+  if (steps.at(-1) === 'quote')
     return 'is a quote: quotes stay in the words of their article and are never translated'
-  const parent = key.split('.').slice(0, -1).join('.')
-  const siblings = [...known].filter(
-    (p) => p.startsWith(`${parent}.`) && !p.slice(parent.length + 1).includes('.'),
-  )
-  if (parent && siblings.length)
-    return `names no translatable text; under "${parent}" there are ${siblings.map((s) => s.slice(parent.length + 1)).join(', ')}`
+  const parent = steps.slice(0, -1).join('.')
+  const siblings = parent ? children.get(parent) : undefined
+  if (siblings) return `names no translatable text; under "${parent}" there are ${siblings.join(', ')}`
   return 'names no translatable text of this scenario'
 }

@@ -87,23 +87,34 @@ function describe(parsed: ParsedFile, issue: Issue, prefix: DocPath): Problem[] 
       const bound = 'minimum' in issue ? issue.minimum : issue.maximum
       const what = issue.origin === 'array' ? 'entries' : issue.origin === 'string' ? 'characters' : ''
       const dir = issue.code === 'too_small' ? 'at least' : 'at most'
+      // Too long a section is a limit on untrusted files (limits.ts), not a slip in a value.
+      const code: ProblemCode =
+        issue.code === 'too_big' && issue.origin === 'array' ? 'LIST_TOO_LONG' : 'OUT_OF_RANGE'
       return [
-        parsed.problem(
-          'OUT_OF_RANGE',
-          `"${String(where)}" must have ${dir} ${String(bound)} ${what}`.trim(),
-          path,
-        ),
+        parsed.problem(code, `"${String(where)}" must have ${dir} ${String(bound)} ${what}`.trim(), path),
       ]
     }
     case 'invalid_key': {
       // A mapping keyed by ids (costs, scores, scoring) or by language codes (translations) has a bad key.
       const inner = issue.issues[0]
-      const why = inner?.code === 'invalid_format' ? inner.message : 'it is not a valid key here'
+      const why =
+        inner?.code === 'invalid_format' || inner?.code === 'custom'
+          ? inner.message
+          : 'it is not a valid key here'
       const code: ProblemCode = path[0] === 'translations' ? 'BAD_FORMAT' : 'BAD_ID'
       return [
         parsed.problemAtKey(code, `The key "${String(where)}" is not in the expected form: ${why}`, path),
       ]
     }
+    case 'custom':
+      // The only refinement is the one on ids (reserved words).
+      return [
+        parsed.problem(
+          where === 'id' || isIdList(path) ? 'BAD_ID' : 'BAD_FORMAT',
+          `"${String(valueAt(parsed.data, path))}" is not allowed: ${issue.message}`,
+          path,
+        ),
+      ]
     default:
       return [parsed.problem('WRONG_TYPE', issue.message, path)]
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { LIMITS, RESERVED_KEYS } from '../limits.ts'
 import { ConditionSchema, PackageAttributeSchema } from './conditions.ts'
 import { TRANSLATIONS_HELP } from './text-paths.ts'
 
@@ -8,6 +9,8 @@ export const FORMAT_VERSION = 2
 const id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes, like "reassurance-force"')
+  // Ids become keys of plain objects in the game; these two would collide with what every object inherits.
+  .refine((value) => !RESERVED_KEYS.has(value), 'this word is reserved; choose another id')
 const text = z.string().min(1)
 const languageCode = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'use a language code such as "en" or "uk"')
 const sideMap = <T extends z.ZodType>(value: T) => z.record(id, value)
@@ -271,31 +274,45 @@ export const ScenarioSchema = z
     seeds: z
       .array(SeedSchema)
       .min(1)
+      .max(LIMITS.sections.seeds)
       .describe(
         'The seed articles (files in seeds/) that this scenario quotes; citations name them by `file`.',
       ),
     rounds: z.number().int().min(1).max(30).describe('The most rounds of negotiation a game can last.'),
-    sides: z.array(SideSchema).min(2).describe('The sides: exactly one responds, the others propose.'),
-    actors: z.array(ActorSchema).default([]).describe('The people quoted, with their statements.'),
-    tags: z.array(TagSchema).default([]).describe('Labels that group instruments.'),
+    sides: z
+      .array(SideSchema)
+      .min(2)
+      .max(LIMITS.sections.sides)
+      .describe('The sides: exactly one responds, the others propose.'),
+    actors: z
+      .array(ActorSchema)
+      .max(LIMITS.sections.actors)
+      .default([])
+      .describe('The people quoted, with their statements.'),
+    tags: z.array(TagSchema).max(LIMITS.sections.tags).default([]).describe('Labels that group instruments.'),
     meters: z
       .array(MeterSchema)
       .min(1)
+      .max(LIMITS.sections.meters)
       .describe('Numbers the game follows from round to round, shown as gauges.'),
     flags: z
       .array(FlagSchema)
+      .max(LIMITS.sections.flags)
       .default([])
       .describe('Yes-or-no facts, raised and lowered by sides and effects.'),
     instruments: z
       .array(InstrumentSchema)
       .min(1)
+      .max(LIMITS.sections.instruments)
       .describe('The options proposing sides can put into the package.'),
     redLines: z
       .array(RedLineSchema)
+      .max(LIMITS.sections.redLines)
       .default([])
       .describe('What the responding side refuses, as stated in public.'),
     preferences: z
       .array(PreferenceSchema)
+      .max(LIMITS.sections.preferences)
       .default([])
       .describe('What makes the responding side more or less willing, when no red line decides.'),
     response: z
@@ -325,9 +342,14 @@ export const ScenarioSchema = z
       .describe('What implementing the guarantees without the responder’s consent does.'),
     events: z
       .array(EventSchema)
+      .max(LIMITS.sections.events)
       .default([])
       .describe('Things that happen after an answer, by round or by condition.'),
-    endings: z.array(EndingSchema).min(1).describe('The ways the game can end, checked in file order.'),
+    endings: z
+      .array(EndingSchema)
+      .min(1)
+      .max(LIMITS.sections.endings)
+      .describe('The ways the game can end, checked in file order.'),
     scoring: sideMap(
       z.strictObject({
         par: z.number().describe('A side with at least this score has come out ahead.'),
