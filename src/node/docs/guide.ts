@@ -5,6 +5,7 @@ import { scenarioJsonSchema } from '../../core/scenario/schema/json-schema.ts'
 import { PROJECT_ROOT } from '../scenario-files.ts'
 import { fieldReference, formsReference } from './field-reference.ts'
 import type { JsonSchema } from './json-schema-words.ts'
+import { limitsReference } from './limits-reference.ts'
 import { replaceSection, sectionNames } from './markers.ts'
 import { examplesFromExpected, problemReference } from './problem-reference.ts'
 import { readTutorial, TUTORIAL_FILE, type TutorialStep } from './tutorial.ts'
@@ -50,6 +51,7 @@ export function guideSections(): Record<string, string> {
     conditions: formsReference(schema, 'condition'),
     effects: formsReference(schema, 'effect'),
     problems: problemReference(examplesFromExpected([...expected, ...tutorial])),
+    limits: limitsReference(),
     ...Object.fromEntries(
       steps.flatMap((step) => [
         [`tutorial-step-${step.number}`, fence('yaml', step.added)],

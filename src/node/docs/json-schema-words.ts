@@ -147,7 +147,7 @@ export function noun(root: JsonSchema, node: JsonSchema, field = ''): Noun {
       return { one: '`true` or `false`', many: '`true` or `false` values' }
     case 'array': {
       const item = node.items ? noun(root, node.items, field) : { one: 'anything', many: 'anything' }
-      const length = bounds(node.minItems, node.maxItems, ['entry', 'entries']).replace(/^,/, ';')
+      const length = bounds(node.minItems, node.maxItems, ['entry', 'entries']).replace(/^,? /, '; ')
       return { one: `a list of ${item.many}${length}`, many: `lists of ${item.many}` }
     }
     case 'object': {
