@@ -70,11 +70,11 @@ export function onScenarioFilesChange(listener: FilesListener): void {
   ;(hot.data.listeners as FilesListener[]).push(listener)
 }
 
+// Written out as `import.meta.hot.accept`, which is how Vite finds that this module takes its own updates.
 if (import.meta.hot) {
-  const hot = import.meta.hot
-  hot.accept((next) => {
+  import.meta.hot.accept((next) => {
     const texts = (next as { scenarioTexts?: () => Record<string, string> } | undefined)?.scenarioTexts?.()
-    if (!texts) return hot.invalidate('scenarios.ts changed shape: reloading the page')
-    for (const listener of (hot.data.listeners ?? []) as FilesListener[]) listener(texts)
+    if (!texts) return import.meta.hot?.invalidate('scenarios.ts changed shape: reloading the page')
+    for (const listener of (import.meta.hot?.data.listeners ?? []) as FilesListener[]) listener(texts)
   })
 }

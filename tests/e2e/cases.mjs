@@ -13,8 +13,10 @@ import {
   startGame,
   switcherSides,
 } from './helpers.mjs'
+import { authoringCases } from './authoring.mjs'
 import { playByKeyboard } from './keyboard.mjs'
 import { languageCase } from './language.mjs'
+import { tabletCase } from './tablet.mjs'
 
 const squash = (s) => s.replace(/\s+/g, ' ').trim()
 
@@ -324,5 +326,7 @@ export const cases = [
       assert.equal(await items.count(), before, 'dragging an item back to the cards withdraws it')
     },
   },
+  tabletCase,
   languageCase,
+  ...authoringCases,
 ]

@@ -1,12 +1,16 @@
-import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
+import { BUILT_IN_FLAGS, type ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import type { ConditionTrace } from '../../core/rules/trace.ts'
 import { h } from '../dom.ts'
 import { formatList, formatNumber, t } from '../i18n/index.ts'
 import { instrumentName, meterName, nameOf } from '../view.ts'
 
 const tagName = (index: ScenarioIndex, id: string) => index.scenario.tags.find((x) => x.id === id)?.name ?? id
-const flagName = (index: ScenarioIndex, id: string) =>
-  index.scenario.flags.find((x) => x.id === id)?.name ?? id
+/** A flag's name; the engine's own flag is named in words. */
+export const flagName = (index: ScenarioIndex, id: string): string =>
+  index.scenario.flags.find((x) => x.id === id)?.name ??
+  (id === BUILT_IN_FLAGS[0]
+    ? t('backstage.flagUnilateral', { responder: nameOf(index, index.responder) })
+    : id)
 
 /** "at least 3", "at most 0.5", "between 2 and 4": what a compared value must be. */
 function bounds(c: { atLeast?: number; atMost?: number }, scale = (n: number) => formatNumber(n)): string {
@@ -17,7 +21,7 @@ function bounds(c: { atLeast?: number; atMost?: number }, scale = (n: number) =>
   return t('condition.anyValue')
 }
 
-const percent = (share: number) => `${formatNumber(Math.round(share * 1000) / 10)} %`
+const percent = (share: number) => formatNumber(share, { style: 'percent', maximumFractionDigits: 1 })
 
 /** The package items that made a condition hold, by name and backer. */
 function itemsText(index: ScenarioIndex, trace: ConditionTrace): string {

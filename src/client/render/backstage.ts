@@ -4,7 +4,7 @@ import { assess } from '../../core/rules/response.ts'
 import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import { contextFor, type GameState } from '../../core/rules/state.ts'
 import { traceCondition } from '../../core/rules/trace.ts'
-import { renderTrace } from '../authoring/condition-text.ts'
+import { flagName, renderTrace } from '../authoring/condition-text.ts'
 import type { PlacedRefusal } from '../authoring/refusals.ts'
 import { button, h } from '../dom.ts'
 import { formatList, formatNumber, t } from '../i18n/index.ts'
@@ -27,10 +27,7 @@ function stateSection(index: ScenarioIndex, state: GameState): HTMLElement {
       ? t('backstage.stanceEndorse')
       : t('backstage.stanceObject', { reason: s.reason })
   }
-  const flags = [...index.flags].map((id) => ({
-    name: index.scenario.flags.find((f) => f.id === id)?.name ?? id,
-    set: state.flags.includes(id),
-  }))
+  const flags = [...index.flags].map((id) => ({ name: flagName(index, id), set: state.flags.includes(id) }))
   const row = (label: string, value: string | Node) => h('div', {}, [h('dt', {}, label), h('dd', {}, value)])
   return h('section', { 'aria-labelledby': 'backstage-state' }, [
     h('h3', { id: 'backstage-state' }, t('backstage.state')),
