@@ -22,3 +22,10 @@ export function seedScenario(): ScenarioIndex {
   if (!result.index) throw new Error(JSON.stringify(result.problems, null, 1))
   return result.index
 }
+
+/** A scenario file under `scenarios/` (e.g. `december.yaml`), loaded with every check and indexed. */
+export function scenarioFile(file: string): ScenarioIndex {
+  const result = loadScenarioFile(join(PROJECT_ROOT, 'scenarios', file))
+  if (!result.index) throw new Error(JSON.stringify(result.problems, null, 1))
+  return result.index
+}
