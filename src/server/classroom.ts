@@ -65,7 +65,7 @@ export class Classroom {
       version: ROOM_FILE_VERSION,
       code: input.code,
       createdAt: input.now.toISOString(),
-      scenario: input.source,
+      scenario: { file: input.source.file, text: input.source.text },
       instructorKeyHash: input.instructorKeyHash,
       settings: { ...input.settings },
       status: 'lobby',

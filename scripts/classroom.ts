@@ -1,0 +1,58 @@
+/**
+ * `npm run classroom`: builds the game (vite build) and serves it with the classroom rooms on one port,
+ * then prints the address students open and the instructor's link.
+ *
+ * Environment: PORT (default 2567), HOST (default all interfaces), CLASSROOM_DATA (where rooms are kept,
+ * default `.classroom-data/`), CLASSROOM_ADMIN_KEY (the session's admin key; by default one is made and
+ * kept in the data folder), REDIS_URL (scale out over several processes, see README).
+ * Options: --no-build serves the `dist/` already built (or no game files at all when there is none).
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { networkInterfaces } from 'node:os'
+import { join, resolve } from 'node:path'
+import { PROJECT_ROOT } from '../src/node/scenario-files.ts'
+import { scaleOutOptions } from '../src/server/scale.ts'
+import { startClassroomServer } from '../src/server/server.ts'
+
+const port = Number(process.env.PORT ?? 2567)
+const dataDir = resolve(process.env.CLASSROOM_DATA ?? join(PROJECT_ROOT, '.classroom-data'))
+const distDir = join(PROJECT_ROOT, 'dist')
+
+if (!process.argv.includes('--no-build')) {
+  const built = spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules/vite/bin/vite.js'), 'build'], {
+    cwd: PROJECT_ROOT,
+    stdio: 'inherit',
+  })
+  if (built.status !== 0) process.exit(built.status ?? 1)
+}
+
+/** The first IPv4 address of this machine that other devices on the network can reach. */
+function lanAddress(): string | null {
+  for (const list of Object.values(networkInterfaces()))
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address
+  return null
+}
+
+const lan = lanAddress()
+const scale = await scaleOutOptions(process.env.REDIS_URL, lan ?? '127.0.0.1', port)
+const server = await startClassroomServer({
+  port,
+  ...(process.env.HOST ? { host: process.env.HOST } : {}),
+  dataDir,
+  distDir: existsSync(distDir) ? distDir : null,
+  ...(process.env.CLASSROOM_ADMIN_KEY ? { adminKey: process.env.CLASSROOM_ADMIN_KEY } : {}),
+  ...scale,
+  handleSignals: true,
+})
+const base = `http://${lan ?? 'localhost'}:${server.port}`
+console.log(`Red Lines classroom server on port ${server.port}`)
+console.log(`  Students open:   ${base}/`)
+console.log(`  Instructor link: ${base}/#instructor=${server.adminKey}   (keep it to yourself)`)
+if (!lan) console.log('  No network address found: only this computer can reach the server.')
+console.log(
+  `  Rooms kept in ${dataDir} (${server.restored.rooms} restored${server.restored.failed.length ? `, ${server.restored.failed.length} could not be` : ''})`,
+)
+if (!existsSync(distDir))
+  console.log('  No dist/ folder: the game itself is not served (run without --no-build).')
+console.log('READY')
