@@ -4,7 +4,8 @@
  *
  * Environment: PORT (default 2567), HOST (default all interfaces), CLASSROOM_DATA (where rooms are kept,
  * default `.classroom-data/`), CLASSROOM_ADMIN_KEY (the session's admin key; by default one is made and
- * kept in the data folder), REDIS_URL (scale out over several processes, see README).
+ * kept in the data folder), REDIS_URL (scale out over several processes, see README), PUBLIC_HOST (the
+ * address devices reach this process at, when the LAN address found is not the right one).
  * Options: --no-build serves the `dist/` already built (or no game files at all when there is none).
  */
 import { spawnSync } from 'node:child_process'
@@ -35,21 +36,24 @@ function lanAddress(): string | null {
 }
 
 const lan = lanAddress()
-const scale = await scaleOutOptions(process.env.REDIS_URL, lan ?? '127.0.0.1', port)
+// The address devices use: the interface listened on when it is a single one, else the LAN address.
+const host = process.env.HOST
+const publicHost = process.env.PUBLIC_HOST ?? (host && host !== '0.0.0.0' && host !== '::' ? host : lan)
+const scale = await scaleOutOptions(process.env.REDIS_URL, publicHost ?? '127.0.0.1', port)
 const server = await startClassroomServer({
   port,
-  ...(process.env.HOST ? { host: process.env.HOST } : {}),
+  ...(host ? { host } : {}),
   dataDir,
   distDir: existsSync(distDir) ? distDir : null,
   ...(process.env.CLASSROOM_ADMIN_KEY ? { adminKey: process.env.CLASSROOM_ADMIN_KEY } : {}),
   ...scale,
   handleSignals: true,
 })
-const base = `http://${lan ?? 'localhost'}:${server.port}`
+const base = `http://${publicHost ?? 'localhost'}:${server.port}`
 console.log(`Red Lines classroom server on port ${server.port}`)
 console.log(`  Students open:   ${base}/`)
 console.log(`  Instructor link: ${base}/#instructor=${server.adminKey}   (keep it to yourself)`)
-if (!lan) console.log('  No network address found: only this computer can reach the server.')
+if (!publicHost) console.log('  No network address found: only this computer can reach the server.')
 console.log(
   `  Rooms kept in ${dataDir} (${server.restored.rooms} restored${server.restored.failed.length ? `, ${server.restored.failed.length} could not be` : ''})`,
 )
