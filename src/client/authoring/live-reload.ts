@@ -35,7 +35,8 @@ function outcome(change: ShippedChange, options: LiveReloadOptions): { lines: st
   const origin = session ? options.library.origin(session.index) : undefined
   const playing = !!session && origin?.kind === 'shipped' && origin.file === change.file
   const after = change.after?.index ?? null
-  if (!change.after) return { lines: [t('live.removed', { file })], failed: playing }
+  if (!change.after)
+    return { lines: [t(playing ? 'live.removedInGame' : 'live.removed', { file })], failed: playing }
   if (!after)
     return {
       lines: [

@@ -471,6 +471,8 @@ export const en = {
     other: '{file} changed: reloaded, and this game’s {count} moves were replayed on the new version.',
   },
   'live.removed': '{file} was removed from the scenarios.',
+  'live.removedInGame':
+    '{file} was removed from the scenarios; the game continues on the version it was started on.',
   'live.broken': '{file} changed and no longer loads:',
   'live.brokenInGame': '{file} changed and no longer loads; the game continues on the previous version:',
   'live.replayFailed':

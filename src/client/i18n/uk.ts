@@ -533,6 +533,7 @@ export const uk: UkrainianCatalogue = {
     other: '{file} змінено: перезавантажено, і {count} ходу цієї гри відтворено на новій версії.',
   },
   'live.removed': '{file} вилучено зі сценаріїв.',
+  'live.removedInGame': '{file} вилучено зі сценаріїв; гра триває на версії, з якою її почато.',
   'live.broken': '{file} змінено, і він більше не завантажується:',
   'live.brokenInGame': '{file} змінено, і він більше не завантажується; гра триває на попередній версії:',
   'live.replayFailed':
