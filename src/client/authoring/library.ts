@@ -136,7 +136,13 @@ export function createLibrary(catalogue: Catalogue, storage: SaveStorage) {
       const changes: ShippedChange[] = []
       const byFile = new Map(shipped.map((s) => [s.file, s]))
       const entries: ScenarioEntry[] = []
-      for (const file of Object.keys(next).sort()) {
+      // Files keep the place the catalogue gave them; new ones follow by name.
+      const place = (file: string) => {
+        const at = shipped.findIndex((s) => s.file === file)
+        return at < 0 ? shipped.length : at
+      }
+      const files = Object.keys(next).sort((a, b) => place(a) - place(b) || a.localeCompare(b))
+      for (const file of files) {
         const old = byFile.get(file)
         const text = next[file] ?? ''
         if (old && texts[file] === text) {
