@@ -1,0 +1,202 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { type Analysis, analyzeScenario } from '../../src/core/analyze/analysis.ts'
+import { packagesToStudy, takeCensus } from '../../src/core/analyze/census.ts'
+import { classify } from '../../src/core/analyze/classes.ts'
+import { openingState, settableFlags, withFlags } from '../../src/core/analyze/offers.ts'
+import { formatAnalysis } from '../../src/core/analyze/report.ts'
+import type { Step } from '../../src/core/analyze/tally.ts'
+import type { Command } from '../../src/core/rules/commands.ts'
+import type { PackageItem } from '../../src/core/rules/package.ts'
+import { resolveResponse } from '../../src/core/rules/response.ts'
+import type { ScenarioIndex } from '../../src/core/rules/scenario-index.ts'
+import { scoreSides } from '../../src/core/rules/scoring.ts'
+import { contextFor } from '../../src/core/rules/state.ts'
+import { replay } from '../../src/core/store.ts'
+import { harbour, seedScenario } from './helpers.ts'
+
+/** The commands a table of human players would send to play `steps`, as the search describes them. */
+function commandsFor(index: ScenarioIndex, steps: readonly Step[]): Command[] {
+  const commands: Command[] = []
+  const [first = ''] = index.proposers
+  let onTable: readonly PackageItem[] = []
+  for (const step of steps) {
+    for (const item of onTable)
+      commands.push({ type: 'withdraw', side: item.backedBy, payload: { instrument: item.instrument } })
+    onTable = step.tabled ?? []
+    if (!step.tabled) {
+      for (const side of index.proposers) commands.push({ type: 'object', side, payload: { reason: 'No.' } })
+      commands.push({ type: 'endRound', side: first, payload: {} })
+      continue
+    }
+    for (const flag of settableFlags(index)) {
+      const side = index.scenario.flags.find((f) => f.id === flag)?.settableBy[0] ?? first
+      commands.push({ type: 'setFlag', side, payload: { flag, value: step.flags.includes(flag) } })
+    }
+    for (const { instrument, variant, backedBy } of step.tabled)
+      commands.push({
+        type: 'add',
+        side: backedBy,
+        payload: variant ? { instrument, variant } : { instrument },
+      })
+    for (const side of index.proposers) commands.push({ type: 'endorse', side, payload: {} })
+    commands.push({ type: 'table', side: first, payload: {} })
+    const choice = step.decision
+    if (choice)
+      for (const side of index.proposers) commands.push({ type: 'decide', side, payload: { choice } })
+  }
+  return commands
+}
+
+/** Replays a way found by the analysis with the real commands, from the start of a game with its seed. */
+function replayWay(index: ScenarioIndex, way: NonNullable<Analysis['endings'][number]['way']>) {
+  const seats = Object.fromEntries(index.proposers.map((s) => [s, 'human' as const]))
+  const setup = { scenarioId: index.scenario.id, seats, seed: way.seed, difficulty: 'normal' as const }
+  return replay(index, setup, commandsFor(index, way.steps))
+}
+
+describe('analysis of the minimal fixture (hand-computed)', () => {
+  // The harbour: patrol (North only) is absent or in (2 ways); the fund is absent or backed by North or
+  // South, small or large (5 ways); the station is absent or in (2 ways): 20 packages, 19 without the
+  // empty one. The one red line, no-boats, rejects every package with the patrol boats (1 × 5 × 2 = 10).
+  // With no preference, disposition 1 ≥ acceptAt 0 and no chance, so the other 9 are always accepted.
+  const index = harbour()
+  const a = analyzeScenario(index)
+
+  it('studies every package, with nothing left unexplored', () => {
+    expect(a.method).toMatchObject({ packages: 19, exhaustive: true, classes: 2, trimmed: false })
+    expect(a.method.flagSettings).toEqual([[]])
+    expect(a.answers).toEqual({
+      offers: 19,
+      reject: 10,
+      demandRemoval: 0,
+      acceptAlways: 9,
+      acceptByChance: 0,
+      rejectAlways: 0,
+    })
+  })
+
+  it('counts the packages that cross the red line, smallest first', () => {
+    expect(a.redLines).toHaveLength(1)
+    expect(a.redLines[0]).toMatchObject({
+      id: 'no-boats',
+      kind: 'reject',
+      packages: 10,
+      crossedInGames: true,
+    })
+    expect(a.redLines[0]?.examples[0]?.items).toEqual([{ instrument: 'patrol', backedBy: 'north' }])
+    expect(a.redLines[0]?.examples.every((e) => e.items.some((i) => i.instrument === 'patrol'))).toBe(true)
+  })
+
+  it('finds that Russia never accepts the patrol boats, and only them', () => {
+    expect(a.neverAccepted.map((x) => x.instrument)).toEqual(['patrol'])
+    expect(a.neverAccepted[0]?.reason).toContain('no-boats')
+  })
+
+  it('finds the shortest way to each ending, and that "alone" cannot be reached', () => {
+    const ending = (id: string) => a.endings.find((e) => e.id === id)
+    // Patrol rejected: tension 20 + 30 = 50; implementing adds 40, so 90 reaches "war" before "alone".
+    expect(ending('war')?.way?.steps).toMatchObject([
+      { round: 1, tabled: [{ instrument: 'patrol' }], verdict: 'reject', decision: 'implement' },
+    ])
+    // Any package without the boats is accepted at once. The class is represented by the package that
+    // breaks no constraint (North wants deterrence ≥ 3): large fund (2) + station (1).
+    expect(ending('deal')?.way?.steps).toMatchObject([{ round: 1, verdict: 'accept', decision: null }])
+    // Tension only falls on a deal, which ends the game, so every implementation happens at 50 or more.
+    expect(ending('alone')).toMatchObject({ reached: false, way: null })
+    // Three untabled rounds reach the round limit.
+    expect(ending('stall')?.way?.steps.map((s) => s.tabled)).toEqual([null, null, null])
+    expect(a.warnings.map((w) => w.code)).toContain('ENDING_UNREACHED')
+  })
+
+  it('scores the sides: best on a deal with deterrence 3, worst at full tension', () => {
+    // A deal: tension 20 - 10 = 10, North -0.5 × 10 + 10 = 5, South -0.2 × 10 + 10 = 8. At tension 100
+    // North scores -50 and South -20; no rejected package can break North's constraint (the boats deter 4).
+    expect(a.sides).toMatchObject([
+      { id: 'north', par: 0, best: 5, worst: -50, canComeOutAhead: true },
+      { id: 'south', par: 0, best: 8, worst: -20, canComeOutAhead: true },
+    ])
+    // The deal that gives both their best is accepted whatever happens: a dominant package.
+    expect(a.warnings.map((w) => w.code)).toContain('DOMINANT_PACKAGE')
+    expect(a.warnings.map((w) => w.code)).not.toContain('SIDE_ALWAYS_LOSES')
+  })
+
+  it('gives ways that replay with the real commands to the same ending and scores', () => {
+    for (const e of a.endings) {
+      if (!e.way) continue
+      const state = replayWay(index, e.way)
+      expect(state.ending?.id).toBe(e.id)
+      expect(state.round).toBe(e.way.rounds)
+    }
+    for (const s of a.sides) {
+      if (!s.bestWay) throw new Error('no best game')
+      const state = replayWay(index, s.bestWay)
+      expect(scoreSides(index, state).find((x) => x.side === s.id)?.total).toBe(s.best)
+    }
+  })
+
+  it('writes a report with a heading per section', () => {
+    const text = formatAnalysis(a)
+    for (const heading of [
+      'Method',
+      'Red lines',
+      'Instruments Russia never accepts',
+      'Endings',
+      'Sides',
+      'Balance warnings',
+    ])
+      expect(text).toMatch(new RegExp(`^${heading}`, 'm'))
+    expect(text).toContain('no-boats (reject): 10 packages')
+  })
+})
+
+describe('analysis of the seed scenario', () => {
+  const index = seedScenario()
+  const studied = packagesToStudy(index)
+  const classes = classify(index, studied.packages, openingState(index, 1, 'normal'))
+  const census = takeCensus(index, 'normal', studied, classes)
+
+  /** Russia's answer to an offer in the opening situation, by response.ts itself. */
+  const crossed = (items: readonly PackageItem[], flags: readonly string[]) => {
+    const state = withFlags(index, openingState(index, 1, 'normal'), flags)
+    return resolveResponse(index, contextFor(index, state, items), 'normal', state.rng).response.redLines
+  }
+
+  it('every package said to cross a red line crosses it, by response.ts', () => {
+    const lines = census.redLines.filter((r) => r.triggeredBy.length > 0)
+    fc.assert(
+      fc.property(fc.nat(lines.length - 1), fc.nat(1_000_000), (which, at) => {
+        const line = lines[which]
+        const offer = line?.triggeredBy[at % line.triggeredBy.length]
+        if (!line || !offer) return false
+        return crossed(offer.items, offer.flags).includes(line.id)
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('and no other package does (the counts are exact)', () => {
+    const listed = new Map(census.redLines.map((r) => [r.id, new Set(r.triggeredBy.map((o) => o.items))]))
+    const counts = new Map(census.redLines.map((r) => [r.id, 0]))
+    for (const items of studied.packages) {
+      const ids = new Set(census.settings.flatMap((flags) => crossed(items, flags)))
+      for (const [id, set] of listed) {
+        if (ids.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1)
+        if (ids.has(id) !== set.has(items)) throw new Error(`${id}: ${JSON.stringify(items)}`)
+      }
+    }
+    for (const r of census.redLines) expect(r.triggeredBy.length, r.id).toBe(counts.get(r.id))
+  })
+
+  it('reaches every ending, with ways that replay with the real commands', () => {
+    const a = analyzeScenario(index, { budget: 5000 })
+    expect(a.method.packages).toBe(41_471)
+    for (const e of a.endings) {
+      expect(e.reached, e.id).toBe(true)
+      if (!e.way) continue
+      const state = replayWay(index, e.way)
+      expect(state.ending?.id).toBe(e.id)
+    }
+    expect(a.sides.map((s) => s.canComeOutAhead)).toEqual(a.sides.map(() => true))
+  })
+})
