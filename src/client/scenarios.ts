@@ -37,15 +37,24 @@ export function loadEntry(file: string, text: string, seeds: Record<string, stri
 }
 
 /**
+ * The scenario offered first (and chosen by default) on the set-up screen: the whole negotiation. The shorter
+ * moments (late August, December) and any other file follow by file name.
+ */
+export const FEATURED_SCENARIO_FILE = 'guarantees-2025.yaml'
+
+const featuredFirst = (a: string, b: string) =>
+  Number(b === FEATURED_SCENARIO_FILE) - Number(a === FEATURED_SCENARIO_FILE) || a.localeCompare(b)
+
+/**
  * Loads every scenario shipped in `scenarios/` (or the texts given) against the articles in `seeds/`.
- * Scenarios are sorted by file name; broken ones keep their problems.
+ * The featured scenario comes first, then the others by file name; broken ones keep their problems.
  */
 export function loadCatalogue(texts: Record<string, string> = scenarioTexts()): Catalogue {
   const seeds = byBaseName(
     import.meta.glob<string>('/seeds/*.txt', { query: '?raw', import: 'default', eager: true }),
   )
   const scenarios = Object.keys(texts)
-    .sort()
+    .sort(featuredFirst)
     .map((file) => loadEntry(file, texts[file] ?? '', seeds))
   return { scenarios, seeds, texts }
 }

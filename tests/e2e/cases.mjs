@@ -1,5 +1,6 @@
 /** The browser test cases: each gets a fresh page (and so a fresh localStorage). */
 import assert from 'node:assert/strict'
+import { authoringCases } from './authoring.mjs'
 import {
   checkA11y,
   endingHeading,
@@ -13,7 +14,6 @@ import {
   startGame,
   switcherSides,
 } from './helpers.mjs'
-import { authoringCases } from './authoring.mjs'
 import { playByKeyboard } from './keyboard.mjs'
 import { languageCase } from './language.mjs'
 import { tabletCase } from './tablet.mjs'
@@ -119,7 +119,7 @@ export const cases = [
       await page.getByRole('button', { name: `I play ${sides[1]}: show my position` }).click()
       for (const side of sides) {
         await playAs(page, side)
-        await page.getByRole('button', { name: /^Add / }).first().click()
+        await page.getByRole('button', { name: /^Add /, disabled: false }).first().click()
       }
       const items = page.getByRole('list', { name: 'Items in the package' }).getByRole('listitem')
       const added = await items.count()
@@ -130,7 +130,7 @@ export const cases = [
         .first()
         .click()
       assert.equal(await items.count(), added - 1, 'withdrawing removes the item')
-      await page.getByRole('button', { name: /^Add / }).first().click()
+      await page.getByRole('button', { name: /^Add /, disabled: false }).first().click()
       assert.equal(await items.count(), added)
       // A command the rules refuse is shown to the player.
       await page.getByRole('button', { name: 'Table the package' }).click()
@@ -183,7 +183,7 @@ export const cases = [
     async run({ page, base, shot }) {
       await openSetup(page, base)
       await startGame(page, { seed: 777 })
-      await page.getByRole('button', { name: /^Add / }).first().click()
+      await page.getByRole('button', { name: /^Add /, disabled: false }).first().click()
       const round = await roundHeading(page).textContent()
       const pkg = page.getByRole('region', { name: 'The package' })
       const before = squash(await pkg.textContent())
@@ -202,7 +202,7 @@ export const cases = [
     async run({ page, base, shot }) {
       await openSetup(page, base)
       await startGame(page, { seed: 5 })
-      await page.getByRole('button', { name: /^Add / }).first().click()
+      await page.getByRole('button', { name: /^Add /, disabled: false }).first().click()
       const round = await roundHeading(page).textContent()
       await page.evaluate(() => {
         const key = Object.keys(localStorage).find((k) => k.startsWith('red-lines:game:'))
@@ -284,7 +284,7 @@ export const cases = [
       assert.equal(sides.length, 3)
       for (const side of sides) {
         await playAs(page, side)
-        await page.getByRole('button', { name: /^Add / }).first().click()
+        await page.getByRole('button', { name: /^Add /, disabled: false }).first().click()
       }
       await playToEnd(page)
       await endingHeading(page).waitFor()

@@ -76,7 +76,7 @@ export const languageCase = {
     await round.waitFor()
     await page.getByRole('region', { name: 'Пакет' }).waitFor()
     await page
-      .getByRole('button', { name: /^Додати: / })
+      .getByRole('button', { name: /^Додати: /, disabled: false })
       .first()
       .click()
     const items = page.getByRole('list', { name: 'Пункти пакета' }).getByRole('listitem')
