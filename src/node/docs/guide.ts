@@ -2,13 +2,16 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { formatProblem } from '../../core/scenario/load/problems.ts'
 import { scenarioJsonSchema } from '../../core/scenario/schema/json-schema.ts'
+import { runAnalyze } from '../cli/analyze.ts'
+import { runCheck } from '../cli/check.ts'
+import type { CliIo } from '../cli/io.ts'
 import { PROJECT_ROOT } from '../scenario-files.ts'
 import { fieldReference, formsReference } from './field-reference.ts'
 import type { JsonSchema } from './json-schema-words.ts'
 import { limitsReference } from './limits-reference.ts'
 import { replaceSection, sectionNames } from './markers.ts'
 import { examplesFromExpected, problemReference } from './problem-reference.ts'
-import { readTutorial, TUTORIAL_FILE, type TutorialStep } from './tutorial.ts'
+import { readTutorial, TUTORIAL_DIR, TUTORIAL_FILE, type TutorialStep } from './tutorial.ts'
 
 /** The authoring guide for teachers, relative to the project root. */
 export const GUIDE_PATH = 'scenarios/README.md'
@@ -17,16 +20,29 @@ const BROKEN_DIR = join(PROJECT_ROOT, 'tests/fixtures/broken')
 
 const fence = (lang: string, body: string) => `\`\`\`${lang}\n${body.trimEnd()}\n\`\`\``
 
-/** What `npm run check` prints for a tutorial step, as the guide shows it. */
-export function checkTranscript(step: TutorialStep): string {
-  const lines = step.result.problems.map(formatProblem)
-  const errors = step.result.problems.filter((p) => p.severity === 'error').length
-  const warnings = step.result.problems.length - errors
-  const summary =
-    step.result.problems.length === 0
-      ? `${TUTORIAL_FILE}: no problems found.`
-      : `${TUTORIAL_FILE}: ${errors} error(s), ${warnings} warning(s).`
-  return fence('text', [`$ npm run check -- scenarios/${TUTORIAL_FILE}`, ...lines, summary].join('\n'))
+/**
+ * What `npm run <command> -- scenarios/first-steps.yaml` prints for a tutorial step: the real command, run
+ * on the step's file without colour at its usual width and without timings, with the file shown under the
+ * name the guide uses.
+ */
+function transcript(command: 'check' | 'analyze', step: TutorialStep): string {
+  const file = `step-${step.number}.yaml`
+  let printed = ''
+  const io: CliIo = {
+    out: (text) => {
+      printed += text
+    },
+    err: (text) => {
+      printed += text
+    },
+    cwd: TUTORIAL_DIR,
+    colour: false,
+    width: 100,
+  }
+  if (command === 'check') runCheck([file], io)
+  else runAnalyze([file], io)
+  const shown = printed.split(file).join(`scenarios/${TUTORIAL_FILE}`)
+  return fence('text', `$ npm run ${command} -- scenarios/${TUTORIAL_FILE}\n${shown}`)
 }
 
 /** The body of every generated section of the guide, by section name. */
@@ -55,7 +71,9 @@ export function guideSections(): Record<string, string> {
     ...Object.fromEntries(
       steps.flatMap((step) => [
         [`tutorial-step-${step.number}`, fence('yaml', step.added)],
-        [`tutorial-check-${step.number}`, checkTranscript(step)],
+        [`tutorial-check-${step.number}`, transcript('check', step)],
+        // A dry run is worth reading only once the file loads.
+        ...(step.result.scenario ? [[`tutorial-analyze-${step.number}`, transcript('analyze', step)]] : []),
       ]),
     ),
     ...(last ? { 'tutorial-whole': fence('yaml', last.text) } : {}),

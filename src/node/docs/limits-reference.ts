@@ -1,17 +1,20 @@
 import { LIMITS } from '../../core/scenario/limits.ts'
 import { EXHAUSTIVE_LIMIT } from '../../core/scenario/load/reachability.ts'
 
-type Limit = Exclude<keyof typeof LIMITS, 'sections'>
-
 /**
  * Each limit in plain words, with the problem code a file past it gets. A limit added to `LIMITS` without
  * words here stops the generator, so the guide never silently leaves one out.
  */
-const WORDS: Record<Limit, { what: string; unit: string; code: string }> = {
+const WORDS: Readonly<Record<string, { what: string; unit: string; code: string }>> = {
   fileBytes: {
     what: 'The size of the file',
     unit: 'bytes (one byte per English letter, two per Ukrainian one)',
     code: 'FILE_TOO_LARGE',
+  },
+  tokens: {
+    what: 'Pieces of YAML in the file (keys, values, punctuation, line breaks)',
+    unit: 'pieces',
+    code: 'YAML_TOO_MANY_NODES',
   },
   depth: { what: 'Levels of indentation (nesting)', unit: 'levels', code: 'YAML_TOO_DEEP' },
   nodes: {
@@ -35,7 +38,7 @@ const number = (n: number) => n.toLocaleString('en-GB')
 export function limitsReference(): string {
   const rows = Object.entries(LIMITS).flatMap(([key, value]) => {
     if (key === 'sections') return []
-    const words = WORDS[key as Limit]
+    const words = WORDS[key]
     if (!words) throw new Error(`The guide has no words for the limit "${key}": add them to WORDS`)
     return [`| ${words.what} | at most ${number(value as number)} ${words.unit} | \`${words.code}\` |`]
   })
