@@ -1,51 +1,33 @@
 import { CommandSchema, isInstructorCommand, type SideCommand } from './commands.ts'
-import { brokenConstraints } from './constraints.ts'
+import { brokenConstraints, constraintWarning, type RuleWarning } from './constraints.ts'
 import { concludeDecision, endRoundUntabled, tablePackage } from './flow.ts'
 import { applyInstructorCommand } from './instructor.ts'
 import type { PackageItem } from './package.ts'
+import { type Refusal, type RefusalCode, type RefusalParams, refusal } from './refusals.ts'
 import type { ScenarioIndex } from './scenario-index.ts'
 import type { GameState } from './state.ts'
 
-/** Why a command was refused. The codes are stable: tests, logs and the network rely on them. */
-export type RefusalCode =
-  | 'MALFORMED_COMMAND'
-  | 'GAME_OVER'
-  | 'WRONG_PHASE'
-  | 'NOT_A_PROPOSER'
-  | 'UNKNOWN_INSTRUMENT'
-  | 'NOT_YOUR_INSTRUMENT'
-  | 'VARIANT_REQUIRED'
-  | 'UNKNOWN_VARIANT'
-  | 'ALREADY_IN_PACKAGE'
-  | 'EXCLUDED'
-  | 'NOT_IN_PACKAGE'
-  | 'NOT_YOUR_ITEM'
-  | 'UNKNOWN_SIDE'
-  | 'CANNOT_PROPOSE'
-  | 'UNKNOWN_REQUEST'
-  | 'NOT_YOUR_REQUEST'
-  | 'EMPTY_PACKAGE'
-  | 'NOT_ALL_ENDORSED'
-  | 'NO_DISAGREEMENT'
-  | 'UNKNOWN_FLAG'
-  | 'FLAG_NOT_SETTABLE'
-  | 'ALREADY_VOTED'
-  | 'NOTHING_TO_OVERRULE'
-  | 'SAME_VERDICT'
-  | 'UNKNOWN_EVENT'
-  | 'EVENT_ALREADY_FIRED'
+export { REFUSAL_CODES, type Refusal, type RefusalCode, type RefusalParams } from './refusals.ts'
 
-export interface Refusal {
-  code: RefusalCode
-  message: string
-}
-
-/** The result of applying a command: a new state (with warnings for the side), or a refusal and no change. */
-export type Outcome = { ok: true; state: GameState; warnings: string[] } | { ok: false; refusal: Refusal }
+/**
+ * The result of applying a command: a new state with warnings for the side (`warnings` in English for logs
+ * and the network, `warned` as data for screens to word), or a refusal and no change.
+ */
+export type Outcome =
+  | { ok: true; state: GameState; warnings: string[]; warned: RuleWarning[] }
+  | { ok: false; refusal: Refusal }
 
 type Refused = Extract<Outcome, { ok: false }>
-const refuse = (code: RefusalCode, message: string): Refused => ({ ok: false, refusal: { code, message } })
-const done = (state: GameState, warnings: string[] = []): Outcome => ({ ok: true, state, warnings })
+const refuse = (code: RefusalCode, params: RefusalParams, message: string): Refused => ({
+  ok: false,
+  refusal: refusal(code, params, message),
+})
+const done = (state: GameState, warned: RuleWarning[] = []): Outcome => ({
+  ok: true,
+  state,
+  warnings: warned.map((w) => w.message),
+  warned,
+})
 
 /** A change to the package or the flags: every stance is void, since sides endorsed something else. */
 function changed(state: GameState, side: string, patch: Partial<GameState>): GameState {
@@ -63,23 +45,42 @@ export function checkAdd(
   item: Omit<PackageItem, 'backedBy'>,
 ): Refused | null {
   const instrument = index.instruments.get(item.instrument)
-  if (!instrument) return refuse('UNKNOWN_INSTRUMENT', `There is no instrument "${item.instrument}".`)
+  if (!instrument)
+    return refuse(
+      'UNKNOWN_INSTRUMENT',
+      { instrument: item.instrument },
+      `There is no instrument "${item.instrument}".`,
+    )
   if (!instrument.proposers.includes(side))
-    return refuse('NOT_YOUR_INSTRUMENT', `${sideName(index, side)} cannot put in "${instrument.name}".`)
+    return refuse(
+      'NOT_YOUR_INSTRUMENT',
+      { instrument: item.instrument, side },
+      `${sideName(index, side)} cannot put in "${instrument.name}".`,
+    )
   const variants = index.variants.get(item.instrument)
   if (variants && variants.size > 0 && !item.variant)
     return refuse(
       'VARIANT_REQUIRED',
+      { instrument: item.instrument, variants: [...variants.keys()] },
       `Choose a reading of "${instrument.name}": ${[...variants.keys()].join(', ')}.`,
     )
   if (item.variant && !variants?.has(item.variant))
-    return refuse('UNKNOWN_VARIANT', `"${instrument.name}" has no reading "${item.variant}".`)
+    return refuse(
+      'UNKNOWN_VARIANT',
+      { instrument: item.instrument, variant: item.variant },
+      `"${instrument.name}" has no reading "${item.variant}".`,
+    )
   if (state.package.some((p) => p.instrument === item.instrument))
-    return refuse('ALREADY_IN_PACKAGE', `"${instrument.name}" is already in the package.`)
+    return refuse(
+      'ALREADY_IN_PACKAGE',
+      { instrument: item.instrument },
+      `"${instrument.name}" is already in the package.`,
+    )
   const clash = state.package.find((p) => index.exclusions.get(item.instrument)?.has(p.instrument))
   if (clash)
     return refuse(
       'EXCLUDED',
+      { instrument: item.instrument, excludedBy: clash.instrument },
       `"${instrument.name}" cannot stand with "${index.instruments.get(clash.instrument)?.name}".`,
     )
   return null
@@ -87,8 +88,8 @@ export function checkAdd(
 
 const handlers: Handlers = {
   add(index, state, { side, payload }) {
-    const refusal = checkAdd(index, state, side, payload)
-    if (refusal) return refusal
+    const refused = checkAdd(index, state, side, payload)
+    if (refused) return refused
     const item: PackageItem = { instrument: payload.instrument, backedBy: side }
     if (payload.variant) item.variant = payload.variant
     const requests = state.requests.map((r) =>
@@ -100,16 +101,30 @@ const handlers: Handlers = {
   },
   withdraw(index, state, { side, payload }) {
     const item = state.package.find((p) => p.instrument === payload.instrument)
-    if (!item) return refuse('NOT_IN_PACKAGE', `"${payload.instrument}" is not in the package.`)
+    if (!item)
+      return refuse(
+        'NOT_IN_PACKAGE',
+        { instrument: payload.instrument },
+        `"${payload.instrument}" is not in the package.`,
+      )
     if (item.backedBy !== side)
-      return refuse('NOT_YOUR_ITEM', `Only ${sideName(index, item.backedBy)} can withdraw what it put in.`)
+      return refuse(
+        'NOT_YOUR_ITEM',
+        { instrument: item.instrument, side: item.backedBy },
+        `Only ${sideName(index, item.backedBy)} can withdraw what it put in.`,
+      )
     return done(changed(state, side, { package: state.package.filter((p) => p !== item) }))
   },
   request(index, state, { side, payload }) {
     if (!index.proposers.includes(payload.to) || payload.to === side)
-      return refuse('UNKNOWN_SIDE', `"${payload.to}" is not another proposing side.`)
-    const refusal = checkAdd(index, state, payload.to, payload)
-    if (refusal) return refuse('CANNOT_PROPOSE', refusal.refusal.message)
+      return refuse('UNKNOWN_SIDE', { side: payload.to }, `"${payload.to}" is not another proposing side.`)
+    const refused = checkAdd(index, state, payload.to, payload)
+    if (refused)
+      return refuse(
+        'CANNOT_PROPOSE',
+        { instrument: payload.instrument, side: payload.to, cause: refused.refusal },
+        refused.refusal.message,
+      )
     const request = { from: side, to: payload.to, instrument: payload.instrument, variant: payload.variant }
     return done({
       ...state,
@@ -119,8 +134,13 @@ const handlers: Handlers = {
   decline(_index, state, { side, payload }) {
     const r = state.requests[payload.request]
     if (r?.status !== 'open')
-      return refuse('UNKNOWN_REQUEST', `There is no open request #${payload.request}.`)
-    if (r.to !== side) return refuse('NOT_YOUR_REQUEST', 'Only the side asked can decline a request.')
+      return refuse(
+        'UNKNOWN_REQUEST',
+        { request: payload.request },
+        `There is no open request #${payload.request}.`,
+      )
+    if (r.to !== side)
+      return refuse('NOT_YOUR_REQUEST', { side: r.to }, 'Only the side asked can decline a request.')
     const requests = state.requests.map((x, i) =>
       i === payload.request ? { ...x, status: 'declined' as const, reason: payload.reason } : x,
     )
@@ -132,7 +152,7 @@ const handlers: Handlers = {
     const next = { ...state, stances: { ...state.stances, [side]: { kind: 'endorse' as const } } }
     return done(
       breaches.length ? { ...next, breaches: [...state.breaches, ...breaches] } : next,
-      broken.map((c) => `This package breaks your constraint: ${c.text}`),
+      broken.map((c) => constraintWarning(side, c)),
     )
   },
   object(_index, state, { side, payload }) {
@@ -143,19 +163,24 @@ const handlers: Handlers = {
   },
   setFlag(index, state, { side, payload }) {
     const flag = index.scenario.flags.find((f) => f.id === payload.flag)
-    if (!flag) return refuse('UNKNOWN_FLAG', `There is no flag "${payload.flag}".`)
+    if (!flag) return refuse('UNKNOWN_FLAG', { flag: payload.flag }, `There is no flag "${payload.flag}".`)
     if (!flag.settableBy.includes(side))
-      return refuse('FLAG_NOT_SETTABLE', `${sideName(index, side)} cannot change "${flag.name}".`)
+      return refuse(
+        'FLAG_NOT_SETTABLE',
+        { flag: flag.id, side },
+        `${sideName(index, side)} cannot change "${flag.name}".`,
+      )
     const flags = state.flags.filter((f) => f !== flag.id)
     return done(changed(state, side, { flags: payload.value ? [...flags, flag.id] : flags }))
   },
   table(index, state) {
     if (state.package.length === 0)
-      return refuse('EMPTY_PACKAGE', 'There is nothing in the package to table.')
+      return refuse('EMPTY_PACKAGE', {}, 'There is nothing in the package to table.')
     const missing = index.proposers.filter((s) => state.stances[s]?.kind !== 'endorse')
     if (missing.length)
       return refuse(
         'NOT_ALL_ENDORSED',
+        { sides: missing },
         `Waiting for ${missing.map((s) => sideName(index, s)).join(', ')} to endorse.`,
       )
     return done(tablePackage(index, state))
@@ -166,12 +191,14 @@ const handlers: Handlers = {
     if (undecided.length || !objecting)
       return refuse(
         'NO_DISAGREEMENT',
+        {},
         'A round ends untabled only when every side has spoken and one objects.',
       )
     return done(endRoundUntabled(index, state))
   },
   decide(index, state, { side, payload }) {
-    if (state.votes[side]) return refuse('ALREADY_VOTED', `${sideName(index, side)} has already decided.`)
+    if (state.votes[side])
+      return refuse('ALREADY_VOTED', { side }, `${sideName(index, side)} has already decided.`)
     const next = { ...state, votes: { ...state.votes, [side]: payload.choice } }
     return done(index.proposers.every((s) => next.votes[s]) ? concludeDecision(index, next) : next)
   },
@@ -196,16 +223,26 @@ const PHASE_OF: Record<SideCommand['type'], GameState['phase']> = {
  */
 export function applyCommand(index: ScenarioIndex, state: GameState, input: unknown): Outcome {
   const parsed = CommandSchema.safeParse(input)
-  if (!parsed.success)
-    return refuse('MALFORMED_COMMAND', `Malformed command: ${parsed.error.issues[0]?.message ?? 'invalid'}.`)
+  if (!parsed.success) {
+    const detail = parsed.error.issues[0]?.message ?? 'invalid'
+    return refuse('MALFORMED_COMMAND', { detail }, `Malformed command: ${detail}.`)
+  }
   const cmd = parsed.data
   // Before the game-over check: an overrule may reopen a game that the overruled answer ended.
   if (isInstructorCommand(cmd)) return applyInstructorCommand(index, state, cmd)
-  if (state.phase === 'ended') return refuse('GAME_OVER', 'The game is over.')
+  if (state.phase === 'ended') return refuse('GAME_OVER', {}, 'The game is over.')
   if (!index.proposers.includes(cmd.side))
-    return refuse('NOT_A_PROPOSER', `"${cmd.side}" is not a side that negotiates the package.`)
+    return refuse(
+      'NOT_A_PROPOSER',
+      { side: cmd.side },
+      `"${cmd.side}" is not a side that negotiates the package.`,
+    )
   if (PHASE_OF[cmd.type] !== state.phase)
-    return refuse('WRONG_PHASE', `"${cmd.type}" is not possible while ${state.phase}.`)
+    return refuse(
+      'WRONG_PHASE',
+      { command: cmd.type, phase: state.phase },
+      `"${cmd.type}" is not possible while ${state.phase}.`,
+    )
   const handler = handlers[cmd.type] as Handler<SideCommand>
   return handler(index, state, cmd)
 }

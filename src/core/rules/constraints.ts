@@ -6,6 +6,32 @@ import { contextFor, type GameState } from './state.ts'
 
 type Constraint = Scenario['sides'][number]['constraints'][number]
 
+/** Every kind of warning a command can give the side that sent it. */
+export const WARNING_CODES = ['CONSTRAINT_BROKEN'] as const
+
+/**
+ * A warning for the side that sent a command, as data: its code and the ids it is about, so that a screen
+ * words it in its own language; `message` says it in English for logs and the network.
+ */
+export interface RuleWarning {
+  code: (typeof WARNING_CODES)[number]
+  /** The side warned. */
+  side: string
+  /** CONSTRAINT_BROKEN: the id of the side's constraint that the package breaks. */
+  constraint: string
+  message: string
+}
+
+/** The warning given to a side that endorses a package breaking one of its own constraints. */
+export function constraintWarning(side: string, constraint: Constraint): RuleWarning {
+  return {
+    code: 'CONSTRAINT_BROKEN',
+    side,
+    constraint: constraint.id,
+    message: `This package breaks your constraint: ${constraint.text}`,
+  }
+}
+
 /**
  * The constraints of `side` that a package would break in the current situation: those whose `when` holds
  * (or that have none) and whose `requires` does not.
