@@ -3,15 +3,18 @@ import { describe, expect, it } from 'vitest'
 import { type Analysis, analyzeScenario } from '../../src/core/analyze/analysis.ts'
 import { packagesToStudy, takeCensus } from '../../src/core/analyze/census.ts'
 import { classify } from '../../src/core/analyze/classes.ts'
+import { asTabled, moves } from '../../src/core/analyze/moves.ts'
 import { openingState, settableFlags, withFlags } from '../../src/core/analyze/offers.ts'
 import { formatAnalysis } from '../../src/core/analyze/report.ts'
 import type { Step } from '../../src/core/analyze/tally.ts'
 import type { Command } from '../../src/core/rules/commands.ts'
-import type { PackageItem } from '../../src/core/rules/package.ts'
+import { type PackageItem, packageKey } from '../../src/core/rules/package.ts'
 import { resolveResponse } from '../../src/core/rules/response.ts'
-import type { ScenarioIndex } from '../../src/core/rules/scenario-index.ts'
+import { indexScenario, type ScenarioIndex } from '../../src/core/rules/scenario-index.ts'
 import { scoreSides } from '../../src/core/rules/scoring.ts'
-import { contextFor } from '../../src/core/rules/state.ts'
+import { contextFor, type GameState } from '../../src/core/rules/state.ts'
+import { EXHAUSTIVE_LIMIT } from '../../src/core/scenario/load/reachability.ts'
+import type { Instrument } from '../../src/core/scenario/schema/scenario.ts'
 import { replay } from '../../src/core/store.ts'
 import { harbour, seedScenario } from './helpers.ts'
 
@@ -150,6 +153,31 @@ describe('analysis of the minimal fixture (hand-computed)', () => {
   })
 })
 
+describe('a scenario with more packages than the loader tries', () => {
+  // The harbour with twelve more instruments that nothing tests: 20 × 2^12 = 81,920 packages, past the
+  // loader's limit, so the analysis works on its seeded sample (each package once) and says so.
+  const base = harbour().scenario
+  const extra = Array.from({ length: 12 }, (_, i) => ({
+    ...(base.instruments[2] as Instrument),
+    id: `extra-${i}`,
+    name: `Extra ${i}`,
+  }))
+  const index = indexScenario({ ...base, instruments: [...base.instruments, ...extra] })
+  const a = analyzeScenario(index, { budget: 500 })
+
+  it('samples, says so, and counts each sampled package once', () => {
+    expect(a.method.exhaustive).toBe(false)
+    expect(a.method.packages).toBeGreaterThan(1000)
+    expect(a.method.packages).toBeLessThanOrEqual(EXHAUSTIVE_LIMIT)
+    const keys = packagesToStudy(index).packages.map((p) => packageKey(p))
+    expect(new Set(keys).size).toBe(keys.length)
+    expect(formatAnalysis(a)).toContain('A seeded sample of')
+    // The extra instruments change nothing the rules read: still two classes, patrol boats or not.
+    expect(a.method.classes).toBe(2)
+    expect(a.redLines[0]?.packages).toBe(keys.filter((k) => k.includes('patrol@north')).length)
+  })
+})
+
 describe('analysis of the seed scenario', () => {
   const index = seedScenario()
   const studied = packagesToStudy(index)
@@ -188,7 +216,40 @@ describe('analysis of the seed scenario', () => {
     for (const r of census.redLines) expect(r.triggeredBy.length, r.id).toBe(counts.get(r.id))
   })
 
-  it('reaches every ending, with ways that replay with the real commands', () => {
+  it('tables any package of a sum class exactly as its representative, once put on record', () => {
+    // What the search relies on: the game goes on the same whichever package of a sum class is tabled,
+    // so a finished game can be scored with another one by putting it on record (asTabled).
+    const finals = classes.flatMap((c) => c.bySums.flatMap((s) => s.finals.slice(1).map((f) => ({ s, f }))))
+    const opening = openingState(index, 7, 'normal')
+    /** A state without the list of parts Russia demands removed, which depends on the very items. */
+    const comparable = (state: GameState) => {
+      const clear = (r: GameState['response']) => r && { ...r, demands: [] }
+      const history = state.history.map((h) => ({ ...h, response: clear(h.response) }))
+      return { ...state, response: clear(state.response), history }
+    }
+    fc.assert(
+      fc.property(
+        fc.nat(finals.length - 1),
+        fc.nat(census.settings.length - 1),
+        fc.boolean(),
+        (at, k, implement) => {
+          const pick = finals[at]
+          if (!pick) return false
+          const base = withFlags(index, opening, census.settings[k] ?? [])
+          const play = (state: GameState) =>
+            state.phase === 'deciding'
+              ? moves.decide(index, state, implement ? 'implement' : 'continue')
+              : state
+          const real = play(moves.table(index, base, pick.f.items))
+          const viaRep = play(moves.table(index, base, pick.s.rep))
+          expect(comparable(asTabled(index, base, viaRep, pick.f.items))).toEqual(comparable(real))
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+
+  it('reaches every ending, with ways and best games that replay with the real commands', () => {
     const a = analyzeScenario(index, { budget: 5000 })
     expect(a.method.packages).toBe(41_471)
     for (const e of a.endings) {
@@ -198,5 +259,12 @@ describe('analysis of the seed scenario', () => {
       expect(state.ending?.id).toBe(e.id)
     }
     expect(a.sides.map((s) => s.canComeOutAhead)).toEqual(a.sides.map(() => true))
+    // Best games are often played with another package of the class than the one searched with: their
+    // scores must be those the real commands give.
+    for (const s of a.sides) {
+      if (!s.bestWay) throw new Error(`no best game for ${s.id}`)
+      const state = replayWay(index, s.bestWay)
+      expect(scoreSides(index, state).find((x) => x.side === s.id)?.total, s.id).toBe(s.best)
+    }
   })
 })

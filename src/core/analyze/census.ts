@@ -1,4 +1,4 @@
-import type { PackageItem } from '../rules/package.ts'
+import { type PackageItem, packageKey } from '../rules/package.ts'
 import { type Assessment, assess } from '../rules/response.ts'
 import type { ScenarioIndex } from '../rules/scenario-index.ts'
 import { contextFor, type Difficulty, type GameState } from '../rules/state.ts'
@@ -61,10 +61,22 @@ export function assessOffer(index: ScenarioIndex, state: GameState, offer: Offer
   return assess(index, offerContext(index, state, offer), state.setup.difficulty)
 }
 
-/** The packages the analysis works on: the loader's (all legal ones, or its sample), less the empty one. */
+/**
+ * The packages the analysis works on: the loader's (all legal ones, or its seeded sample, in which a
+ * package drawn twice counts once), less the empty one, which cannot be tabled.
+ */
 export function packagesToStudy(index: ScenarioIndex): { packages: PackageItem[][]; exhaustive: boolean } {
   const tried = packagesToTry(index)
-  return { packages: tried.packages.filter((p) => p.length > 0), exhaustive: tried.exhaustive }
+  const seen = new Set<string>()
+  const packages = tried.packages.filter((p) => {
+    if (p.length === 0) return false
+    if (tried.exhaustive) return true
+    const key = packageKey(p)
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+  return { packages, exhaustive: tried.exhaustive }
 }
 
 /** Takes the census of Russia's answers to `packages`, grouped in `classes`, in the opening situation. */

@@ -49,7 +49,7 @@ export function readSums(readers: SumReaders, state: GameState): boolean {
 /**
  * `end` as it would stand had `items` been tabled from `base` instead: the same flow (the package is of
  * the same class and sum class), with that package on record and the breaches its endorsement records.
- * Only the list of parts Russia demands removed, which nothing reads, is not redone.
+ * Only the list of parts Russia demands removed, which the rules do not read, is not redone.
  */
 export function asTabled(
   index: ScenarioIndex,
@@ -61,7 +61,10 @@ export function asTabled(
   const breaches = index.proposers.flatMap((side) =>
     brokenConstraints(index, state, side).map((c) => ({ side, constraint: c.id, round: state.round })),
   )
+  const recorded = [...base.breaches, ...breaches]
   const last = end.history.at(-1)
   const history = last ? [...end.history.slice(0, -1), { ...last, tabled: items }] : end.history
-  return { ...end, package: items, breaches: [...base.breaches, ...breaches], history }
+  // The state kept from just before the answer (while an instructor may still overrule it) tabled `items` too.
+  const before = end.beforeResponse && { ...end.beforeResponse, package: items, breaches: recorded }
+  return { ...end, package: items, breaches: recorded, history, beforeResponse: before }
 }

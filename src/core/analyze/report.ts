@@ -54,8 +54,9 @@ export function formatAnalysis(a: Analysis, heading: Heading = (t) => t): string
   section('Red lines: packages that cross each at the start')
   for (const r of a.redLines) {
     const games = r.crossedInGames ? '' : '; never crossed in the explored games'
+    const of = m.exhaustive ? '' : ' of the sample'
     out.push(
-      `  ${r.id} (${r.kind}): ${plural(r.packages, 'package')}, ${pct(r.packages, m.packages)}${games}`,
+      `  ${r.id} (${r.kind}): ${plural(r.packages, 'package')}${of}, ${pct(r.packages, m.packages)}${games}`,
     )
     for (const e of r.examples) out.push(`      e.g. ${e.text}`)
   }
