@@ -2,14 +2,20 @@ import { sideName } from '../rules/apply.ts'
 import type { PackageItem } from '../rules/package.ts'
 import type { ScenarioIndex } from '../rules/scenario-index.ts'
 
+/** The kinds of change a what-if makes to a package. */
+export const CHANGE_KINDS = ['add', 'withdraw', 'switch'] as const
+
 /** One change to a package: an instrument added, an item withdrawn, or an item switched to another reading. */
 export interface Change {
-  kind: 'add' | 'withdraw' | 'switch'
+  kind: (typeof CHANGE_KINDS)[number]
   /** The item added, or the item withdrawn or switched as it stood in the package. */
   item: PackageItem
   /** For a switch: the reading it would take. */
   variant?: string
-  /** The change in words, e.g. "withdraw Multinational reassurance force (European governments)". */
+  /**
+   * The change in English words, e.g. "withdraw Multinational reassurance force (European governments)",
+   * for exports and logs; screens word it from `kind`, `item` and `variant`.
+   */
   text: string
 }
 

@@ -50,9 +50,46 @@ function quoted(titles: ReadonlyArray<{ title: string }>): string {
   return listInProse(titles.map((t) => `‘${t.title}’`))
 }
 
+/** The kinds of reason a what-if gives for the changed answer. */
+export const WHAT_IF_REASON_KINDS = ['stopped', 'started', 'disposition'] as const
+
 /**
- * The finding in one sentence, e.g. "Without the Multinational reassurance force, Russia would have accepted
- * the package rather than rejecting it: the red line ‘Peskov: …’ would no longer apply."
+ * Why the answer would change, as data for a screen to word: red lines (ids) that would no longer apply or
+ * would newly apply (those that force an answer only), or the disposition against the bar.
+ */
+export type WhatIfReason =
+  | { kind: 'stopped' | 'started'; redLines: string[] }
+  | { kind: 'disposition'; disposition: number; acceptAt: number; atOrAbove: boolean }
+
+/** The reasons behind an alternative's changed answer, in the order the sentence gives them. */
+export function whatIfReasons(
+  index: ScenarioIndex,
+  after: Prediction,
+  stopped: ReadonlyArray<{ id: string }>,
+  started: ReadonlyArray<{ id: string }>,
+): WhatIfReason[] {
+  // Only the red lines that force an answer explain a change of verdict; warnings show in the disposition.
+  const forcing = (r: { id: string }) =>
+    index.scenario.redLines.find((x) => x.id === r.id)?.response.kind !== 'warn'
+  const reasons: WhatIfReason[] = []
+  const stops = stopped.filter(forcing).map((r) => r.id)
+  const starts = started.filter(forcing).map((r) => r.id)
+  if (stops.length) reasons.push({ kind: 'stopped', redLines: stops })
+  if (starts.length) reasons.push({ kind: 'started', redLines: starts })
+  if (after.decidedBy === 'disposition')
+    reasons.push({
+      kind: 'disposition',
+      disposition: after.disposition,
+      acceptAt: after.acceptAt,
+      atOrAbove: after.disposition >= after.acceptAt,
+    })
+  return reasons
+}
+
+/**
+ * The finding in one English sentence, for exports, logs and tests (screens word `reasons` themselves),
+ * e.g. "Without the Multinational reassurance force, Russia would have accepted the package rather than
+ * rejecting it: the red line ‘Peskov: …’ would no longer apply."
  */
 export function alternativeSentence(
   index: ScenarioIndex,
@@ -68,22 +105,13 @@ export function alternativeSentence(
   const responder = sideName(index, index.responder)
   const opening = listInProse(found.changes.map((c) => changePhrase(index, c)))
   const head = `${opening.charAt(0).toUpperCase()}${opening.slice(1)}, ${responder} would have ${WOULD_HAVE[after.verdict]} rather than ${RATHER_THAN[before.verdict]}`
-  // Only the red lines that force an answer explain a change of verdict; warnings show in the disposition.
-  const forcing = (r: { id: string }) =>
-    index.scenario.redLines.find((x) => x.id === r.id)?.response.kind !== 'warn'
-  const stopped = found.redLinesStopped.filter(forcing)
-  const started = found.redLinesStarted.filter(forcing)
-  const reasons: string[] = []
-  if (stopped.length)
-    reasons.push(`the red line${stopped.length > 1 ? 's' : ''} ${quoted(stopped)} would no longer apply`)
-  if (started.length)
-    reasons.push(`the red line${started.length > 1 ? 's' : ''} ${quoted(started)} would apply`)
-  if (after.decidedBy === 'disposition') {
-    const side = after.disposition >= after.acceptAt ? 'at or above' : 'below'
-    reasons.push(
-      `its disposition would be ${round2(after.disposition)}, ${side} the bar of ${after.acceptAt}`,
-    )
-  }
+  const titles = (ids: readonly string[]) => quoted(redLineRefs(index, ids))
+  const reasons = whatIfReasons(index, after, found.redLinesStopped, found.redLinesStarted).map((r) => {
+    if (r.kind === 'disposition')
+      return `its disposition would be ${round2(r.disposition)}, ${r.atOrAbove ? 'at or above' : 'below'} the bar of ${r.acceptAt}`
+    const lines = `the red line${r.redLines.length > 1 ? 's' : ''} ${titles(r.redLines)}`
+    return r.kind === 'stopped' ? `${lines} would no longer apply` : `${lines} would apply`
+  })
   return reasons.length ? `${head}: ${listInProse(reasons)}.` : `${head}.`
 }
 

@@ -4,7 +4,14 @@ import type { GameState } from '../rules/state.ts'
 import type { ResponseKind } from '../scenario/schema/conditions.ts'
 import { applyChanges, type Change, changeSlots, type Slot } from './changes.ts'
 import { lastTabledAt, type Prediction, predict, type Situation, situationFromState } from './predict.ts'
-import { alternativeSentence, basisText, chanceNote, redLineRefs } from './what-if-text.ts'
+import {
+  alternativeSentence,
+  basisText,
+  chanceNote,
+  redLineRefs,
+  type WhatIfReason,
+  whatIfReasons,
+} from './what-if-text.ts'
 
 /** A red line named in a what-if. */
 export interface RedLineRef {
@@ -21,7 +28,9 @@ export interface WhatIfAlternative {
   /** Red lines the package crossed that it would no longer cross, and those it would newly cross. */
   redLinesStopped: RedLineRef[]
   redLinesStarted: RedLineRef[]
-  /** The finding in one plain sentence, for the debrief screen and the class discussion. */
+  /** Why the answer would change, as data (red lines that force an answer, or the disposition). */
+  reasons: WhatIfReason[]
+  /** The finding in one plain English sentence, for exports and logs; screens word `reasons` themselves. */
   sentence: string
 }
 
@@ -30,7 +39,7 @@ export interface WhatIfAlternative {
  * three) that give another verdict, judged without chance.
  */
 export interface WhatIf {
-  /** What the answers are computed from: the predictable part (red lines and preferences), not chance. */
+  /** What the answers are computed from, in English: the predictable part (red lines and preferences), not chance. */
   basis: string
   round: number
   /** The package as tabled. */
@@ -47,7 +56,10 @@ export interface WhatIf {
   found: number
   /** The first alternative's sentence. */
   sentence: string
-  /** Said when chance, not the red lines and preferences, decided the answer the game gave. */
+  /**
+   * Said (in English) when chance, not the red lines and preferences, decided the answer the game gave:
+   * that is when `actualVerdict` differs from `before.verdict`.
+   */
   chanceNote?: string
 }
 
@@ -155,7 +167,11 @@ function alternative(
     redLinesStopped: redLineRefs(index, stopped),
     redLinesStarted: redLineRefs(index, started),
   }
-  return { ...found, sentence: alternativeSentence(index, before, found) }
+  return {
+    ...found,
+    reasons: whatIfReasons(index, after, found.redLinesStopped, found.redLinesStarted),
+    sentence: alternativeSentence(index, before, found),
+  }
 }
 
 /**

@@ -2,11 +2,25 @@ import { evaluate } from './conditions.ts'
 import type { ScenarioIndex } from './scenario-index.ts'
 import { contextFor, type GameState } from './state.ts'
 
-/** One line of a side's score: what it counts and how many points it gave. */
-export interface ScoreLine {
-  label: string
-  points: number
-}
+/** The kinds of score line: a meter term, a condition term, the ending's points, the breaches' cost. */
+export const SCORE_LINE_KINDS = ['meter', 'term', 'ending', 'breaches'] as const
+
+/**
+ * One line of a side's score: what it counts and how many points it gave. `label` words it for the CSV and
+ * logs (the scenario's own label, else English); the kind and its ids let a screen word it in its language.
+ */
+export type ScoreLine = { label: string; points: number } & (
+  | {
+      kind: 'meter'
+      /** The term's position in the side's scoring terms. */
+      term: number
+      meter: string
+      value: number
+    }
+  | { kind: 'term'; term: number }
+  | { kind: 'ending'; ending: string }
+  | { kind: 'breaches'; count: number }
+)
 
 export interface SideScore {
   side: string
@@ -31,21 +45,33 @@ export function scoreSides(index: ScenarioIndex, state: GameState): SideScore[] 
   const ending = state.ending ? scenario.endings.find((e) => e.id === state.ending?.id) : undefined
   return Object.entries(scenario.scoring).map(([side, rule]) => {
     const lines: ScoreLine[] = []
-    for (const term of rule.terms) {
+    rule.terms.forEach((term, at) => {
       if ('meter' in term) {
         const meter = index.meters.get(term.meter)
         const value = state.meters[term.meter] ?? 0
         lines.push({
+          kind: 'meter',
+          term: at,
+          meter: term.meter,
+          value,
           label: term.label ?? `${meter?.name ?? term.meter} (${value})`,
           points: round1(value * term.weight),
         })
-      } else if (evaluate(term.when, ctx)) lines.push({ label: term.label, points: term.points })
-    }
+      } else if (evaluate(term.when, ctx))
+        lines.push({ kind: 'term', term: at, label: term.label, points: term.points })
+    })
     if (ending && ending.scores[side] !== undefined)
-      lines.push({ label: `Ending: ${ending.title}`, points: ending.scores[side] ?? 0 })
+      lines.push({
+        kind: 'ending',
+        ending: ending.id,
+        label: `Ending: ${ending.title}`,
+        points: ending.scores[side] ?? 0,
+      })
     const breaches = state.breaches.filter((b) => b.side === side).length
     if (breaches)
       lines.push({
+        kind: 'breaches',
+        count: breaches,
         label: `Endorsed against own constraints (${breaches}×)`,
         points: -breaches * scenario.constraintPenalty,
       })
