@@ -3,6 +3,7 @@ import './style.css'
 import './game.css'
 import './cards.css'
 import './debrief.css'
+import { classroomRoute, reloadOnModeChange } from './classroom/route.ts'
 import { applyDocumentLanguage, t } from './i18n/index.ts'
 import './backstage.css'
 
@@ -14,7 +15,11 @@ import './backstage.css'
 const root = document.getElementById('app')
 applyDocumentLanguage()
 document.title = t('doc.title')
-if (root) {
+// A classroom address (the instructor's link, a join link) opens the classroom pages instead of the game.
+reloadOnModeChange()
+if (root && classroomRoute(location.hash))
+  void import('./classroom/index.ts').then(({ startClassroom }) => startClassroom(root))
+else if (root) {
   let wanted: 'title' | 'setup' = 'title'
   const heading = document.createElement('h1')
   heading.textContent = t('app.name')

@@ -1,6 +1,7 @@
 import { parseRecord } from '../core/record/record.ts'
 import type { Library } from './authoring/library.ts'
 import { createFileOpener } from './authoring/open-file.ts'
+import { renderJoinClass } from './classroom/title-entry.ts'
 import { h } from './dom.ts'
 import { t } from './i18n/index.ts'
 import { localisedIndex } from './i18n/scenario.ts'
@@ -128,7 +129,7 @@ export function createMenu(options: MenuOptions) {
         void importFile(file)
       },
     })
-    screen.append(opener.render())
+    screen.append(renderJoinClass(), opener.render())
     return screen
   }
 

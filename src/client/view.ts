@@ -11,6 +11,8 @@ export interface GameView {
   state: GameState
   /** Every command applied so far, computer players' included. */
   log: readonly Command[]
+  /** In a classroom room: who sent each logged command (a student's display name), null where the line says it. */
+  authors?: readonly (string | null)[]
   /** The human-played proposer sides, in scenario order. */
   humans: string[]
   /** The human side the controls act for, or null when no side is human. */

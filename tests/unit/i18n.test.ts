@@ -276,7 +276,11 @@ function sourceFiles(dir: string, deep: boolean): string[] {
 
 describe('the interface', () => {
   const client = join(PROJECT_ROOT, 'src/client')
-  const files = [...sourceFiles(client, false), ...sourceFiles(join(client, 'render'), true)]
+  const files = [
+    ...sourceFiles(client, false),
+    ...sourceFiles(join(client, 'render'), true),
+    ...sourceFiles(join(client, 'classroom'), true),
+  ]
 
   it('finds the literals it looks for (the scan itself)', () => {
     const code = `

@@ -18,7 +18,13 @@ export function renderLog(view: GameView): HTMLElement {
             'aria-label': t('log.list'),
             'data-key': 'log-list',
           },
-          log.map((c) => h('li', {}, describeCommand(index, state, c))).reverse(),
+          log
+            .map((c, i) => {
+              const line = describeCommand(index, state, c)
+              const name = view.authors?.[i]
+              return h('li', {}, name ? t('log.byName', { line, name }) : line)
+            })
+            .reverse(),
         ),
   ])
 }

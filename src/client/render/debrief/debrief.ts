@@ -10,8 +10,13 @@ import { renderWhatIf } from './what-if.ts'
 
 /** What the debrief's buttons do; the app implements the downloads, printing and navigation. */
 export interface DebriefOptions {
-  /** "Export game (JSON)": a record that re-imports and replays to the same debrief. */
-  onExportJson(): void
+  /**
+   * The debrief already built (a classroom room's, which the server builds from the whole game: a student's
+   * device sees only its own side's private parts of the scenario); built here from the view by default.
+   */
+  debrief?: Debrief
+  /** "Export game (JSON)": a record that re-imports and replays to the same debrief; no button without it. */
+  onExportJson?(): void
   /** "Export results (CSV)": the rounds and scores for a spreadsheet. */
   onExportCsv(): void
   /** "Print debrief": the print view (print or save as PDF). */
@@ -25,7 +30,7 @@ export interface DebriefOptions {
 function actions(options: DebriefOptions): HTMLElement {
   return h('div', { class: 'debrief-actions', role: 'group', 'aria-label': t('debrief.actions') }, [
     h('div', { class: 'actions' }, [
-      button(t('debrief.exportJson'), options.onExportJson),
+      options.onExportJson ? button(t('debrief.exportJson'), options.onExportJson) : null,
       button(t('debrief.exportCsv'), options.onExportCsv),
       button(t('debrief.print'), options.onPrint),
       button(t('common.newGame'), options.onNewGame, { class: 'primary' }),
@@ -71,7 +76,7 @@ function hookPrint(): void {
  */
 export function renderDebrief(view: GameView, options: DebriefOptions): HTMLElement {
   hookPrint()
-  const debrief = buildDebrief(view.index, view.state.setup, view.state, view.log)
+  const debrief = options.debrief ?? buildDebrief(view.index, view.state.setup, view.state, view.log)
   const responder = view.index.sides.get(view.index.responder)?.name ?? view.index.responder
   const text = debrief.outcome?.text ?? t('debrief.notEnded')
   return h('div', { class: 'debrief ending' }, [

@@ -1,0 +1,69 @@
+import { type ClassroomClient, type ClassroomConnection, JoinError } from '../../net/client.ts'
+import type { ErrorCode, JoinOptions } from '../../net/protocol.ts'
+import { type MessageKey, t } from '../i18n/index.ts'
+
+/** The refusals a person can do something about, in the interface's language; others keep the server's words. */
+const NAMED: Partial<Record<ErrorCode, MessageKey>> = {
+  ROOM_NOT_FOUND: 'classroom.error.ROOM_NOT_FOUND',
+  NAME_TAKEN: 'classroom.error.NAME_TAKEN',
+  NAME_INVALID: 'classroom.error.NAME_INVALID',
+  ROOM_FULL: 'classroom.error.ROOM_FULL',
+  UNKNOWN_SEAT: 'classroom.error.UNKNOWN_SEAT',
+  BAD_KEY: 'classroom.error.BAD_KEY',
+  NOT_CONNECTED: 'classroom.error.NOT_CONNECTED',
+  PAUSED: 'classroom.error.PAUSED',
+  NOT_STARTED: 'classroom.error.NOT_STARTED',
+  ROOM_ENDED: 'classroom.error.ROOM_ENDED',
+  NOT_SEATED: 'classroom.error.NOT_SEATED',
+  PICKING_CLOSED: 'classroom.error.PICKING_CLOSED',
+  RATE_LIMITED: 'classroom.error.RATE_LIMITED',
+  NOT_INSTRUCTOR: 'classroom.error.NOT_INSTRUCTOR',
+}
+
+/** What to tell the person about a refusal (`params` fill the message, e.g. the code or the name typed). */
+export function errorText(error: { code: ErrorCode | string; message: string }, params = {}): string {
+  const key = NAMED[error.code as ErrorCode]
+  return key ? t(key, params) : error.message
+}
+
+/** The server could not be reached (or dropped the request): worth trying again by itself. */
+export const unreachable = (e: unknown): boolean => !(e instanceof JoinError) || e.code === 'NOT_CONNECTED'
+
+/** A way to stop a loop of retries (the person left the screen). */
+export interface Cancel {
+  cancelled: boolean
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Joins a room, trying again while the server cannot be reached (every 2, 4, 8… up to 15 seconds, telling
+ * `onWait` how long until the next try) and, for `notFoundMs`, while the room is not there yet (a server
+ * that just restarted brings its rooms back a moment after it answers). Any other refusal is thrown as a
+ * JoinError; a cancelled loop throws a JoinError NOT_CONNECTED.
+ */
+export async function joinUntilReached(
+  client: ClassroomClient,
+  code: string,
+  options: JoinOptions,
+  onWait: (seconds: number) => void,
+  cancel: Cancel,
+  notFoundMs = 0,
+): Promise<ClassroomConnection> {
+  const notFoundUntil = Date.now() + notFoundMs
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await client.join(code, options)
+    } catch (e) {
+      const again =
+        unreachable(e) ||
+        (e instanceof JoinError && e.code === 'ROOM_NOT_FOUND' && Date.now() < notFoundUntil)
+      if (!again || cancel.cancelled)
+        throw e instanceof JoinError ? e : new JoinError('NOT_CONNECTED', String(e))
+      const seconds = Math.min(15, 2 ** (attempt + 1))
+      onWait(seconds)
+      await sleep(seconds * 1000)
+      if (cancel.cancelled) throw new JoinError('NOT_CONNECTED', 'cancelled')
+    }
+  }
+}

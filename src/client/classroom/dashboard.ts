@@ -1,0 +1,387 @@
+import { ClassroomClient, JoinError } from '../../net/client.ts'
+import type { Message, MessageType } from '../../net/protocol.ts'
+import type { RoomSummary } from '../../net/view.ts'
+import { createLibrary } from '../authoring/library.ts'
+import { createFileOpener } from '../authoring/open-file.ts'
+import { button, h, uid } from '../dom.ts'
+import { download } from '../download.ts'
+import { onLanguageChange, t } from '../i18n/index.ts'
+import { openStorage } from '../saves/index.ts'
+import { loadCatalogue } from '../scenarios.ts'
+import { errorText } from './connect.ts'
+import { copyText } from './copy.ts'
+import { type CreateDraft, FILE_CHOICE, renderCreateRoom, timerSeconds } from './create-room.ts'
+import { allRoomsCsv, allRoomsJson } from './grading.ts'
+import { renderDashboardDebrief } from './instructor-debrief.ts'
+import { renderProjector } from './projector.ts'
+import { renderRoomCard } from './room-card.ts'
+import { renderRoomPanel } from './room-panel.ts'
+import { newEntry, type RoomEntry } from './rooms.ts'
+import type { Shell } from './shell.ts'
+import { keepAdminKey, keepRoomKey, roomKey, adminKey as storedAdminKey } from './storage.ts'
+import { toTitle } from './student.ts'
+
+/** How often the session's list of rooms is asked for again (rooms with a key push their changes). */
+const POLL_MS = 4000
+
+type Mode = { name: 'dashboard' } | { name: 'projector'; code: string } | { name: 'debrief'; code: string }
+
+/**
+ * The instructor's dashboard, opened from the link `npm run classroom` prints (it carries the session's
+ * admin key, which is taken out of the address bar at once and kept for this tab only). It creates rooms,
+ * shows every room of the session side by side, runs the one selected, and exports results. Each room this
+ * device holds the instructor key of is joined as its instructor, and pushes every change; the list of the
+ * session's rooms is asked for every few seconds, and while the server cannot be reached the page says so
+ * and keeps trying.
+ */
+export function startDashboard(shell: Shell, linkKey: string | null): void {
+  if (linkKey) keepAdminKey(linkKey)
+  history.replaceState(null, '', `${location.pathname}${location.search}#instructor`)
+  const client = new ClassroomClient(location.origin)
+  const { notices } = shell
+  let admin = storedAdminKey()
+  let adminInput = ''
+  let shipped: Array<{ id: string; title: string }> = []
+  let unreachable = false
+  let refusedKey = false
+  const rooms = new Map<string, RoomEntry>()
+  let selected: string | null = null
+  let mode: Mode = { name: 'dashboard' }
+  const draft: CreateDraft = {
+    choice: '',
+    file: null,
+    picking: false,
+    minutes: '',
+    difficulty: 'normal',
+    busy: false,
+    refused: null,
+  }
+  const library = createLibrary(
+    loadCatalogue(),
+    openStorage(() => localStorage),
+  )
+  const opener = createFileOpener({
+    library,
+    notices,
+    onLoaded: (index) => {
+      const origin = library.origin(index)
+      if (origin?.kind !== 'file') return
+      draft.file = { file: origin.file, text: origin.text, title: index.scenario.title }
+      draft.choice = FILE_CHOICE
+      draft.refused = null
+      render()
+    },
+    rerender: () => render(),
+  })
+
+  const tell = (problem: string) => notices.show({ kind: 'error', lines: [problem] })
+
+  /** Joins room `entry` as its instructor with the key this device holds. */
+  async function connect(entry: RoomEntry): Promise<void> {
+    if (!entry.key || entry.connection) return
+    try {
+      const connection = await client.join(entry.code, { role: 'instructor', key: entry.key })
+      entry.connection = connection
+      entry.error = null
+      entry.receivedAt = Date.now()
+      connection.on('view', () => {
+        entry.receivedAt = Date.now()
+        render()
+      })
+      connection.on('status', () => render())
+      connection.on('error', (error) => tell(errorText(error)))
+    } catch (e) {
+      if (e instanceof JoinError && e.code === 'BAD_KEY') {
+        keepRoomKey(entry.code, null)
+        entry.key = null
+        entry.error = errorText(e)
+      }
+      // Otherwise the server is away: the next poll tries again.
+    }
+    render()
+  }
+
+  function entryFor(code: string): RoomEntry {
+    let entry = rooms.get(code)
+    if (!entry) {
+      entry = newEntry(code, roomKey(code))
+      rooms.set(code, entry)
+    }
+    return entry
+  }
+
+  let listed = ''
+  async function poll(): Promise<void> {
+    if (!admin) return
+    try {
+      if (shipped.length === 0) {
+        shipped = await client.scenarios()
+        if (!draft.choice) draft.choice = shipped[0]?.id ?? ''
+      }
+      const list = await client.listRooms(admin)
+      if (!list.ok) {
+        refusedKey = list.status === 401
+        if (refusedKey) {
+          keepAdminKey(null)
+          admin = null
+        }
+        return render()
+      }
+      const text = JSON.stringify(list.value)
+      const changed = text !== listed || unreachable
+      listed = text
+      unreachable = false
+      list.value.forEach((summary: RoomSummary) => {
+        const entry = entryFor(summary.code)
+        entry.summary = summary
+        if (entry.key && !entry.connection) void connect(entry)
+      })
+      if (selected === null) selected = list.value.at(-1)?.code ?? null
+      if (changed) render()
+    } catch {
+      if (!unreachable) {
+        unreachable = true
+        render()
+      }
+    }
+  }
+
+  async function create(): Promise<void> {
+    if (!admin || draft.busy) return
+    const seconds = timerSeconds(draft.minutes)
+    if (Number.isNaN(seconds)) return tell(t('classroom.panel.timerInvalid'))
+    const file = draft.choice === FILE_CHOICE ? draft.file : null
+    draft.busy = true
+    render()
+    try {
+      const result = await client.createRoom(admin, {
+        scenario: file ? { yaml: file.text, file: file.file } : { id: draft.choice },
+        settings: { picking: draft.picking, timerSeconds: seconds, difficulty: draft.difficulty },
+      })
+      if (result.ok) {
+        const { code, instructorKey } = result.value
+        keepRoomKey(code, instructorKey)
+        const entry = entryFor(code)
+        entry.key = instructorKey
+        selected = code
+        draft.refused = null
+        notices.show({ kind: 'info', lines: [t('classroom.create.created', { code })] })
+        await connect(entry)
+        void poll()
+      } else if (result.error.problems && file) {
+        draft.refused = {
+          file: file.file,
+          problems: result.error.problems as NonNullable<CreateDraft['refused']>['problems'],
+        }
+        tell(t('classroom.create.refusedNotice', { file: file.file }))
+      } else tell(result.error.message)
+    } catch {
+      tell(t('classroom.error.NOT_CONNECTED'))
+    } finally {
+      draft.busy = false
+      render()
+    }
+  }
+
+  function sendTo(entry: RoomEntry) {
+    return async <T extends MessageType>(type: T, payload: Message<T>): Promise<boolean> => {
+      const reply = await entry.connection?.request(type, payload)
+      if (!reply) return false
+      if (!reply.ok)
+        notices.show({ kind: 'refusal', lines: [errorText(reply.error)], code: reply.error.code })
+      else notices.show(null)
+      return reply.ok
+    }
+  }
+
+  const fetchExport = (code: string, format: 'csv' | 'json') => client.exportRoom(code, admin ?? '', format)
+  const stamp = () => new Date().toISOString().slice(0, 10)
+
+  async function exportRoom(code: string, format: 'csv' | 'json'): Promise<void> {
+    try {
+      const out = await fetchExport(code, format)
+      if (!out.ok) return tell(errorText(out.error))
+      const type = format === 'csv' ? 'text/csv' : 'application/json'
+      download(`red-lines-${code}-${stamp()}.${format}`, out.value, type)
+    } catch {
+      tell(t('classroom.error.NOT_CONNECTED'))
+    }
+  }
+
+  async function exportAll(format: 'csv' | 'json'): Promise<void> {
+    const entries = [...rooms.values()]
+    try {
+      const text =
+        format === 'csv'
+          ? await allRoomsCsv(entries, fetchExport)
+          : await allRoomsJson(entries, fetchExport, new Date())
+      download(
+        `red-lines-session-${stamp()}.${format}`,
+        text,
+        format === 'csv' ? 'text/csv' : 'application/json',
+      )
+    } catch {
+      tell(t('classroom.error.NOT_CONNECTED'))
+    }
+  }
+
+  function panelFor(entry: RoomEntry): HTMLElement {
+    return renderRoomPanel(entry, {
+      send: sendTo(entry),
+      redraw: render,
+      tell,
+      shell,
+      exportRoom: (code, format) => void exportRoom(code, format),
+      debrief: (code) => go({ name: 'debrief', code }),
+      projector: (code) => go({ name: 'projector', code }),
+      copy: (text, what) =>
+        void copyText(text).then((ok) => (ok ? notices.announce(what) : tell(t('classroom.copyFailed')))),
+      reveal: () => {
+        entry.draft.revealed = !entry.draft.revealed
+        render()
+      },
+      useKey: () => {
+        const key = entry.draft.keyInput.trim()
+        if (!key) return
+        entry.key = key
+        entry.error = null
+        keepRoomKey(entry.code, key)
+        void connect(entry)
+      },
+    })
+  }
+
+  function noKeyScreen(): HTMLElement {
+    const id = uid('admin')
+    return h('div', { class: 'dashboard' }, [
+      h('h2', { id: 'screen-heading', tabindex: -1 }, t('classroom.dashboard.heading')),
+      h(
+        'p',
+        {},
+        refusedKey
+          ? t('classroom.dashboard.badAdminKey')
+          : t('classroom.dashboard.needKey', { command: 'npm run classroom' }),
+      ),
+      h('div', { class: 'field' }, [
+        h('label', { for: id }, t('classroom.dashboard.adminKey')),
+        h('input', {
+          id,
+          type: 'text',
+          'data-key': 'admin-key',
+          autocomplete: 'off',
+          spellcheck: 'false',
+          oninput: (e) => {
+            adminInput = (e.target as HTMLInputElement).value
+          },
+        }),
+      ]),
+      h('div', { class: 'actions' }, [
+        button(t('classroom.dashboard.open'), () => {
+          const key = adminInput.trim()
+          if (!key) return
+          keepAdminKey(key)
+          admin = key
+          refusedKey = false
+          void poll()
+        }),
+        button(t('classroom.backToGame'), toTitle),
+      ]),
+    ])
+  }
+
+  function dashboard(): HTMLElement {
+    const entries = [...rooms.values()]
+    const current = selected ? rooms.get(selected) : undefined
+    return h('div', { class: 'dashboard' }, [
+      h('h2', { id: 'screen-heading', tabindex: -1 }, t('classroom.dashboard.heading')),
+      unreachable
+        ? h('p', { class: 'banner offline', role: 'status' }, t('classroom.dashboard.unreachable'))
+        : null,
+      renderCreateRoom(draft, shipped, {
+        onCreate: () => void create(),
+        onChange: render,
+        openFile: () => opener.render(),
+      }),
+      h('section', { class: 'rooms', 'aria-labelledby': 'rooms-heading' }, [
+        h('h3', { id: 'rooms-heading' }, t('classroom.dashboard.rooms', { count: entries.length })),
+        entries.length
+          ? h('div', { class: 'actions' }, [
+              button(t('classroom.dashboard.exportAllCsv'), () => void exportAll('csv')),
+              button(t('classroom.dashboard.exportAllJson'), () => void exportAll('json')),
+            ])
+          : h('p', {}, t('classroom.dashboard.noRooms')),
+        h(
+          'ul',
+          { class: 'room-grid plain', 'aria-label': t('classroom.dashboard.grid') },
+          entries.map((entry) =>
+            renderRoomCard(entry, entry.code === selected, {
+              onManage: (code) => {
+                selected = code
+                render()
+                document.getElementById(`panel-${code}`)?.focus()
+              },
+              onExport: (code, format) => void exportRoom(code, format),
+            }),
+          ),
+        ),
+      ]),
+      current ? panelFor(current) : null,
+    ])
+  }
+
+  function go(next: Mode): void {
+    mode = next
+    notices.show(null)
+    render()
+  }
+
+  function screen(): [string, Node] {
+    if (!admin) return ['admin-key', noKeyScreen()]
+    if (mode.name === 'projector') {
+      const entry = rooms.get(mode.code)
+      const view = entry?.connection?.view
+      document.title = t('doc.projector', { code: mode.code })
+      return [
+        `projector:${mode.code}`,
+        renderProjector(
+          {
+            code: mode.code,
+            title: view?.title ?? entry?.summary?.title ?? null,
+            joined: view?.seats.length ?? entry?.summary?.seats ?? null,
+          },
+          () => go({ name: 'dashboard' }),
+        ),
+      ]
+    }
+    if (mode.name === 'debrief') {
+      const { code } = mode
+      const entry = rooms.get(code)
+      const back = () => go({ name: 'dashboard' })
+      const node = entry ? renderDashboardDebrief(entry, shell, back, (f) => void exportRoom(code, f)) : null
+      if (node) {
+        document.title = t('doc.debrief')
+        return [`debrief:${code}`, node]
+      }
+      mode = { name: 'dashboard' }
+    }
+    document.title = t('doc.dashboard')
+    return ['dashboard', dashboard()]
+  }
+
+  let pending = false
+  function render(): void {
+    if (pending) return
+    pending = true
+    queueMicrotask(() => {
+      pending = false
+      shell.subtitle.textContent = t('classroom.dashboard.subtitle')
+      const [key, node] = screen()
+      shell.show(key, () => node)
+    })
+  }
+
+  onLanguageChange(render)
+  render()
+  void poll()
+  setInterval(() => void poll(), POLL_MS)
+}

@@ -1,0 +1,27 @@
+import '../classroom.css'
+import { applyDocumentLanguage, onLanguageChange, t } from '../i18n/index.ts'
+import { startDashboard } from './dashboard.ts'
+import { renderProjector } from './projector.ts'
+import { classroomRoute } from './route.ts'
+import { createShell } from './shell.ts'
+import { startStudent } from './student.ts'
+
+/**
+ * The classroom pages, mounted instead of the game when the address asks for one (see route.ts): the
+ * instructor's dashboard, a student's join form and room, or the projector view of a room's code.
+ */
+export function startClassroom(root: HTMLElement): void {
+  const route = classroomRoute(location.hash)
+  if (!route) return
+  applyDocumentLanguage()
+  const shell = createShell(root)
+  if (route.kind === 'instructor') startDashboard(shell, route.adminKey)
+  else if (route.kind === 'projector') {
+    const draw = () => {
+      document.title = t('doc.projector', { code: route.code })
+      shell.show('projector', () => renderProjector({ code: route.code, title: null, joined: null }, null))
+    }
+    onLanguageChange(draw)
+    draw()
+  } else startStudent(shell, route)
+}

@@ -1,0 +1,84 @@
+import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
+import type { RoomView } from '../../net/view.ts'
+import { h, uid } from '../dom.ts'
+import { t } from '../i18n/index.ts'
+import { nameOf } from '../view.ts'
+
+/** A side's name, or "no side yet". */
+export const sideLabel = (index: ScenarioIndex, side: string | null): string =>
+  side ? nameOf(index, side) : t('classroom.noSide')
+
+/** The sides a student may pick (or be given): the proposers, as radio buttons, and "no side yet". */
+function sidePicker(
+  index: ScenarioIndex,
+  current: string | null,
+  onPick: (side: string | null) => void,
+): HTMLElement {
+  const group = uid('side')
+  const option = (side: string | null) => {
+    const id = uid('pick')
+    return h('div', { class: 'choice' }, [
+      h('input', {
+        type: 'radio',
+        id,
+        name: group,
+        value: side ?? '',
+        checked: side === current,
+        'data-key': `pick:${side ?? ''}`,
+        onchange: () => onPick(side),
+      }),
+      h('label', { for: id }, sideLabel(index, side)),
+    ])
+  }
+  return h('fieldset', { class: 'side-picker' }, [
+    h('legend', {}, t('classroom.lobby.pick')),
+    ...index.proposers.map(option),
+    option(null),
+  ])
+}
+
+/** Who is in the room: each student's display name and side, and whether their device is connected. */
+export function renderClassmates(index: ScenarioIndex, view: RoomView): HTMLElement {
+  return h('section', { class: 'classmates', 'aria-labelledby': 'classmates-heading' }, [
+    h('h3', { id: 'classmates-heading' }, t('classroom.lobby.inRoom', { count: view.seats.length })),
+    h(
+      'ul',
+      {},
+      view.seats.map((s) =>
+        h(
+          'li',
+          {},
+          t(s.online ? 'classroom.seatLine' : 'classroom.seatLineAway', {
+            name: s.name,
+            side: sideLabel(index, s.side),
+          }),
+        ),
+      ),
+    ),
+  ])
+}
+
+/**
+ * The waiting room before the game starts: who the student is, their side (picked here when the instructor
+ * lets students pick, otherwise given by the instructor) and who else has joined.
+ */
+export function renderLobby(
+  index: ScenarioIndex,
+  view: RoomView,
+  onPick: (side: string | null) => void,
+): HTMLElement {
+  const you = view.you.role === 'student' ? view.you : null
+  const side = you?.side ?? null
+  return h('div', { class: 'lobby' }, [
+    h('h2', { id: 'screen-heading', tabindex: -1 }, t('classroom.lobby.heading')),
+    h('p', { class: 'lead' }, t('classroom.lobby.lead')),
+    view.settings.picking
+      ? sidePicker(index, side, onPick)
+      : h(
+          'p',
+          {},
+          side ? t('classroom.lobby.given', { side: nameOf(index, side) }) : t('classroom.lobby.wait'),
+        ),
+    renderClassmates(index, view),
+  ])
+}

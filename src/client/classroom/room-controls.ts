@@ -1,0 +1,177 @@
+import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
+import type { Message, MessageType } from '../../net/protocol.ts'
+import type { RoomStatus, RoomView } from '../../net/view.ts'
+import { button, h, uid } from '../dom.ts'
+import { t } from '../i18n/index.ts'
+import { nameOf } from '../view.ts'
+import { timerSeconds } from './create-room.ts'
+import type { RoomEntry } from './rooms.ts'
+
+/** Sends an instructor's message to the room; resolves whether the room accepted it (a refusal is shown). */
+export type Send = <T extends MessageType>(type: T, payload: Message<T>) => Promise<boolean>
+
+/** Start, pause, resume and end (ending asks once more), and the timer per round. */
+export function renderRunControls(
+  entry: RoomEntry,
+  view: RoomView,
+  status: RoomStatus,
+  send: Send,
+  redraw: () => void,
+  tell: (problem: string) => void,
+): HTMLElement {
+  const { draft } = entry
+  const minutesId = uid('minutes')
+  const timerNow = view.settings.timerSeconds
+  const setTimer = () => {
+    const seconds = timerSeconds(draft.minutes)
+    if (seconds === null || Number.isNaN(seconds)) return tell(t('classroom.panel.timerInvalid'))
+    void send('configure', { timerSeconds: seconds })
+  }
+  return h('div', { class: 'run-controls' }, [
+    h('div', { class: 'actions' }, [
+      status === 'lobby'
+        ? button(t('classroom.panel.start'), () => void send('start', {}), { class: 'primary' })
+        : null,
+      status === 'running' ? button(t('classroom.panel.pause'), () => void send('pause', {})) : null,
+      status === 'paused'
+        ? button(t('classroom.panel.resume'), () => void send('resume', {}), { class: 'primary' })
+        : null,
+      status !== 'ended' && !draft.confirmEnd
+        ? button(t('classroom.panel.end'), () => {
+            draft.confirmEnd = true
+            redraw()
+          })
+        : null,
+    ]),
+    draft.confirmEnd && status !== 'ended'
+      ? h('div', { class: 'confirm', role: 'group', 'aria-label': t('classroom.panel.endConfirm') }, [
+          h('p', {}, t('classroom.panel.endConfirm')),
+          h('div', { class: 'actions' }, [
+            button(t('classroom.panel.endNow'), () => {
+              draft.confirmEnd = false
+              void send('end', {})
+            }),
+            button(t('classroom.panel.keepPlaying'), () => {
+              draft.confirmEnd = false
+              redraw()
+            }),
+          ]),
+        ])
+      : null,
+    status === 'ended'
+      ? null
+      : h('div', { class: 'timer-row' }, [
+          h(
+            'p',
+            {},
+            timerNow === null
+              ? t('classroom.panel.noTimer')
+              : t('classroom.panel.timerIs', { minutes: timerNow / 60 }),
+          ),
+          h('div', { class: 'field' }, [
+            h('label', { for: minutesId }, t('classroom.create.minutes')),
+            h('input', {
+              id: minutesId,
+              type: 'text',
+              inputmode: 'decimal',
+              size: 6,
+              'data-key': `minutes:${entry.code}`,
+              value: draft.minutes,
+              oninput: (e) => {
+                draft.minutes = (e.target as HTMLInputElement).value
+              },
+            }),
+          ]),
+          h('div', { class: 'actions' }, [
+            button(t('classroom.panel.setTimer'), setTimer),
+            timerNow === null
+              ? null
+              : button(t('classroom.panel.timerOff'), () => void send('configure', { timerSeconds: null })),
+          ]),
+        ]),
+  ])
+}
+
+/** Students may pick their sides, or the instructor assigns them (the difficulty too, before the start). */
+export function renderRoomSettings(view: RoomView, status: RoomStatus, send: Send): HTMLElement | null {
+  if (status === 'ended') return null
+  const id = uid('picking')
+  return h('div', { class: 'choice' }, [
+    h('input', {
+      type: 'checkbox',
+      id,
+      checked: view.settings.picking,
+      'data-key': `picking:${view.code}`,
+      onchange: (e) => void send('configure', { picking: (e.target as HTMLInputElement).checked }),
+    }),
+    h('label', { for: id }, t('classroom.create.picking')),
+  ])
+}
+
+/** The students: display name, side (a menu to assign it), connected or not, and a way to remove a seat. */
+export function renderRoster(index: ScenarioIndex, view: RoomView, send: Send): HTMLElement {
+  const started = view.humanSides !== null
+  const sides = index.proposers.filter((s) => !started || view.humanSides?.includes(s))
+  return h('section', { class: 'roster', 'aria-labelledby': `roster-${view.code}` }, [
+    h('h4', { id: `roster-${view.code}` }, t('classroom.roster.heading', { count: view.seats.length })),
+    view.seats.length === 0
+      ? h('p', {}, t('classroom.roster.empty'))
+      : h('table', {}, [
+          h(
+            'thead',
+            {},
+            h('tr', {}, [
+              h('th', { scope: 'col' }, t('classroom.roster.name')),
+              h('th', { scope: 'col' }, t('classroom.roster.side')),
+              h('th', { scope: 'col' }, t('classroom.roster.connection')),
+              h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, t('classroom.roster.actions'))),
+            ]),
+          ),
+          h(
+            'tbody',
+            {},
+            view.seats.map((seat) =>
+              h('tr', {}, [
+                h('th', { scope: 'row' }, seat.name),
+                h(
+                  'td',
+                  {},
+                  h(
+                    'select',
+                    {
+                      'aria-label': t('classroom.roster.sideOf', { name: seat.name }),
+                      'data-key': `side:${seat.id}`,
+                      disabled: view.status === 'ended',
+                      onchange: (e) => {
+                        const value = (e.target as HTMLSelectElement).value
+                        void send('assign', { seat: seat.id, side: value || null })
+                      },
+                    },
+                    [
+                      h('option', { value: '', selected: seat.side === null }, t('classroom.noSide')),
+                      ...sides.map((s) =>
+                        h('option', { value: s, selected: seat.side === s }, nameOf(index, s)),
+                      ),
+                    ],
+                  ),
+                ),
+                h(
+                  'td',
+                  { class: seat.online ? 'online' : 'offline' },
+                  t(seat.online ? 'classroom.roster.online' : 'classroom.roster.offline'),
+                ),
+                h(
+                  'td',
+                  {},
+                  button(t('classroom.roster.remove'), () => void send('removeSeat', { seat: seat.id }), {
+                    class: 'small',
+                    'aria-label': t('classroom.roster.removeLabel', { name: seat.name }),
+                    'data-key': `remove:${seat.id}`,
+                  }),
+                ),
+              ]),
+            ),
+          ),
+        ]),
+  ])
+}

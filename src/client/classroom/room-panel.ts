@@ -1,0 +1,98 @@
+import { button, h } from '../dom.ts'
+import { formatDate, t } from '../i18n/index.ts'
+import { renderCountdown } from './countdown.ts'
+import { roomGameView, roomIndex } from './game-view.ts'
+import { renderRoomSettings, renderRoster, renderRunControls, type Send } from './room-controls.ts'
+import { renderInject, renderOverrule } from './room-instruct.ts'
+import { type JoinBlockActions, renderJoinAndKey } from './room-join.ts'
+import { type RoomEntry, STATUS, statusOf } from './rooms.ts'
+import type { Shell } from './shell.ts'
+import { renderWatchTable } from './watch-table.ts'
+
+/** What a room's panel does besides sending messages to the room. */
+export interface PanelActions extends JoinBlockActions {
+  send: Send
+  redraw: () => void
+  tell: (problem: string) => void
+  exportRoom: (code: string, format: 'csv' | 'json') => void
+  debrief: (code: string) => void
+  shell: Shell
+}
+
+/** What the instructor did besides the sides' commands (start, pause, assignments…), newest first. */
+function journal(entries: ReadonlyArray<{ at: string; text: string }>, code: string): HTMLElement | null {
+  if (entries.length === 0) return null
+  return h('details', { class: 'journal', 'data-key': `journal:${code}` }, [
+    h('summary', {}, t('classroom.panel.journal')),
+    h(
+      'ol',
+      { class: 'plain' },
+      [...entries]
+        .reverse()
+        .map((e) =>
+          h('li', {}, [h('span', { class: 'meta' }, formatDate(e.at, { timeStyle: 'medium' })), ' ', e.text]),
+        ),
+    ),
+  ])
+}
+
+/**
+ * One room, as the instructor runs it: how students join (code, link, QR code), the instructor key, start,
+ * pause, resume and end, the timer, the students and their sides, events to bring in, Russia's answer to
+ * overrule, the table as it stands with who did what, and the room's exports.
+ */
+export function renderRoomPanel(entry: RoomEntry, actions: PanelActions): HTMLElement {
+  const { code } = entry
+  const connection = entry.connection
+  const view = connection?.view
+  const scenario = connection?.scenario
+  const title = view?.title ?? entry.summary?.title ?? ''
+  const head = h('h3', { id: `panel-${code}`, tabindex: -1 }, t('classroom.panel.heading', { code, title }))
+  const access = renderJoinAndKey(entry, actions)
+  const exports = h('div', { class: 'actions' }, [
+    button(t('classroom.panel.exportCsv'), () => actions.exportRoom(code, 'csv')),
+    button(t('classroom.panel.exportJson'), () => actions.exportRoom(code, 'json')),
+  ])
+  const section = (children: Array<Node | null>) =>
+    h('section', { class: 'room-panel', 'aria-labelledby': `panel-${code}` }, children)
+  if (!connection || !view || !scenario)
+    return section([
+      head,
+      access,
+      entry.key && !entry.error ? h('p', { role: 'status' }, t('classroom.connecting')) : null,
+      exports,
+    ])
+  const index = roomIndex(scenario)
+  const status = statusOf(entry)
+  const game = roomGameView(connection, {
+    acting: null,
+    act: () => undefined,
+    tell: actions.tell,
+    leave: () => undefined,
+    dialog: actions.shell.dialog,
+  })
+  return section([
+    head,
+    access,
+    h('div', { class: 'room-status' }, [
+      h('p', { class: `card-status status-${status}` }, t(STATUS[status])),
+      renderCountdown(view, entry.receivedAt),
+      connection.status === 'connected'
+        ? null
+        : h('p', { class: 'banner offline' }, t('classroom.reconnecting')),
+    ]),
+    renderRunControls(entry, view, status, actions.send, actions.redraw, actions.tell),
+    renderRoomSettings(view, status, actions.send),
+    renderRoster(index, view, actions.send),
+    game && view.status !== 'ended'
+      ? renderOverrule(index, game.state, entry.draft, actions.send, actions.redraw)
+      : null,
+    game && status !== 'ended' ? renderInject(index, game.state, entry.draft, actions.send) : null,
+    view.debrief
+      ? button(t('classroom.panel.debrief'), () => actions.debrief(code), { class: 'primary' })
+      : null,
+    exports,
+    game ? renderWatchTable(game, false) : null,
+    journal(view.journal ?? [], code),
+  ])
+}

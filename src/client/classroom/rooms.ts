@@ -1,0 +1,77 @@
+import type { ClassroomConnection } from '../../net/client.ts'
+import type { RoomStatus, RoomSummary } from '../../net/view.ts'
+import type { MessageKey } from '../i18n/index.ts'
+
+/** What the instructor has typed or opened in one room's panel (kept across redraws). */
+export interface RoomDraft {
+  minutes: string
+  event: string
+  verdict: 'accept' | 'demandRemoval' | 'reject'
+  reason: string
+  /** The overrule was asked for without a reason. */
+  reasonMissing: boolean
+  /** The instructor key typed for a room this device has no key of. */
+  keyInput: string
+  /** The instructor key is shown. */
+  revealed: boolean
+  /** "End the game" was pressed once: the panel asks to confirm. */
+  confirmEnd: boolean
+}
+
+/** One room of the session on the dashboard: its listing, and the instructor's connection when this device has the key. */
+export interface RoomEntry {
+  code: string
+  summary: RoomSummary | null
+  key: string | null
+  connection: ClassroomConnection | null
+  /** This device's clock when the connection's last view arrived (for the countdown). */
+  receivedAt: number
+  /** Why the instructor is not connected (a wrong key), in words. */
+  error: string | null
+  draft: RoomDraft
+}
+
+export function newEntry(code: string, key: string | null): RoomEntry {
+  return {
+    code,
+    summary: null,
+    key,
+    connection: null,
+    receivedAt: Date.now(),
+    error: null,
+    draft: {
+      minutes: '',
+      event: '',
+      verdict: 'accept',
+      reason: '',
+      reasonMissing: false,
+      keyInput: '',
+      revealed: false,
+      confirmEnd: false,
+    },
+  }
+}
+
+/**
+ * The room's status: from its live view when connected, else from the session's listing. A game the rules
+ * ended (a deal, an escalation…) is over too, though the room stays open for its debrief.
+ */
+export function statusOf(entry: RoomEntry): RoomStatus {
+  const view = entry.connection?.view
+  if (view) return view.game?.phase === 'ended' ? 'ended' : view.status
+  const summary = entry.summary
+  if (!summary) return 'lobby'
+  return summary.phase === 'ended' ? 'ended' : summary.status
+}
+
+export const STATUS: Record<RoomStatus, MessageKey> = {
+  lobby: 'classroom.status.lobby',
+  running: 'classroom.status.running',
+  paused: 'classroom.status.paused',
+  ended: 'classroom.status.ended',
+}
+
+/** The address students open to join room `code` (the join link, and what the QR code holds). */
+export function joinLink(code: string): string {
+  return `${location.origin}${location.pathname}#join=${code}`
+}

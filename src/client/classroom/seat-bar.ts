@@ -1,0 +1,30 @@
+import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
+import type { ConnectionStatus } from '../../net/client.ts'
+import type { RoomView } from '../../net/view.ts'
+import { button, h } from '../dom.ts'
+import { t } from '../i18n/index.ts'
+import { renderCountdown } from './countdown.ts'
+import { sideLabel } from './lobby.ts'
+
+/**
+ * The strip above a student's screens: the room and its scenario, who they are and their side, the round's
+ * countdown, and what stops them playing now (the instructor's pause, a lost connection), in words.
+ */
+export function renderSeatBar(
+  index: ScenarioIndex,
+  view: RoomView,
+  status: ConnectionStatus,
+  receivedAt: number,
+  onLeave: () => void,
+): HTMLElement {
+  const you = view.you.role === 'student' ? view.you : null
+  return h('section', { class: 'seat-bar', 'aria-label': t('classroom.seat.label') }, [
+    h('p', {}, [h('strong', {}, t('classroom.seat.room', { code: view.code })), ' · ', view.title]),
+    you ? h('p', {}, t('classroom.seat.you', { name: you.name, side: sideLabel(index, you.side) })) : null,
+    renderCountdown(view, receivedAt),
+    view.status === 'paused' ? h('p', { class: 'banner paused' }, t('classroom.paused')) : null,
+    status === 'reconnecting' ? h('p', { class: 'banner offline' }, t('classroom.reconnecting')) : null,
+    status === 'closed' ? h('p', { class: 'banner offline' }, t('classroom.lost')) : null,
+    button(t('classroom.leave'), onLeave, { class: 'small' }),
+  ])
+}

@@ -1,0 +1,60 @@
+import { h } from '../dom.ts'
+import { t } from '../i18n/index.ts'
+import { renderHistory } from '../render/history.ts'
+import { renderLog } from '../render/log.ts'
+import { renderMeters } from '../render/meters.ts'
+import { renderPackage, renderStances } from '../render/package.ts'
+import { renderDecision, renderEvents, renderResponse } from '../render/response.ts'
+import { type GameView, instrumentName, nameOf } from '../view.ts'
+
+/** Russia's answer to the package just tabled, with its reasons and the events of the round. */
+function answer(view: GameView): HTMLElement | null {
+  const { index, state } = view
+  const record = state.history.at(-1)
+  if (!state.response || !record) return null
+  return h('section', { class: 'response-panel', 'aria-labelledby': 'response-heading' }, [
+    h('h3', { id: 'response-heading' }, t('game.response', { responder: nameOf(index, index.responder) })),
+    record.tabled
+      ? h(
+          'p',
+          {},
+          t('common.tabled', {
+            items: record.tabled.map((i) => instrumentName(index, i.instrument, i.variant)).join(', '),
+          }),
+        )
+      : null,
+    renderResponse(view, state.response, 4),
+    renderEvents(view, record.events, 4),
+  ])
+}
+
+/**
+ * The table as someone who does not act at it sees it (a student without a side, the instructor): the
+ * round, the package and the stances, or Russia's answer and the vote, the meters, the rounds so far and
+ * the log with who did what. The same components as the table itself, without its controls. `screen`
+ * makes the round the screen's heading (a page of its own); otherwise it heads a section.
+ */
+export function renderWatchTable(view: GameView, screen: boolean, note?: string): HTMLElement {
+  const { index, state } = view
+  const deciding = state.phase === 'deciding'
+  const title = t('game.roundOf', { round: state.round, rounds: index.scenario.rounds })
+  return h('div', { class: 'game watch' }, [
+    h('div', { class: 'game-head' }, [
+      screen ? h('h2', { id: 'screen-heading', tabindex: -1 }, title) : h('h3', {}, title),
+      h(
+        'p',
+        { class: 'phase' },
+        deciding ? t('game.answered', { responder: nameOf(index, index.responder) }) : t('game.negotiating'),
+      ),
+      note ? h('p', { class: 'playing-as' }, note) : null,
+    ]),
+    h('div', { class: 'columns' }, [
+      h(
+        'div',
+        { class: 'col-main' },
+        deciding ? [answer(view), renderDecision(view)] : [renderPackage(view), renderStances(view)],
+      ),
+      h('div', { class: 'col-side' }, [renderMeters(view), renderHistory(view, 4), renderLog(view)]),
+    ]),
+  ])
+}
