@@ -19,6 +19,7 @@ import { renderBriefing } from './render/briefing.ts'
 import { renderDebrief } from './render/debrief/debrief.ts'
 import { renderGame } from './render/game.ts'
 import { renderHandover } from './render/handover.ts'
+import { refusalText, warningText } from './render/rule-texts.ts'
 import { createSourceDialog } from './render/source-dialog.ts'
 import { renderSummary } from './render/summary.ts'
 import { openStorage } from './saves/index.ts'
@@ -115,10 +116,17 @@ export function startApp(root: HTMLElement, catalogue: Catalogue, first: 'title'
     if (!session) return
     const before = session.store.getState().game.history.length
     const outcome = session.act(command)
+    // Worded here, in the interface's language, with the names the screen shows.
+    const shown = localisedIndex(session.index)
     if (!outcome.ok)
-      notices.show({ kind: 'refusal', lines: [outcome.refusal.message], code: outcome.refusal.code })
+      notices.show({
+        kind: 'refusal',
+        lines: [refusalText(shown, outcome.refusal)],
+        code: outcome.refusal.code,
+      })
     else {
-      notices.show(outcome.warnings.length ? { kind: 'warning', lines: outcome.warnings } : null)
+      const warned = outcome.warned.map((w) => warningText(shown, w))
+      notices.show(warned.length ? { kind: 'warning', lines: warned } : null)
       notices.announce(session.announcement(before))
       const { game } = session.store.getState()
       if (game.history.length > before && game.phase !== 'deciding')

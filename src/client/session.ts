@@ -1,11 +1,12 @@
 import type { Outcome } from '../core/rules/apply.ts'
 import type { Command } from '../core/rules/commands.ts'
 import type { ScenarioIndex } from '../core/rules/scenario-index.ts'
-import { finalVerdict } from '../core/rules/scoring.ts'
 import type { GameSetup } from '../core/rules/state.ts'
 import { createGameStore } from '../core/store.ts'
 import { type PlacedRefusal, trackRefusals } from './authoring/refusals.ts'
 import { t } from './i18n/index.ts'
+import { localisedIndex } from './i18n/scenario.ts'
+import { endingTitle } from './render/debrief/outcome-text.ts'
 import {
   loadSave,
   newSaveId,
@@ -68,12 +69,14 @@ function sessionFor(index: ScenarioIndex, store: Store, saving: SaveHandle): Ses
     },
     announcement(fromRecord) {
       const { game } = store.getState()
+      // Said in the interface's language, with the scenario's names as the screen shows them.
+      const shown = localisedIndex(index)
       const lines = game.history
         .slice(fromRecord)
         .map((r) =>
-          r.response ? verdictText(index, r.response) : t('session.noPackage', { round: r.round }),
+          r.response ? verdictText(shown, r.response) : t('session.noPackage', { round: r.round }),
         )
-      if (game.phase === 'ended') lines.push(t('session.over', { ending: finalVerdict(index, game).title }))
+      if (game.phase === 'ended') lines.push(t('session.over', { ending: endingTitle(shown, game) }))
       return lines.join(' ')
     },
     stop: () => {

@@ -9,6 +9,7 @@ import type { PlacedRefusal } from '../authoring/refusals.ts'
 import { button, h } from '../dom.ts'
 import { formatList, formatNumber, t } from '../i18n/index.ts'
 import { describeCommand, type GameView, instrumentName, nameOf } from '../view.ts'
+import { refusalText } from './rule-texts.ts'
 
 /** What the backstage needs besides the game: whether it is open, the refusals, and the toggle. */
 export interface BackstageProps {
@@ -208,7 +209,7 @@ function logSection(view: GameView, refused: readonly PlacedRefusal[]): HTMLElem
     return h('li', { class: 'refused' }, [
       h('strong', {}, t('backstage.refused', { code: r.refusal.code })),
       ' ',
-      t('backstage.refusedLine', { command: what, message: r.refusal.message }),
+      t('backstage.refusedLine', { command: what, message: refusalText(index, r.refusal) }),
     ])
   }
   const items: HTMLElement[] = []

@@ -5,6 +5,7 @@ import { button, h, uid } from '../dom.ts'
 import { draggable } from '../drag.ts'
 import { formatNumber, type MessageKey, t } from '../i18n/index.ts'
 import { type GameView, instrumentName, nameOf } from '../view.ts'
+import { refusalText } from './rule-texts.ts'
 
 /** How each kind of red line answers an instrument that crosses it, as a card says it. */
 const KIND: Record<'reject' | 'demandRemoval' | 'warn', MessageKey> = {
@@ -77,7 +78,7 @@ function addButton(
   const why = h(
     'p',
     { class: 'card-blocked', id: uid('blocked') },
-    t('cards.blocked', { reason: refused.message }),
+    t('cards.blocked', { reason: refusalText(view.index, refused) }),
   )
   add.setAttribute('aria-disabled', 'true')
   add.setAttribute('aria-describedby', why.id)

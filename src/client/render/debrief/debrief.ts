@@ -3,6 +3,7 @@ import { button, h } from '../../dom.ts'
 import { t } from '../../i18n/index.ts'
 import type { GameView } from '../../view.ts'
 import { renderMeterChart } from './chart.ts'
+import { outcomeText, outcomeTitle } from './outcome-text.ts'
 import { renderRedLines } from './red-lines.ts'
 import { renderRounds } from './rounds.ts'
 import { renderBreaches, renderFacts, renderScores } from './scores.ts'
@@ -78,19 +79,20 @@ export function renderDebrief(view: GameView, options: DebriefOptions): HTMLElem
   hookPrint()
   const debrief = options.debrief ?? buildDebrief(view.index, view.state.setup, view.state, view.log)
   const responder = view.index.sides.get(view.index.responder)?.name ?? view.index.responder
-  const text = debrief.outcome?.text ?? t('debrief.notEnded')
+  const title = outcomeTitle(view.index, debrief)
+  const text = outcomeText(view.index, debrief)
   return h('div', { class: 'debrief ending' }, [
     h('div', { class: 'debrief-head' }, [
-      h('h2', { id: 'screen-heading', tabindex: -1 }, t('debrief.heading', { title: debrief.title })),
+      h('h2', { id: 'screen-heading', tabindex: -1 }, t('debrief.heading', { title })),
       h('p', { class: 'ending-text' }, text),
       renderFacts(debrief, responder),
       actions(options),
     ]),
-    h('div', { class: 'debrief-card debrief-scores-card' }, renderScores(debrief)),
+    h('div', { class: 'debrief-card debrief-scores-card' }, renderScores(debrief, view.index)),
     chartSection(debrief),
     renderWhatIf(view, debrief),
     renderRedLines(view, debrief),
-    renderBreaches(debrief),
+    renderBreaches(debrief, view.index),
     renderRounds(view.index, debrief, responder),
   ])
 }

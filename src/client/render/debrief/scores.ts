@@ -1,7 +1,10 @@
 import type { Debrief, DebriefScore } from '../../../core/debrief/debrief.ts'
+import type { ScenarioIndex } from '../../../core/rules/scenario-index.ts'
 import { h } from '../../dom.ts'
 import { formatList, formatNumber, type MessageKey, t } from '../../i18n/index.ts'
+import { nameOf } from '../../view.ts'
 import { shown } from './chart-math.ts'
+import { scoreLineText } from './outcome-text.ts'
 
 /** A number of points with its sign: "+42", "−6.2", "0". */
 export function signed(n: number, digits = 1): string {
@@ -47,7 +50,7 @@ export function renderFacts(debrief: Debrief, responder: string): HTMLElement {
   ])
 }
 
-function scoreLines(score: DebriefScore): HTMLElement | string {
+function scoreLines(score: DebriefScore, index: ScenarioIndex): HTMLElement | string {
   if (score.lines.length === 0) return t('scores.noPoints')
   // Largest first, so the line that drove the score most is read first.
   const lines = [...score.lines].sort((a, b) => Math.abs(b.points) - Math.abs(a.points))
@@ -56,15 +59,18 @@ function scoreLines(score: DebriefScore): HTMLElement | string {
     { class: 'score-lines' },
     lines.map((l) =>
       h('li', { class: l.points > 0 ? 'up' : l.points < 0 ? 'down' : null }, [
-        h('span', {}, l.label),
+        h('span', {}, scoreLineText(index, score.side, l)),
         h('span', { class: 'num' }, signed(l.points)),
       ]),
     ),
   )
 }
 
-/** The score table: a row per side with who played it, what drove its score (largest first), total, par and result. */
-export function renderScores(debrief: Debrief): HTMLElement {
+/**
+ * The score table: a row per side with who played it, what drove its score (largest first), total, par and
+ * result, worded with the names `index` shows.
+ */
+export function renderScores(debrief: Debrief, index: ScenarioIndex): HTMLElement {
   return h('table', { class: 'scores debrief-scores' }, [
     h('caption', {}, t('scores.caption')),
     h(
@@ -83,8 +89,11 @@ export function renderScores(debrief: Debrief): HTMLElement {
       {},
       debrief.scores.map((s) =>
         h('tr', { class: s.ahead ? 'ahead' : 'short' }, [
-          h('th', { scope: 'row' }, [s.name, h('span', { class: 'played-by' }, playedBy(debrief, s.side))]),
-          h('td', {}, scoreLines(s)),
+          h('th', { scope: 'row' }, [
+            nameOf(index, s.side),
+            h('span', { class: 'played-by' }, playedBy(debrief, s.side)),
+          ]),
+          h('td', {}, scoreLines(s, index)),
           h('td', { class: 'num total' }, shown(s.total)),
           h('td', { class: 'num' }, shown(s.par)),
           h('td', { class: 'result' }, t(s.ahead ? 'scores.ahead' : 'scores.short')),
@@ -94,14 +103,20 @@ export function renderScores(debrief: Debrief): HTMLElement {
   ])
 }
 
-/** Endorsements against a side's own constraints, one line per constraint with its rounds; says so when none. */
-export function renderBreaches(debrief: Debrief): HTMLElement {
+/**
+ * Endorsements against a side's own constraints, one line per constraint with its rounds, in the words
+ * `index` gives the constraint (else the debrief's); says so when none.
+ */
+export function renderBreaches(debrief: Debrief, index: ScenarioIndex): HTMLElement {
   const groups = new Map<string, { side: string; text: string; rounds: number[] }>()
   for (const b of debrief.breaches) {
     const key = `${b.side}\u0000${b.constraint}`
     const group = groups.get(key)
     if (group) group.rounds.push(b.round)
-    else groups.set(key, { side: b.sideName, text: b.text, rounds: [b.round] })
+    else {
+      const text = index.sides.get(b.side)?.constraints.find((c) => c.id === b.constraint)?.text ?? b.text
+      groups.set(key, { side: nameOf(index, b.side), text, rounds: [b.round] })
+    }
   }
   return h('section', { class: 'debrief-card breaches', 'aria-labelledby': 'debrief-breaches' }, [
     h('h3', { id: 'debrief-breaches' }, t('breaches.heading')),

@@ -1,11 +1,11 @@
-import { itemName } from '../../../core/debrief/changes.ts'
 import type { Debrief } from '../../../core/debrief/debrief.ts'
 import type { WhatIf, WhatIfAlternative } from '../../../core/debrief/what-if.ts'
 import type { ResponseKind } from '../../../core/scenario/schema/conditions.ts'
 import { type Child, h } from '../../dom.ts'
 import { type MessageKey, t } from '../../i18n/index.ts'
-import type { GameView } from '../../view.ts'
+import { type GameView, instrumentName } from '../../view.ts'
 import { shown } from './chart-math.ts'
+import { alternativeText, basisText, chanceText, changeText } from './what-if-words.ts'
 
 const LEADS_TO: Record<ResponseKind, MessageKey> = {
   accept: 'whatIf.leadsTo.accept',
@@ -18,8 +18,6 @@ const ALTERNATIVE: Record<ResponseKind, MessageKey> = {
   demandRemoval: 'whatIf.alternative.demandRemoval',
   reject: 'whatIf.alternative.reject',
 }
-
-const capitalised = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`
 
 /** What the answer without chance was, and what decided it. */
 function beforeText(w: WhatIf, responder: string): string {
@@ -34,21 +32,29 @@ function beforeText(w: WhatIf, responder: string): string {
   return t('whatIf.before', { round: w.round, responder, leadsTo: t(LEADS_TO[p.verdict]), why })
 }
 
-function alternativeItem(view: GameView, alt: WhatIfAlternative, n: number, responder: string): HTMLElement {
+function alternativeItem(
+  view: GameView,
+  w: WhatIf,
+  alt: WhatIfAlternative,
+  n: number,
+  responder: string,
+): HTMLElement {
   const id = `debrief-what-if-${n}`
   return h('li', { class: `what-if-alternative verdict-${alt.after.verdict}`, 'aria-labelledby': id }, [
     h('h4', { id }, t(ALTERNATIVE[alt.after.verdict], { n, responder })),
-    h('p', { class: 'what-if-sentence' }, alt.sentence),
+    h('p', { class: 'what-if-sentence' }, alternativeText(view.index, w.before, alt)),
     h('p', { class: 'label' }, t('whatIf.changes', { count: alt.changes.length })),
     h(
       'ul',
       { 'aria-label': t('whatIf.changesOf', { n }) },
-      alt.changes.map((c) => h('li', {}, capitalised(c.text))),
+      alt.changes.map((c) => h('li', {}, changeText(view.index, c))),
     ),
     h(
       'p',
       { class: 'meta' },
-      t('whatIf.wouldHold', { items: alt.items.map((i) => itemName(view.index, i)).join('; ') }),
+      t('whatIf.wouldHold', {
+        items: alt.items.map((i) => instrumentName(view.index, i.instrument, i.variant)).join('; '),
+      }),
     ),
   ])
 }
@@ -61,14 +67,16 @@ function findings(view: GameView, w: WhatIf, responder: string): Child[] {
       : ''
   return [
     h('p', {}, `${t('whatIf.smallest', { round: w.round, responder, size })}${shownCount}`),
-    w.chanceNote ? h('p', { class: 'chance-note' }, w.chanceNote) : null,
+    w.actualVerdict && w.actualVerdict !== w.before.verdict
+      ? h('p', { class: 'chance-note' }, chanceText(view.index, w.actualVerdict, w.before.verdict))
+      : null,
     h('p', {}, beforeText(w, responder)),
     h(
       'ol',
       { class: 'plain what-if-list', 'aria-label': t('whatIf.alternatives') },
-      w.alternatives.map((a, i) => alternativeItem(view, a, i + 1, responder)),
+      w.alternatives.map((a, i) => alternativeItem(view, w, a, i + 1, responder)),
     ),
-    h('p', { class: 'basis' }, [h('strong', {}, t('whatIf.basis')), ' ', w.basis]),
+    h('p', { class: 'basis' }, [h('strong', {}, t('whatIf.basis')), ' ', basisText(view.index)]),
   ]
 }
 
