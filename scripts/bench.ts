@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: how fast the rules resolve Russia's responses and play whole games, on the seed scenario.
+ * `npm run bench`: how fast the rules resolve Russia's responses and play whole games, on the seed scenario,
+ * then a long fuzz run of the scenario loader (scripts/bench-fuzz.ts), which fails the bench if any input breaks it.
  * Prints a table and writes bench-results.json. Targets are printed beside the figures, never asserted in a
  * unit test (timings vary by machine).
  */
@@ -11,6 +12,7 @@ import { resolveResponse } from '../src/core/rules/response.ts'
 import type { ScenarioIndex } from '../src/core/rules/scenario-index.ts'
 import { createGameStore } from '../src/core/store.ts'
 import { loadScenarioFile, PROJECT_ROOT } from '../src/node/scenario-files.ts'
+import { printFuzz, runFuzz } from './bench-fuzz.ts'
 
 const EXHAUSTIVE_CAP = 2_000_000
 const SAMPLE = 200_000
@@ -98,6 +100,7 @@ const responses = passes.slice(1).reduce((a, b) => (b.ms < a.ms ? b : a))
 const timed = resolveAll(loaded.index, true)
 responses.worstMs = Math.max(cold.worstMs, timed.worstMs)
 const games = playGames(loaded.index)
+const fuzz = runFuzz()
 const perPackageUs = (responses.ms * 1000) / responses.resolved
 const results = {
   date: new Date().toISOString(),
@@ -109,6 +112,7 @@ const results = {
     meanMicroseconds: perPackageUs,
   },
   games,
+  loaderFuzz: fuzz,
   targets: {
     msPerPackage: TARGET_MS_PER_PACKAGE,
     worstPackageMet: responses.worstMs < TARGET_MS_PER_PACKAGE,
@@ -164,4 +168,5 @@ const w0 = Math.max(...rows.map((r) => r[0].length))
 const w1 = Math.max(...rows.map((r) => r[1].length))
 console.log(`Red Lines bench — ${results.scenario}, Node ${process.version}`)
 for (const [a, b, c] of rows) console.log(`${a.padEnd(w0)}  ${b.padStart(w1)}  ${c}`)
+if (!printFuzz(fuzz)) process.exitCode = 1
 console.log('wrote bench-results.json')

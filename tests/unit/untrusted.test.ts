@@ -37,8 +37,16 @@ describe('limits on untrusted files', () => {
     expect(problem).toMatchObject({ code: 'YAML_TOO_DEEP', line: 1, column: 4 + LIMITS.depth })
   })
 
+  it('finds brackets nested too deep before parsing, and places them in the file', () => {
+    const text = `formatVersion: 2\nid: x\nx: [1, ${'{a: ['.repeat(40)}`
+    const { problems } = load(text)
+    // "x: [" is level 1 and each "{a: [" adds two: the 65th level is the "[" of the 32nd, from column 8.
+    expect(problems.map((p) => [p.code, p.line, p.column])).toEqual([['YAML_TOO_DEEP', 3, 8 + 5 * 31 + 4]])
+    expect(textAt(text, problems[0] as Problem).startsWith('[{a: [')).toBe(true)
+  })
+
   it('turns nesting too deep for the YAML reader itself into YAML_TOO_DEEP, and stops listing errors', () => {
-    const { problems } = load('['.repeat(50_000))
+    const { problems } = load(`${'- '.repeat(20_000)}x`)
     expect(problems.length).toBeLessThanOrEqual(20)
     expect(codes(problems)).toContain('YAML_TOO_DEEP')
   })

@@ -8,6 +8,12 @@
 export const LIMITS = {
   /** Size of the file's text in bytes (UTF-8), checked before anything is parsed. FILE_TOO_LARGE. */
   fileBytes: 1_000_000,
+  /**
+   * Tokens of YAML (keys, values, punctuation, line breaks), counted by yaml's lexer before the slower
+   * parser runs: the parser takes a few microseconds a token, so this bounds the time of any file to about
+   * a second. The seed scenario has about 11,000. YAML_TOO_MANY_NODES.
+   */
+  tokens: 200_000,
   /** Nesting of mappings and lists. YAML_TOO_DEEP. */
   depth: 64,
   /** YAML nodes in the document (every key, value, list and mapping). YAML_TOO_MANY_NODES. */

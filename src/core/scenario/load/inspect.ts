@@ -1,6 +1,6 @@
 import { type Document, isAlias, isMap, isScalar, isSeq, type Node } from 'yaml'
 import { LIMITS, RESERVED_KEYS } from '../limits.ts'
-import type { DocPath, ProblemCode } from './problems.ts'
+import { type DocPath, type ProblemCode, shown } from './problems.ts'
 
 /** A problem found by `inspectDocument`, placed at a character offset of the file. */
 export interface Finding {
@@ -96,7 +96,7 @@ export function inspectDocument(doc: Document.Parsed): Finding[] {
       if (name !== null && RESERVED_KEYS.has(name))
         report('RESERVED_KEY', `The key "${name}" is not allowed`, key, [...path, name])
       else if (name !== null && seen.has(name))
-        report('YAML_DUPLICATE_KEY', `The key "${name}" appears twice in this mapping`, key, path)
+        report('YAML_DUPLICATE_KEY', `The key "${shown(name)}" appears twice in this mapping`, key, path)
       if (name !== null) seen.add(name)
       walk(pair.value, depth + 1, name === null ? path : [...path, name])
     }

@@ -1,4 +1,4 @@
-import { type Document, isMap, isNode, isPair, isScalar, LineCounter, parseDocument } from 'yaml'
+import { type Document, isMap, isNode, isPair, isScalar, Lexer, LineCounter, parseDocument } from 'yaml'
 import { LIMITS } from '../limits.ts'
 import { inspectDocument } from './inspect.ts'
 import { type DocPath, formatPath, PROBLEM_CODES, type Problem, type ProblemCode } from './problems.ts'
@@ -29,8 +29,9 @@ export function parseScenarioText(text: string, file: string): ParsedFile {
   let doc: Document.Parsed | null = null
   const problems: Problem[] = []
   const at = (offset: number) => {
+    // Before anything is parsed (a file refused for its size) the counter knows no line: place it at 1:1.
     const pos = lines.linePos(offset)
-    return { line: pos.line, column: pos.col }
+    return { line: Math.max(1, pos.line), column: Math.max(1, pos.col) }
   }
   const locate = (path: DocPath): number => {
     if (!doc) return 0
@@ -65,8 +66,27 @@ export function parseScenarioText(text: string, file: string): ParsedFile {
     problems.push(problem('FILE_TOO_LARGE', `The file has ${bytes} bytes; the limit is ${LIMITS.fileBytes}`))
     return result
   }
+  const scan = scanTokens(text)
+  if (scan.tokens > LIMITS.tokens) {
+    problems.push(
+      problem(
+        'YAML_TOO_MANY_NODES',
+        `The file is made of more than ${LIMITS.tokens} pieces (keys, values, punctuation)`,
+      ),
+    )
+    return result
+  }
+  if (scan.tooDeepAt !== null) {
+    // Caught here, yaml's parser never recurses that deep (its stack overflow is caught too, but slowly).
+    problems.push({
+      ...problem('YAML_TOO_DEEP', `The brackets nest more than ${LIMITS.depth} levels deep`),
+      ...positionIn(text, scan.tooDeepAt),
+    })
+    return result
+  }
   // Duplicate keys are found by inspectDocument: yaml's own check compares every pair of keys in a mapping.
-  doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false })
+  // logLevel 'error': yaml's warnings (a mapping used as a key, say) would go to the console, not to the author.
+  doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, logLevel: 'error' })
   result.doc = doc
   for (const e of doc.errors.slice(0, MAX_SYNTAX_PROBLEMS)) {
     // yaml turns a stack overflow on deep nesting into RESOURCE_EXHAUSTION.
@@ -89,6 +109,38 @@ export function parseScenarioText(text: string, file: string): ParsedFile {
     )
   }
   return result
+}
+
+/** yaml's lexer marks the start of a document, the end of flow content and a scalar with these (no text). */
+const MARKERS = new Set(['\u0002', '\u0018', '\u001f'])
+
+/**
+ * Runs yaml's lexer (fast) before its parser (slow): counts tokens, stopping just past the limit, and finds
+ * where flow brackets (`[`, `{`) first nest past the depth limit, as an offset in the text.
+ */
+function scanTokens(text: string): { tokens: number; tooDeepAt: number | null } {
+  let tokens = 0
+  let depth = 0
+  let offset = 0
+  for (const token of new Lexer().lex(text)) {
+    if (++tokens > LIMITS.tokens) break
+    if (token === '[' || token === '{') depth++
+    else if (token === ']' || token === '}') depth--
+    if (depth > LIMITS.depth) return { tokens, tooDeepAt: offset }
+    if (!MARKERS.has(token)) offset += token.length
+  }
+  return { tokens, tooDeepAt: null }
+}
+
+/** Line and column of an offset, for problems found before the parser has counted the lines. */
+function positionIn(text: string, offset: number): { line: number; column: number } {
+  let line = 1
+  let start = 0
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++
+    start = i + 1
+  }
+  return { line, column: offset - start + 1 }
 }
 
 /** The size of `text` in UTF-8, counted without encoding it. */

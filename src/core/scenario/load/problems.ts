@@ -166,6 +166,18 @@ export const PROBLEM_CODES = {
 
 export type ProblemCode = keyof typeof PROBLEM_CODES
 
+/**
+ * A value from a file, safe to put in a message whatever it is: texts as written (cut past 80 characters),
+ * numbers and the like as they read, lists and mappings by their kind (never converted, since a mapping's
+ * `toString` may be anything).
+ */
+export function shown(value: unknown): string {
+  if (typeof value === 'string') return value.length > 80 ? `${value.slice(0, 77)}...` : value
+  if (Array.isArray(value)) return 'a list'
+  if (value !== null && typeof value === 'object') return 'a mapping'
+  return String(value)
+}
+
 /** Formats a document path as `instruments[3].tags[1]`. */
 export function formatPath(path: DocPath): string {
   return path.reduce<string>(

@@ -2,7 +2,7 @@ import { LIMITS } from '../limits.ts'
 import { translatablePaths } from '../localise.ts'
 import type { Scenario } from '../schema/scenario.ts'
 import type { ParsedFile } from './parse.ts'
-import type { Problem } from './problems.ts'
+import { type Problem, shown } from './problems.ts'
 
 /** How many missing text paths a TRANSLATION_MISSING warning names before it says "and N more". */
 const LISTED = 5
@@ -42,7 +42,7 @@ export function checkTranslations(parsed: ParsedFile, scenario: Scenario): Probl
     for (const key of Object.keys(table))
       if (!known.has(key))
         out.push(
-          parsed.problemAtKey('TRANSLATION_PATH_UNKNOWN', `"${key}" ${whyUnknown(key, children)}`, [
+          parsed.problemAtKey('TRANSLATION_PATH_UNKNOWN', `"${shown(key)}" ${whyUnknown(key, children)}`, [
             'translations',
             language,
             key,

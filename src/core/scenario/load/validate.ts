@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { CONDITION_OPERATORS } from '../schema/conditions.ts'
 import type { ParsedFile } from './parse.ts'
-import type { DocPath, Problem, ProblemCode } from './problems.ts'
+import { type DocPath, type Problem, type ProblemCode, shown } from './problems.ts'
 
 type Issue = z.core.$ZodIssue
 
@@ -68,7 +68,7 @@ function describe(parsed: ParsedFile, issue: Issue, prefix: DocPath): Problem[] 
       return [
         parsed.problem(
           'INVALID_VALUE',
-          `"${String(valueAt(parsed.data, path))}" is not allowed here; use ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`,
+          `"${shown(valueAt(parsed.data, path))}" is not allowed here; use ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`,
           path,
         ),
       ]
@@ -77,7 +77,7 @@ function describe(parsed: ParsedFile, issue: Issue, prefix: DocPath): Problem[] 
       return [
         parsed.problem(
           code,
-          `"${String(valueAt(parsed.data, path))}" is not in the expected form: ${issue.message}`,
+          `"${shown(valueAt(parsed.data, path))}" is not in the expected form: ${issue.message}`,
           path,
         ),
       ]
@@ -111,7 +111,7 @@ function describe(parsed: ParsedFile, issue: Issue, prefix: DocPath): Problem[] 
       return [
         parsed.problem(
           where === 'id' || isIdList(path) ? 'BAD_ID' : 'BAD_FORMAT',
-          `"${String(valueAt(parsed.data, path))}" is not allowed: ${issue.message}`,
+          `"${shown(valueAt(parsed.data, path))}" is not allowed: ${issue.message}`,
           path,
         ),
       ]

@@ -1,7 +1,7 @@
 import { FORMAT_VERSION } from '../schema/scenario.ts'
 import { v1ToV2 } from './migrations/v1-to-v2.ts'
 import type { ParsedFile } from './parse.ts'
-import type { Problem } from './problems.ts'
+import { type Problem, shown } from './problems.ts'
 
 /**
  * A migration turns a document of one format version into the next, as plain data. Each is a small pure
@@ -36,7 +36,7 @@ export function upgrade(
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
     return {
       problems: [
-        parsed.problem('FORMAT_VERSION_INVALID', `"${String(version)}" is not a format version`, [
+        parsed.problem('FORMAT_VERSION_INVALID', `"${shown(version)}" is not a format version`, [
           'formatVersion',
         ]),
       ],
