@@ -54,13 +54,37 @@ export async function classroomGame({ browser, base, adminKey, watch, shot, serv
   await teacher.getByRole('heading', { level: 2, name: 'Instructor dashboard' }).waitFor()
   assert.ok(!teacher.url().includes(adminKey), 'the admin key is taken out of the address bar')
   const form = teacher.getByRole('region', { name: 'New room' })
+
+  // A teacher's file: a broken one is explained line by line; a good one (a shipped scenario under an id of
+  // its own) becomes a room, its text sent to the server.
+  await openFile(
+    teacher,
+    'schema-errors.yaml',
+    readFileSync(new URL('../fixtures/broken/schema-errors.yaml', import.meta.url)),
+  )
+  await form.getByRole('heading', { name: 'schema-errors.yaml could not be loaded' }).waitFor()
+  await form.getByText('schema-errors.yaml:3:1  MISSING_FIELD').waitFor()
+  const own = readFileSync(new URL('../../scenarios/late-august.yaml', import.meta.url), 'utf8').replace(
+    /^id: late-august$/m,
+    'id: late-august-class',
+  )
+  await openFile(teacher, 'late-august-class.yaml', Buffer.from(own))
+  await form.getByRole('heading', { name: 'late-august-class.yaml is ready to play' }).waitFor()
+  assert.match(
+    await form.getByRole('combobox', { name: 'Scenario' }).locator('option:checked').textContent(),
+    /\(from file: late-august-class\.yaml\)$/,
+  )
+  await form.getByRole('button', { name: 'Create room' }).click()
+  await teacher.getByRole('heading', { level: 3, name: /^Room [A-Z2-9]{6}: Late August/ }).waitFor()
+
+  // The class's own room, from the shipped scenario, with a timer.
   await form.getByRole('combobox', { name: 'Scenario' }).selectOption(SCENARIO)
   await form.getByRole('textbox', { name: 'Minutes per round' }).fill('10')
   await form.getByRole('button', { name: 'Create room' }).click()
-  const panelHeading = teacher.getByRole('heading', { level: 3, name: /^Room [A-Z2-9]{6}: / })
+  const panelHeading = teacher.getByRole('heading', { level: 3, name: /^Room [A-Z2-9]{6}: Red Lines/ })
   await panelHeading.waitFor()
   const code = /Room ([A-Z2-9]{6})/.exec(await panelHeading.textContent())[1]
-  const panel = teacher.getByRole('region', { name: /^Room [A-Z2-9]{6}: / })
+  const panel = teacher.getByRole('region', { name: /^Room [A-Z2-9]{6}: Red Lines/ })
   const link = `${base}/#join=${code}`
   await panel.getByRole('img', { name: `QR code of the join link ${link}` }).waitFor()
   await panel.getByRole('link', { name: link }).waitFor()
@@ -168,6 +192,7 @@ export async function classroomGame({ browser, base, adminKey, watch, shot, serv
   const verdict = /rejects/.test(current) ? 'Demands that parts be removed' : 'Rejects the package'
   await overrule.getByRole('combobox', { name: 'The instructor’s verdict' }).selectOption({ label: verdict })
   await overrule.getByRole('button', { name: 'Overrule the answer' }).click()
+  await shot(teacher, 'classroom-dashboard-full', { fullPage: true })
   await overrule.getByRole('alert').getByText('Write the reason', { exact: false }).waitFor()
   await overrule.getByRole('textbox', { name: 'Reason (the students read it)' }).fill(REASON)
   await overrule.getByRole('button', { name: 'Overrule the answer' }).click()
@@ -201,7 +226,7 @@ export async function classroomGame({ browser, base, adminKey, watch, shot, serv
       .waitFor(),
   )
   const again = await server.start()
-  assert.equal(again.restored, 1, 'the room is restored from its file')
+  assert.equal(again.restored, 2, 'both rooms are restored from their files')
   await each(students, (p) =>
     p
       .getByRole('region', { name: 'Your seat' })
@@ -221,6 +246,17 @@ export async function classroomGame({ browser, base, adminKey, watch, shot, serv
   }
 
   // The instructor brings an event in; then the package is tabled again and the sides implement it.
+  // A late student sees the game as it stands, then shares Ukraine's side with Olena.
+  const bohdan = await device(browser, LAPTOP, watch, 'Bohdan')
+  await bohdan.goto(link)
+  await join(bohdan, code, 'Bohdan')
+  await round(bohdan, 2).waitFor()
+  await bohdan.getByText('You are watching', { exact: false }).waitFor()
+  await panel.getByRole('combobox', { name: 'Side of Bohdan' }).selectOption({ label: 'Ukraine' })
+  await bohdan.getByRole('heading', { level: 2, name: 'Briefing: Ukraine' }).waitFor()
+  await bohdan.getByRole('button', { name: 'Go to the table' }).click()
+  await round(bohdan, 2).waitFor()
+
   const inject = panel.getByRole('region', { name: 'Bring in an event' })
   const event = (
     await inject.getByRole('combobox', { name: 'Scenario event' }).locator('option').first().textContent()
@@ -230,7 +266,11 @@ export async function classroomGame({ browser, base, adminKey, watch, shot, serv
     .getByRole('list', { name: 'Commands so far, newest first' })
     .getByText(`The instructor brings in an event: ${event}.`)
     .waitFor()
-  await each(students, (p) => p.getByRole('button', { name: 'Endorse', exact: true }).click())
+  await each([bohdan, taras, marta], (p) => p.getByRole('button', { name: 'Endorse', exact: true }).click())
+  await olena
+    .getByRole('list', { name: 'Commands so far, newest first' })
+    .getByText(/^Ukraine \(human\) endorses the package\. \(Bohdan\)$/)
+    .waitFor()
   await olena.getByRole('listitem').filter({ hasText: 'United States: endorsed' }).waitFor()
   await olena.getByRole('button', { name: 'Table the package' }).click()
   await olena
@@ -243,6 +283,7 @@ export async function classroomGame({ browser, base, adminKey, watch, shot, serv
   for (const page of students) await ending(page).waitFor()
   await checkA11y(olena, 'student debrief')
   await olena.getByText(REASON, { exact: false }).first().waitFor()
+  await ending(bohdan).waitFor()
 
   // The instructor's debrief and exports: the room's results, and every room at once for grading.
   await panel.getByRole('button', { name: 'Show the debrief' }).click()
@@ -258,20 +299,36 @@ export async function classroomGame({ browser, base, adminKey, watch, shot, serv
     teacher.getByRole('button', { name: 'Export all rooms for grading (CSV)' }).click(),
   )
   assert.match(all, /^Room,Scenario,Status,Rounds,Ending,Side,Students,Score,Par,Ahead/)
-  assert.match(all, new RegExp(`${code},.*,Ukraine,Olena,`))
+  assert.match(all, new RegExp(`${code},.*,Ukraine,Olena; Bohdan,-?\\d`))
   const json = JSON.parse(
     await downloaded(teacher, () =>
       teacher.getByRole('button', { name: 'Export all game records (JSON)' }).click(),
     ),
   )
-  assert.equal(json.rooms[0].code, code)
-  assert.ok(json.rooms[0].record, 'the room’s game record is in the session export')
+  assert.deepEqual(
+    json.rooms.map((r) => [r.status, Boolean(r.record)]),
+    [
+      ['lobby', false],
+      ['running', true],
+    ],
+    'both rooms are in the session export, with the played game’s record',
+  )
+  assert.equal(json.rooms[1].code, code)
   await teacher
     .getByRole('region', { name: 'Every room of this session' })
     .or(teacher.getByRole('list', { name: 'Every room of this session' }))
     .getByText('Game over')
     .waitFor()
   timings.debrief = Date.now() - t0
+}
+
+/** Opens a scenario file with the page's "Open scenario file…" button, as a teacher picks one. */
+async function openFile(page, name, buffer) {
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Open scenario file…' }).click(),
+  ])
+  await chooser.setFiles({ name, mimeType: 'application/yaml', buffer })
 }
 
 /** Clicks and returns the text of the file the page offers for download. */

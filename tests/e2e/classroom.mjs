@@ -1,9 +1,9 @@
 /**
  * Browser test of classroom rooms: builds the game once (vite build into a temporary folder), starts the
  * classroom server in a child process on a free loopback port with a temporary data folder, and plays a
- * whole game with an instructor and three students in four browser contexts (one of them a tablet). Midway a
- * student reloads, and the server is killed outright (SIGKILL) and started again on the same data folder;
- * the game goes on to the debrief. Prints "ok - name" or "not ok - name" and a closing line
+ * whole game with an instructor and three students in four browser contexts (one of them a tablet), and a
+ * fourth student who arrives late and shares a side. Midway a student reloads, and the server is killed
+ * outright (SIGKILL) and started again on the same data folder; the game goes on to the debrief. Prints "ok - name" or "not ok - name" and a closing line
  * "classroom: N passed, M failed"; exits 1 on any failure. Screenshots go to test-results/screenshots/.
  */
 import { spawn, spawnSync } from 'node:child_process'
@@ -131,7 +131,7 @@ async function main() {
           errors.push(`${who}: console: ${message.text()}`)
       })
     }
-    const shot = (page, file) => page.screenshot({ path: `${shots}${file}.png` })
+    const shot = (page, file, options = {}) => page.screenshot({ path: `${shots}${file}.png`, ...options })
     t0 = Date.now()
     try {
       await withTimeout(

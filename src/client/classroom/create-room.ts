@@ -144,6 +144,7 @@ export function renderCreateRoom(
         'aria-busy': draft.busy ? 'true' : null,
       }),
     ]),
+    h('p', { class: 'hint' }, t('classroom.create.fileHint')),
     actions.openFile(),
     draft.refused
       ? h('section', { class: 'open-report', 'aria-labelledby': 'refused-heading' }, [

@@ -165,6 +165,7 @@ export function startDashboard(shell: Shell, linkKey: string | null): void {
         entry.key = instructorKey
         selected = code
         draft.refused = null
+        opener.clear()
         notices.show({ kind: 'info', lines: [t('classroom.create.created', { code })] })
         await connect(entry)
         void poll()
@@ -292,16 +293,18 @@ export function startDashboard(shell: Shell, linkKey: string | null): void {
   function dashboard(): HTMLElement {
     const entries = [...rooms.values()]
     const current = selected ? rooms.get(selected) : undefined
+    // A new session starts with the form; once rooms exist, they come first and the form goes last.
+    const form = renderCreateRoom(draft, shipped, {
+      onCreate: () => void create(),
+      onChange: render,
+      openFile: () => opener.render(),
+    })
     return h('div', { class: 'dashboard' }, [
       h('h2', { id: 'screen-heading', tabindex: -1 }, t('classroom.dashboard.heading')),
       unreachable
         ? h('p', { class: 'banner offline', role: 'status' }, t('classroom.dashboard.unreachable'))
         : null,
-      renderCreateRoom(draft, shipped, {
-        onCreate: () => void create(),
-        onChange: render,
-        openFile: () => opener.render(),
-      }),
+      entries.length ? null : form,
       h('section', { class: 'rooms', 'aria-labelledby': 'rooms-heading' }, [
         h('h3', { id: 'rooms-heading' }, t('classroom.dashboard.rooms', { count: entries.length })),
         entries.length
@@ -326,6 +329,7 @@ export function startDashboard(shell: Shell, linkKey: string | null): void {
         ),
       ]),
       current ? panelFor(current) : null,
+      entries.length ? form : null,
     ])
   }
 

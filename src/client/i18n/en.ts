@@ -746,7 +746,7 @@ export const en = {
     one: 'Rooms of this session ({count})',
     other: 'Rooms of this session ({count})',
   },
-  'classroom.dashboard.noRooms': 'No room yet: create one above.',
+  'classroom.dashboard.noRooms': 'No room yet: create the first one.',
   'classroom.dashboard.grid': 'Every room of this session',
   'classroom.dashboard.exportAllCsv': 'Export all rooms for grading (CSV)',
   'classroom.dashboard.exportAllJson': 'Export all game records (JSON)',
@@ -765,6 +765,8 @@ export const en = {
     one: 'The server refused {file}: {count} problem',
     other: 'The server refused {file}: {count} problems',
   },
+  'classroom.create.fileHint':
+    'A scenario file opened here is checked in this page first; creating a room from it sends its text to the classroom server, which checks it again.',
   'classroom.create.refusedNotice': 'The server refused {file}: its problems are listed under the form.',
   'classroom.status.lobby': 'Waiting for students',
   'classroom.status.running': 'Playing',

@@ -823,7 +823,7 @@ export const uk: UkrainianCatalogue = {
     many: 'Кімнати цієї сесії ({count})',
     other: 'Кімнати цієї сесії ({count})',
   },
-  'classroom.dashboard.noRooms': 'Кімнат ще немає: створіть першу вище.',
+  'classroom.dashboard.noRooms': 'Кімнат ще немає: створіть першу.',
   'classroom.dashboard.grid': 'Усі кімнати цієї сесії',
   'classroom.dashboard.exportAllCsv': 'Експортувати всі кімнати для оцінювання (CSV)',
   'classroom.dashboard.exportAllJson': 'Експортувати записи всіх ігор (JSON)',
@@ -844,6 +844,8 @@ export const uk: UkrainianCatalogue = {
     many: 'Сервер не прийняв {file}: {count} проблем',
     other: 'Сервер не прийняв {file}: {count} проблеми',
   },
+  'classroom.create.fileHint':
+    'Відкритий тут файл сценарію спершу перевіряється на цій сторінці; якщо створити з нього кімнату, його текст буде надіслано на сервер класу, який перевірить його ще раз.',
   'classroom.create.refusedNotice': 'Сервер не прийняв {file}: його проблеми наведено під формою.',
   'classroom.status.lobby': 'Очікуємо на учнів',
   'classroom.status.running': 'Гра триває',
