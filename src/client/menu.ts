@@ -7,6 +7,7 @@ import { t } from './i18n/index.ts'
 import { localisedIndex } from './i18n/scenario.ts'
 import type { createNotices } from './notices.ts'
 import { renderProblems } from './render/problems.ts'
+import { recordErrorText } from './render/record-error-text.ts'
 import { defaultDraft, renderSetup, type SetupDraft } from './render/setup.ts'
 import { renderTitle } from './render/title.ts'
 import { deleteSave, importLegacySave, listSaves, type SaveStorage } from './saves/index.ts'
@@ -86,12 +87,8 @@ export function createMenu(options: MenuOptions) {
   async function importFile(file: File): Promise<void> {
     const parsed = parseRecord(await file.text(), resolve)
     if (!parsed.ok) {
-      notices.show({
-        kind: 'error',
-        lines: [`${file.name}: ${parsed.error.message}`],
-        fix: parsed.error.fix,
-        code: parsed.error.code,
-      })
+      const { message, fix } = recordErrorText(parsed.error, resolve)
+      notices.show({ kind: 'error', lines: [`${file.name}: ${message}`], fix, code: parsed.error.code })
       return
     }
     keep(parsed.index)

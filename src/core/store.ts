@@ -64,18 +64,26 @@ export function createGameStore(
   }))
 }
 
+/** A logged command the rules refused on replay: which one (from 1), and the refusal, for screens to word. */
+export class ReplayError extends Error {
+  constructor(
+    readonly move: number,
+    readonly refusal: Refusal,
+  ) {
+    super(`Command ${move} of the log was refused: ${refusal.code}: ${refusal.message}`)
+    this.name = 'ReplayError'
+  }
+}
+
 /**
- * Rebuilds a game's state from its setup and log. Throws if a logged command is refused, since that means
- * the log does not belong to this scenario or was altered.
+ * Rebuilds a game's state from its setup and log. Throws a ReplayError if a logged command is refused,
+ * since that means the log does not belong to this scenario or was altered.
  */
 export function replay(index: ScenarioIndex, setup: GameSetup, log: readonly Command[]): GameState {
   let state = newGame(index, setup)
   log.forEach((command, i) => {
     const outcome = applyCommand(index, state, command)
-    if (!outcome.ok)
-      throw new Error(
-        `Command ${i + 1} of the log was refused: ${outcome.refusal.code}: ${outcome.refusal.message}`,
-      )
+    if (!outcome.ok) throw new ReplayError(i + 1, outcome.refusal)
     state = outcome.state
   })
   return state

@@ -95,6 +95,38 @@ export const en = {
   'refusal.UNKNOWN_EVENT': 'The scenario has no event “{event}”.',
   'refusal.EVENT_ALREADY_FIRED': '“{event}” has already happened and does not repeat.',
   'warning.CONSTRAINT_BROKEN': 'This package breaks your constraint: {constraint}',
+  // A game record that cannot be opened (src/core/record/record.ts), worded from its code and parameters.
+  'record.TOO_LARGE': 'The file is too large to be a game record.',
+  'record.NOT_JSON': 'The file is not a game record: it is not valid JSON.',
+  'record.NOT_A_RECORD': 'The file is not a game record.',
+  'record.VERSION_MISSING': 'The record does not say which version it is written in.',
+  'record.VERSION_INVALID': 'The record’s version ({version}) is not a record version (a whole number from 1).',
+  'record.VERSION_TOO_NEW':
+    'This record was written by a newer version of Red Lines (record version {version}); this game reads versions up to {newest}.',
+  'record.INVALID_RECORD': 'The record is damaged at {at}: the data there has the wrong shape.',
+  'record.INVALID_RECORD_TOP': 'The record is damaged: its data has the wrong shape.',
+  'record.UNKNOWN_SCENARIO':
+    'The game was played on the scenario “{title}” ({id}), which this game does not have.',
+  'record.SCENARIO_CHANGED':
+    'The scenario file has changed since the game was exported: the game was played on “{title}” (version {hash}), and the file here is “{fileTitle}” (version {fileHash}). Replaying it would not give the same game.',
+  'record.SETUP_MISMATCH': 'The record’s setup does not fit the scenario “{fileTitle}”: {why}.',
+  'record.setup.scenario': 'it names the scenario “{id}”',
+  'record.setup.missing': 'its seats lack {sides}',
+  'record.setup.unknown': 'its seats name unknown sides: {sides}',
+  'record.LOG_REFUSED': 'The record’s moves do not replay: the rules refuse move {move}. {reason}',
+  'record.LOG_REFUSED_PLAIN': 'The record’s moves do not replay.',
+  'record.UNREADABLE': 'The record could not be read: {detail}',
+  'record.fix.notRecord': 'Choose a file exported from Red Lines with “{button}”.',
+  'record.fix.tooNew': 'Open the record in the newer version of Red Lines that exported it, or update this game.',
+  'record.fix.exportAgain':
+    'Export the game again from the device it was played on; a record edited by hand cannot be trusted.',
+  'record.fix.unknownScenario': 'Add that scenario file to the game, then open the record again.',
+  'record.fix.scenarioChanged':
+    'Open the record with the scenario file the game was played on, or play the game again on this one.',
+  'record.fix.logRefused':
+    'The record was altered or belongs to another game; export the game again from the device it was played on.',
+  'record.fix.unreadable':
+    'Check that the file is a Red Lines game record; if it is, report this message to the developers.',
 
   'guide.heading': 'Guided first round — step {step} of {steps}',
   'guide.skip': 'Skip the guide',

@@ -1,7 +1,8 @@
 import type { Command } from '../rules/commands.ts'
+import type { Refusal } from '../rules/refusals.ts'
 import type { ScenarioIndex } from '../rules/scenario-index.ts'
 import type { GameSetup, GameState } from '../rules/state.ts'
-import { replay } from '../store.ts'
+import { ReplayError, replay } from '../store.ts'
 import { type GameRecord, GameRecordSchema, RECORD_FORMAT, RECORD_VERSION, upgradeRecord } from './format.ts'
 import { scenarioHash } from './hash.ts'
 
@@ -19,11 +20,39 @@ export type RecordErrorCode =
   | 'LOG_REFUSED'
   | 'UNREADABLE'
 
-/** A record that cannot be opened: a stable code, what went wrong, and what to do about it. */
+/**
+ * What a record error is about, as data for a screen to word in its language. Titles are those the record
+ * or the scenario file give; `detail` is a developer's detail in English, for UNREADABLE only.
+ */
+export interface RecordErrorParams {
+  /** The scenario the record was played on, as the record names it. */
+  scenario?: { id: string; title: string; hash?: string }
+  /** The scenario file here, for SCENARIO_CHANGED, SETUP_MISMATCH and LOG_REFUSED. */
+  file?: { id: string; title: string; hash?: string }
+  /** The version written (absent when none is) and, for VERSION_TOO_NEW, the newest this game reads. */
+  version?: string
+  newest?: number
+  /** INVALID_RECORD: where the record is damaged (a dotted path; empty for the top level). */
+  at?: string
+  /** SETUP_MISMATCH: the scenario the setup names, or the sides its seats lack and those that do not exist. */
+  setupScenario?: string
+  missing?: string[]
+  unknown?: string[]
+  /** LOG_REFUSED: the move (from 1) the rules refused, and why (with `file`, whose rules refused it). */
+  move?: number
+  refusal?: Refusal
+  detail?: string
+}
+
+/**
+ * A record that cannot be opened: a stable code, what went wrong and what to do about it in English (for
+ * logs and tests), and the parameters a screen words them from.
+ */
 export interface RecordError {
   code: RecordErrorCode
   message: string
   fix: string
+  params: RecordErrorParams
 }
 
 /** An opened record: the scenario it was played on, its setup and log, and the game replayed from them. */
@@ -61,9 +90,14 @@ export function recordToJson(record: GameRecord): string {
   return `${JSON.stringify(record, null, 2)}\n`
 }
 
-const fail = (code: RecordErrorCode, message: string, fix: string): ParsedRecord => ({
+const fail = (
+  code: RecordErrorCode,
+  message: string,
+  fix: string,
+  params: RecordErrorParams = {},
+): ParsedRecord => ({
   ok: false,
-  error: { code, message, fix },
+  error: { code, message, fix, params },
 })
 
 /**
@@ -83,6 +117,7 @@ export function parseRecord(
       'UNREADABLE',
       `The record could not be read: ${message}`,
       'Check that the file is a Red Lines game record; if it is, report this message to the developers.',
+      { detail: message },
     )
   }
 }
@@ -107,14 +142,17 @@ function open(text: string, resolveScenario: (id: string) => ScenarioIndex | und
       notRecord,
     )
   const upgraded = upgradeRecord(raw)
-  if (!upgraded.ok)
+  if (!upgraded.ok) {
+    const version = raw.version === undefined ? {} : { version: String(raw.version).slice(0, 20) }
     return fail(
       upgraded.code,
       upgraded.message,
       upgraded.code === 'VERSION_TOO_NEW'
         ? 'Open the record in the newer version of Red Lines that exported it, or update this game.'
         : notRecord,
+      upgraded.code === 'VERSION_TOO_NEW' ? { ...version, newest: RECORD_VERSION } : version,
     )
+  }
   const parsed = GameRecordSchema.safeParse(upgraded.data)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
@@ -123,6 +161,7 @@ function open(text: string, resolveScenario: (id: string) => ScenarioIndex | und
       'INVALID_RECORD',
       `The record is damaged: at ${where}, ${issue?.message ?? 'the data has the wrong shape'}.`,
       'Export the game again from the device it was played on; a record edited by hand cannot be trusted.',
+      { at: issue?.path.join('.') ?? '' },
     )
   }
   return openScenario(parsed.data, resolveScenario)
@@ -138,6 +177,7 @@ function openScenario(
       'UNKNOWN_SCENARIO',
       `The game was played on the scenario “${record.scenario.title}” (${record.scenario.id}), which this game does not have.`,
       'Add that scenario file to the game, then open the record again.',
+      { scenario: { id: record.scenario.id, title: record.scenario.title } },
     )
   const hash = scenarioHash(index.scenario)
   if (hash !== record.scenario.hash)
@@ -145,6 +185,10 @@ function openScenario(
       'SCENARIO_CHANGED',
       `The scenario file has changed since the game was exported: the game was played on “${record.scenario.title}” (version ${record.scenario.hash}), and the file here is “${index.scenario.title}” (version ${hash}). Replaying it would not give the same game.`,
       'Open the record with the scenario file the game was played on, or play the game again on this one.',
+      {
+        scenario: record.scenario,
+        file: { id: index.scenario.id, title: index.scenario.title, hash },
+      },
     )
   const { setup, log } = record
   const seats = Object.keys(setup.seats)
@@ -159,6 +203,12 @@ function openScenario(
           : `its seats ${missing.length ? `lack ${missing.join(', ')}` : `name unknown sides ${unknown.join(', ')}`}`
       }.`,
       'Export the game again from the device it was played on; a record edited by hand cannot be trusted.',
+      {
+        file: { id: index.scenario.id, title: index.scenario.title },
+        ...(setup.scenarioId !== index.scenario.id
+          ? { setupScenario: setup.scenarioId }
+          : { missing, unknown }),
+      },
     )
   let state: GameState
   try {
@@ -168,6 +218,10 @@ function openScenario(
       'LOG_REFUSED',
       `The record's moves do not replay: ${e instanceof Error ? e.message : String(e)}`,
       'The record was altered or belongs to another game; export the game again from the device it was played on.',
+      {
+        file: { id: index.scenario.id, title: index.scenario.title },
+        ...(e instanceof ReplayError ? { move: e.move, refusal: e.refusal } : {}),
+      },
     )
   }
   return { ok: true, record, index, setup, log, state }
