@@ -83,6 +83,15 @@ export const languageCase = {
     const added = await items.count()
     assert.ok(added >= 1, 'the card added in Ukrainian is in the package')
     await page.getByRole('button', { name: /^Відкликати: / }).waitFor()
+    // A refusal of the rules, worded in Ukrainian from its code: tabling before every side has endorsed.
+    await page.getByRole('button', { name: 'Подати пакет' }).click()
+    const refusal = page.getByRole('alert')
+    await refusal.getByText('NOT_ALL_ENDORSED').waitFor()
+    assert.match(
+      await refusal.textContent(),
+      /^Неможливо: Пакет можна подати, щойно його схвал(ить сторона|ять сторони) \S/,
+    )
+    assert.doesNotMatch(await refusal.textContent(), /Waiting for|to endorse/)
     await page.getByRole('list', { name: 'Позиції сторін' }).waitFor()
     await page.getByRole('button', { name: 'Подати пакет' }).waitFor()
     await page.getByRole('button', { name: 'Пропустити навчання' }).waitFor()
@@ -125,6 +134,28 @@ export const languageCase = {
     await page.getByRole('heading', { name: /^Фінал: / }).waitFor()
     await page.getByRole('table', { name: 'Очки' }).waitFor()
     await page.getByRole('button', { name: 'Експортувати гру (JSON)' }).waitFor()
+    // The ending's summary, the score lines and the what-if are worded in Ukrainian from the engine's data.
+    assert.match(
+      await page.locator('.ending-text').textContent(),
+      /(Вище норми: .+|Жодна сторона не піднялася вище норми)\.$/,
+    )
+    assert.doesNotMatch(
+      await page.locator('.debrief').textContent(),
+      /Came out ahead|Endorsed against|Ending: /,
+    )
+    const whatIf = page.getByRole('region', { name: 'Що, якби?' })
+    await whatIf.waitFor()
+    const findings = whatIf.locator('.what-if-sentence')
+    if ((await findings.count()) > 0) {
+      assert.match(await findings.first().textContent(), /, сторона .+ (прийняла|відхилила|вимагала) б /)
+      assert.match(
+        await whatIf.locator('.basis').textContent(),
+        /^Як це обчислено: Передбачувана частина відповіді сторони /,
+      )
+      const changes = await whatIf.getByRole('list', { name: /^Зміни варіанта 1$/ }).textContent()
+      assert.match(changes, /^(Додати|Відкликати|Читати) /)
+    } else await whatIf.getByText(/^Жодна зміна останнього пакета/).waitFor()
+    assert.doesNotMatch(await whatIf.textContent(), /would have|rather than|predictable part/)
     const quotes = page.locator('blockquote')
     if ((await quotes.count()) > 0) assert.equal(await quotes.first().getAttribute('lang'), 'en')
     await checkA11y(page, 'debrief in Ukrainian')
