@@ -5,7 +5,9 @@
  * Environment: PORT (default 2567), HOST (default all interfaces), CLASSROOM_DATA (where rooms are kept,
  * default `.classroom-data/`), CLASSROOM_ADMIN_KEY (the session's admin key; by default one is made and
  * kept in the data folder), REDIS_URL (scale out over several processes, see README), PUBLIC_HOST (the
- * address devices reach this process at, when the LAN address found is not the right one).
+ * address devices reach this process at, when the LAN address found is not the right one),
+ * CLASSROOM_FSYNC=strict (flush each room file to the disk before answering, not right after: safe from
+ * power cuts too, at the cost of a disk flush in every command's round trip).
  * Options: --no-build serves the `dist/` already built (or no game files at all when there is none).
  */
 import { spawnSync } from 'node:child_process'
@@ -47,6 +49,7 @@ const server = await startClassroomServer({
   distDir: existsSync(distDir) ? distDir : null,
   ...(process.env.CLASSROOM_ADMIN_KEY ? { adminKey: process.env.CLASSROOM_ADMIN_KEY } : {}),
   ...scale,
+  durability: process.env.CLASSROOM_FSYNC === 'strict' ? 'strict' : 'soon',
   handleSignals: true,
 })
 const base = `http://${publicHost ?? 'localhost'}:${server.port}`

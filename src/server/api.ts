@@ -5,6 +5,7 @@ import type { RoomSummary } from '../net/view.ts'
 import type { RoomOptions } from './room.ts'
 import { loadSource, shippedScenarios } from './scenarios.ts'
 import { hashSecret, newJoinCode, newSecret, newSeed, secretMatches } from './secrets.ts'
+import { serverStats } from './stats.ts'
 
 /** What the API needs: the session's admin key (hashed) and the secret room creation carries. */
 export interface ApiContext {
@@ -25,6 +26,7 @@ type Next = () => void
  *   with every problem of the scenario file (line, column, code, fix), as the game's loader reports them.
  * - `GET /api/rooms` (admin key): every room of the session, as `RoomSummary[]`.
  * - `GET /api/rooms/CODE/export?format=json|csv` (admin key or the room's instructor key): the results.
+ * - `GET /api/stats` (admin key): the server's CPU time, memory, event loop delay and step timings.
  *
  * Keys go in `Authorization: Bearer KEY`. Errors are `{ error: { code, message } }`.
  */
@@ -70,6 +72,10 @@ async function route(ctx: ApiContext, req: IncomingMessage, res: ServerResponse,
       200,
       list.sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
     )
+  }
+  if (path === '/api/stats' && req.method === 'GET') {
+    if (!admin) return denied(res)
+    return json(res, 200, { ...serverStats(), rooms: (await matchMaker.query({ name: ROOM_NAME })).length })
   }
   const exported = /^\/api\/rooms\/([^/]+)\/export$/.exec(path)
   if (exported && req.method === 'GET') {

@@ -14,8 +14,9 @@ import {
 import { TokenBucket } from './bucket.ts'
 import { Classroom } from './classroom.ts'
 import { handleMessage } from './handlers.ts'
-import { type RoomFile, writeRoomFile } from './room-file.ts'
+import { type Durability, type RoomFile, RoomWriter } from './room-file.ts'
 import { hashSecret, newSecret, secretMatches } from './secrets.ts'
+import { recordTiming } from './stats.ts'
 import { exportRoom, roomSummary, roomView, scenarioView, type Viewer } from './views.ts'
 
 /** What every room of this process needs from the server that runs it. */
@@ -24,6 +25,8 @@ export interface RoomContext {
   dataDir: string
   /** Hash of the secret that room creation must carry, so that only the server's own API creates rooms. */
   createSecretHash: string
+  /** When a room file reaches the disk itself: before the room answers (strict) or right after (soon). */
+  durability: Durability
 }
 
 let context: RoomContext | null = null
@@ -54,11 +57,12 @@ interface Device {
  */
 export class ClassroomRoom extends Room {
   private classroom!: Classroom
+  private writer!: RoomWriter
   private readonly devices = new Map<string, Device>()
   private timer: NodeJS.Timeout | null = null
   private listed = ''
 
-  override onCreate(options: RoomOptions): void {
+  override async onCreate(options: RoomOptions): Promise<void> {
     if (!context) throw new ServerError(500, 'The classroom server is not configured.')
     if (typeof options?.secret !== 'string' || !secretMatches(options.secret, context.createSecretHash))
       throw new ServerError(403, 'Rooms are created through the classroom API.')
@@ -66,6 +70,8 @@ export class ClassroomRoom extends Room {
     this.classroom =
       'restore' in options ? Classroom.restore(options.restore, now) : Classroom.create(options.create)
     this.roomId = this.classroom.code
+    const { dataDir } = context
+    this.writer = new RoomWriter(dataDir, () => this.classroom.toFile(), context.durability)
     this.autoDispose = false
     this.maxClients = LIMITS.seats + 20
     // Colyseus' own cap, far above the bucket: a device past it is disconnected outright.
@@ -80,12 +86,13 @@ export class ClassroomRoom extends Room {
         message: `There is no "${String(type).slice(0, 40)}" message.`,
       }),
     )
-    this.save()
+    // The room is on disk before its code is handed out.
+    await this.writer.save()
     this.armTimer()
     this.updateListing()
   }
 
-  override onAuth(_client: Client, options: unknown): Viewer & { welcome: Welcome } {
+  override async onAuth(_client: Client, options: unknown): Promise<Viewer & { welcome: Welcome }> {
     const parsed = JoinOptionsSchema.safeParse(options)
     if (!parsed.success) throw refuse('BAD_JOIN', 'Join with a name, a seat token or the instructor key.')
     const join = parsed.data
@@ -107,7 +114,7 @@ export class ClassroomRoom extends Room {
     const token = newSecret()
     const added = this.classroom.addStudent(join.name, hashSecret(token), new Date())
     if (!added.ok) throw refuse(added.error.code, added.error.message)
-    this.save()
+    await this.save()
     const { seat } = added
     return {
       role: 'student',
@@ -157,13 +164,18 @@ export class ClassroomRoom extends Room {
   }
 
   /** One message from a device: checked, handled, answered; a change is saved and shown to everyone. */
-  private receive(type: MessageType, client: Client, message: unknown, ctx: MessageContext): Reply {
-    const reply = this.check(type, client, message)
+  private async receive(
+    type: MessageType,
+    client: Client,
+    message: unknown,
+    ctx: MessageContext,
+  ): Promise<Reply> {
+    const reply = await this.check(type, client, message)
     if (!reply.ok && ctx.id === undefined) client.send('error', reply.error)
     return reply
   }
 
-  private check(type: MessageType, client: Client, raw: unknown): Reply {
+  private async check(type: MessageType, client: Client, raw: unknown): Promise<Reply> {
     const device = this.devices.get(client.sessionId)
     if (!device) return failure('NOT_CONNECTED', 'This device has not finished joining the room.')
     if (!device.bucket.take(Date.now()))
@@ -175,10 +187,11 @@ export class ClassroomRoom extends Room {
     if (!parsed.ok) return { ok: false, error: parsed.error }
     if (INSTRUCTOR_MESSAGES.has(type) && device.viewer.role !== 'instructor')
       return failure('NOT_INSTRUCTOR', 'Only the instructor can do that.')
+    let reply: Reply
+    const start = performance.now()
     try {
-      const reply = handleMessage(this.classroom, device.viewer, type, parsed.value, new Date())
-      if (reply.ok && type !== 'export') this.changed()
-      return reply
+      reply = handleMessage(this.classroom, device.viewer, type, parsed.value, new Date())
+      recordTiming('apply', performance.now() - start)
     } catch (e) {
       console.error(`Room ${this.roomId}: "${type}" failed:`, e)
       return failure(
@@ -186,20 +199,28 @@ export class ClassroomRoom extends Room {
         'The server could not do that; the room is unchanged where it could be.',
       )
     }
+    if (reply.ok && type !== 'export') await this.changed()
+    return reply
   }
 
-  /** After any change: write the file, send every device its view, re-arm the round timer. */
-  private changed(): void {
-    this.save()
-    this.broadcastViews()
+  /**
+   * After any change: re-arm the round timer, write the file, and once it is on disk send every device its
+   * view (so that nobody sees a change a crash could still lose; the sender's reply waits for it too).
+   */
+  private async changed(): Promise<void> {
     this.armTimer()
+    let start = performance.now()
+    await this.save()
+    recordTiming('save', performance.now() - start)
+    start = performance.now()
+    this.broadcastViews()
     this.updateListing()
+    recordTiming('views', performance.now() - start)
   }
 
-  private save(): void {
-    if (!context) return
+  private async save(): Promise<void> {
     try {
-      writeRoomFile(context.dataDir, this.classroom.toFile())
+      await this.writer.save()
     } catch (e) {
       console.error(`Room ${this.roomId}: could not be saved:`, e)
     }
@@ -231,7 +252,7 @@ export class ClassroomRoom extends Room {
     this.timer = setTimeout(
       () => {
         this.timer = null
-        if (this.classroom.expire(new Date())) this.changed()
+        if (this.classroom.expire(new Date())) void this.changed()
         else this.armTimer()
       },
       Math.max(0, deadline - Date.now()),

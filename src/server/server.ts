@@ -7,7 +7,7 @@ import { WebSocketTransport } from '@colyseus/ws-transport'
 import { ROOM_NAME } from '../net/protocol.ts'
 import { classroomApi, MAX_BODY_BYTES } from './api.ts'
 import { ClassroomRoom, configureRooms, type RoomOptions } from './room.ts'
-import { readRoomFiles } from './room-file.ts'
+import { type Durability, readRoomFiles } from './room-file.ts'
 import { hashSecret, newSecret } from './secrets.ts'
 import { serveStatic } from './static.ts'
 
@@ -31,6 +31,11 @@ export interface ClassroomServerOptions {
     : never
   /** This process's address as other processes' clients must reach it, when scaled out. */
   publicAddress?: string
+  /**
+   * When a room file reaches the disk itself (fsync): right after the room answers (`soon`, the default;
+   * the file is always written and renamed before), or before (`strict`, safe from power cuts too, slower).
+   */
+  durability?: Durability
   /** Let Colyseus handle SIGINT/SIGTERM (the CLI); tests stop the server themselves. */
   handleSignals?: boolean
 }
@@ -58,7 +63,11 @@ export async function startClassroomServer(options: ClassroomServerOptions): Pro
   // Room creation carries a secret derived from the admin key, so that every process of a session (which
   // shares the key) accepts the rooms the API asks it to create, and nothing else can create one.
   const createSecret = hashSecret(`create-room:${adminKey}`)
-  configureRooms({ dataDir: options.dataDir, createSecretHash: hashSecret(createSecret) })
+  configureRooms({
+    dataDir: options.dataDir,
+    createSecretHash: hashSecret(createSecret),
+    durability: options.durability ?? 'soon',
+  })
   const http = createServer()
   const transport = new WebSocketTransport({ server: http, maxPayload: 64 * 1024 })
   const api = classroomApi({ adminKeyHash: hashSecret(adminKey), createSecret })
