@@ -7,6 +7,7 @@ import { type PlacedRefusal, trackRefusals } from './authoring/refusals.ts'
 import { t } from './i18n/index.ts'
 import { localisedIndex } from './i18n/scenario.ts'
 import { endingTitle } from './render/debrief/outcome-text.ts'
+import { replayErrorText } from './render/rule-texts.ts'
 import {
   loadSave,
   newSaveId,
@@ -144,7 +145,7 @@ export function reloadSession(
   try {
     store = createGameStore(index, setup, log)
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) }
+    return { ok: false, error: replayErrorText(index, error) }
   }
   old.stop()
   const saving = persistGameStore(store, {

@@ -165,7 +165,7 @@ describe('live reload of scenarios/', () => {
     const refused = reloadSession(moved.session, last, context(storage))
     expect(refused).toMatchObject({
       ok: false,
-      error: expect.stringMatching(/^Command \d+ of the log was refused/),
+      error: expect.stringMatching(/^the rules refuse move \d+: Ukraine cannot put in “NATO membership/),
     })
     expect(moved.session.store.getState().log).toEqual(log)
   })

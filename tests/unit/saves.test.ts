@@ -233,7 +233,9 @@ describe('broken saves', () => {
       return loaded.problem
     }
     expect(problem('refused')).toMatchObject({ command: 2 })
-    expect(problem('refused').message).toContain('NOT_IN_PACKAGE')
+    expect(problem('refused').message).toContain(
+      'the rules refuse move 2: “NATO membership for Ukraine” is not in the package.',
+    )
     expect(problem('newer').message).toContain('newer version of Red Lines')
     expect(problem('atlantis').message).toContain('Atlantis')
     expect(problem('shape').message).toContain('log')

@@ -95,6 +95,7 @@ export const en = {
   'refusal.UNKNOWN_EVENT': 'The scenario has no event “{event}”.',
   'refusal.EVENT_ALREADY_FIRED': '“{event}” has already happened and does not repeat.',
   'warning.CONSTRAINT_BROKEN': 'This package breaks your constraint: {constraint}',
+  'replay.refused': 'the rules refuse move {move}: {reason}',
   // A game record that cannot be opened (src/core/record/record.ts), worded from its code and parameters.
   'record.TOO_LARGE': 'The file is too large to be a game record.',
   'record.NOT_JSON': 'The file is not a game record: it is not valid JSON.',

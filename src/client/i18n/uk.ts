@@ -111,6 +111,7 @@ export const uk: UkrainianCatalogue = {
   'refusal.UNKNOWN_EVENT': 'У сценарії немає події «{event}».',
   'refusal.EVENT_ALREADY_FIRED': 'Подія «{event}» уже сталася і не повторюється.',
   'warning.CONSTRAINT_BROKEN': 'Цей пакет порушує ваше обмеження: {constraint}',
+  'replay.refused': 'правила відхиляють хід № {move}: {reason}',
   // Запис гри, який не вдається відкрити (src/core/record/record.ts), сформульований з коду й параметрів.
   'record.TOO_LARGE': 'Файл завеликий, щоб бути записом гри.',
   'record.NOT_JSON': 'Файл не є записом гри: це некоректний JSON.',

@@ -2,7 +2,9 @@ import type { RuleWarning } from '../../core/rules/constraints.ts'
 import type { Refusal, RefusalCode } from '../../core/rules/refusals.ts'
 import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import type { Phase } from '../../core/rules/state.ts'
+import { ReplayError } from '../../core/store.ts'
 import { formatList, type MessageKey, t } from '../i18n/index.ts'
+import { localisedIndex } from '../i18n/scenario.ts'
 import { instrumentName, nameOf } from '../view.ts'
 
 /** The catalogue key that words each refusal: every code has one (a test checks both languages). */
@@ -84,4 +86,17 @@ export function warningText(index: ScenarioIndex, warning: RuleWarning): string 
     index.sides.get(warning.side)?.constraints.find((c) => c.id === warning.constraint)?.text ??
     warning.constraint
   return t(WARNING_KEYS[warning.code], { constraint })
+}
+
+/**
+ * Why a game's log did not replay, in the interface's language: the move the rules refused and why (names
+ * as the screen shows them, from the scenario `index` the log was replayed on); any other error as it is.
+ */
+export function replayErrorText(index: ScenarioIndex, error: unknown): string {
+  if (error instanceof ReplayError)
+    return t('replay.refused', {
+      move: error.move,
+      reason: refusalText(localisedIndex(index), error.refusal),
+    })
+  return error instanceof Error ? error.message : String(error)
 }

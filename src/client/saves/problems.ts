@@ -3,7 +3,10 @@
  * player's words and what they can do about it, so the title screen can show it as it is.
  */
 
+import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
+import { ReplayError } from '../../core/store.ts'
 import { t } from '../i18n/index.ts'
+import { replayErrorText } from '../render/rule-texts.ts'
 
 /** Why a saved game cannot be listed or resumed. */
 export type SaveProblemCode = 'MISSING' | 'CORRUPT' | 'TOO_NEW' | 'UNKNOWN_SCENARIO' | 'REPLAY_FAILED'
@@ -59,17 +62,20 @@ export const unknownScenario = (id: string, title: string): SaveProblem => ({
   fix: t('saves.unknownScenarioFix', { id }),
 })
 
-/** The rules refused a logged command: the log was altered, or the scenario changed since. */
-export function replayFailed(error: unknown, scenarioChanged: boolean): SaveProblem {
-  const detail = error instanceof Error ? error.message : String(error)
-  // The store names the refused command as "Command N of the log"; keep N for the player and for tests.
-  const number = /Command (\d+) of the log/.exec(detail)?.[1]
+/**
+ * The rules refused a logged command: the log was altered, or the scenario changed since. The refusal is
+ * worded in the interface's language with the names of `index`, the scenario the log was replayed on.
+ */
+export function replayFailed(error: unknown, scenarioChanged: boolean, index: ScenarioIndex): SaveProblem {
+  const detail = replayErrorText(index, error)
+  // The 1-based number of the refused command, for the player and for tests.
+  const number = error instanceof ReplayError ? error.move : undefined
   const why = t(scenarioChanged ? 'saves.scenarioChanged' : 'saves.altered')
   return {
     code: 'REPLAY_FAILED',
     message: t('saves.replayFailed', { detail: detail.replace(/\.$/, ''), why }),
     fix: t('saves.deleteFix'),
-    ...(number ? { command: Number(number) } : {}),
+    ...(number ? { command: number } : {}),
   }
 }
 

@@ -18,6 +18,9 @@ export function replaySaved(index: ScenarioIndex, setup: GameSetup, log: Command
   try {
     return { ok: true, store: createGameStore(index, setup, log) }
   } catch (error) {
-    return { ok: false, problem: replayFailed(error, hash !== undefined && hash !== scenarioHash(index)) }
+    return {
+      ok: false,
+      problem: replayFailed(error, hash !== undefined && hash !== scenarioHash(index), index),
+    }
   }
 }
