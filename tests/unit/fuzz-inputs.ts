@@ -243,14 +243,14 @@ export function hugeInputs(): Array<[string, string]> {
     // Just under the token limit: the slowest files the parser is still given.
     [
       'flow list under the token limit',
-      `[${Array(LIMITS.tokens / 3 - 1000)
+      `[${Array(Math.floor(LIMITS.tokens / 3) - 1000)
         .fill('1')
         .join(',')}]`,
     ],
     ['brackets under the token limit', '['.repeat(LIMITS.tokens - 10)],
     [
       'keys under the token limit',
-      Array.from({ length: LIMITS.tokens / 7 }, (_, i) => `k${i}: ${i}`).join('\n'),
+      Array.from({ length: Math.floor(LIMITS.tokens / 7) }, (_, i) => `k${i}: ${i}`).join('\n'),
     ],
     [
       'conditions under the node limit',

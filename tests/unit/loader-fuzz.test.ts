@@ -5,6 +5,7 @@ import {
   aliasBombs,
   arbitraryText,
   deepNesting,
+  hugeInputs,
   loadAndCheck,
   mutatedScenario,
   SEED_SCENARIO,
@@ -65,6 +66,10 @@ describe('fuzzing the loader: whatever the input, it returns problems with place
       }),
       { numRuns: 100 },
     )
+  })
+
+  it('on inputs near the size, token and node limits', () => {
+    for (const [, text] of hugeInputs()) holds(text)
   })
 
   it('and no input has touched Object.prototype', () => {
