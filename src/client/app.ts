@@ -116,17 +116,19 @@ export function startApp(root: HTMLElement, catalogue: Catalogue, first: 'title'
     if (!session) return
     const before = session.store.getState().game.history.length
     const outcome = session.act(command)
-    // Worded here, in the interface's language, with the names the screen shows.
-    const shown = localisedIndex(session.index)
-    if (!outcome.ok)
+    // Worded in the interface's language with the names the screen shows, again after a language switch.
+    const { index } = session
+    if (!outcome.ok) {
+      const { refusal } = outcome
       notices.show({
         kind: 'refusal',
-        lines: [refusalText(shown, outcome.refusal)],
-        code: outcome.refusal.code,
+        lines: () => [refusalText(localisedIndex(index), refusal)],
+        code: refusal.code,
       })
-    else {
-      const warned = outcome.warned.map((w) => warningText(shown, w))
-      notices.show(warned.length ? { kind: 'warning', lines: warned } : null)
+    } else {
+      const { warned } = outcome
+      const lines = () => warned.map((w) => warningText(localisedIndex(index), w))
+      notices.show(warned.length ? { kind: 'warning', lines } : null)
       notices.announce(session.announcement(before))
       const { game } = session.store.getState()
       if (game.history.length > before && game.phase !== 'deciding')

@@ -1,10 +1,11 @@
 import { button, clear, h } from './dom.ts'
-import { type MessageKey, t } from './i18n/index.ts'
+import { type MessageKey, onLanguageChange, t } from './i18n/index.ts'
 
 /** A message for the player: a refusal from the rules, a warning, a note, or a problem. */
 export type Notice = {
   kind: 'refusal' | 'warning' | 'info' | 'error'
-  lines: string[]
+  /** The text, or a function that words it: then a language switch words the notice again. */
+  lines: string[] | (() => string[])
   /** What the player can do about it. */
   fix?: string
   code?: string
@@ -25,18 +26,24 @@ export function createNotices() {
   const alert = h('div', { class: 'notice', role: 'alert', 'aria-atomic': 'true' })
   const bar = h('div', { class: 'notice-bar', 'data-kind': 'none' }, alert)
   const live = h('div', { class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' })
+  let current: Notice | null = null
   const show = (notice: Notice | null): void => {
+    current = notice
     clear(alert)
     bar.querySelector('button')?.remove()
     bar.dataset.kind = notice?.kind ?? 'none'
     if (!notice) return
-    for (const line of notice.lines)
+    for (const line of typeof notice.lines === 'function' ? notice.lines() : notice.lines)
       alert.append(h('p', {}, [h('strong', {}, `${t(LABELS[notice.kind])}: `), line]))
     if (notice.fix) alert.append(h('p', {}, [h('strong', {}, t('notice.fix')), ' ', notice.fix]))
     if (notice.code)
       alert.append(h('p', { class: 'hint' }, [t('notice.code'), ' ', h('code', {}, notice.code)]))
     bar.append(button(t('notice.dismiss'), () => show(null), { class: 'small' }))
   }
+  // A notice worded by a function (a refusal of the rules, a warning) follows the interface's language.
+  onLanguageChange(() => {
+    if (current && typeof current.lines === 'function') show(current)
+  })
   const announce = (text: string): void => {
     if (text) live.textContent = text
   }

@@ -92,6 +92,11 @@ export const languageCase = {
       /^Неможливо: Пакет можна подати, щойно його схвал(ить сторона|ять сторони) \S/,
     )
     assert.doesNotMatch(await refusal.textContent(), /Waiting for|to endorse/)
+    // The notice follows a language switch: worded again from the same refusal.
+    await language(page, 'Мова').selectOption('en')
+    await refusal.getByText(/Not possible: The package can be tabled once /).waitFor()
+    await language(page, 'Language').selectOption('uk')
+    await refusal.getByText(/Неможливо: Пакет можна подати, щойно /).waitFor()
     await page.getByRole('list', { name: 'Позиції сторін' }).waitFor()
     await page.getByRole('button', { name: 'Подати пакет' }).waitFor()
     await page.getByRole('button', { name: 'Пропустити навчання' }).waitFor()
