@@ -115,7 +115,7 @@ export async function classroomGame({ browser, base, adminKey, watch, shot, serv
   await join(taras, `${code.slice(0, 3).toLowerCase()}-${code.slice(3)}`, 'olena')
   await taras.getByText('Someone in this room is already called “olena”', { exact: false }).waitFor()
   await taras.getByRole('textbox', { name: 'Your display name' }).fill('Taras')
-  await taras.getByRole('button', { name: 'Join' }).click()
+  await taras.keyboard.press('Enter')
   await taras.getByRole('heading', { level: 2, name: 'Waiting for the game to start' }).waitFor()
   await marta.goto(`${base}/`)
   await marta.getByRole('button', { name: 'Join a class' }).click()
@@ -202,7 +202,7 @@ export async function classroomGame({ browser, base, adminKey, watch, shot, serv
   await olena.getByText(REASON, { exact: false }).first().waitFor()
 
   // Paused: every student is told, and a move is refused with the same words.
-  await panel.getByRole('button', { name: 'Pause' }).click()
+  await panel.getByRole('button', { name: 'Pause' }).press('Enter')
   await each(students, (p) => p.getByText(PAUSED, { exact: true }).first().waitFor())
   await marta
     .getByRole('timer')
@@ -217,8 +217,17 @@ export async function classroomGame({ browser, base, adminKey, watch, shot, serv
     .waitFor()
 
   // The server dies mid-game and comes back on the same data folder: every seat is taken back.
+  // A late student opens the join link just before; they try to join while the server is down.
+  const bohdan = await device(browser, LAPTOP, watch, 'Bohdan')
+  await bohdan.goto(link)
+  await bohdan.getByRole('textbox', { name: 'Your display name' }).waitFor()
   let t0 = Date.now()
   await server.kill()
+  await join(bohdan, code, 'Bohdan')
+  await bohdan
+    .getByRole('status')
+    .getByText(/^The classroom server cannot be reached\. Trying again in \d+ s/)
+    .waitFor()
   await each(students, (p) =>
     p
       .getByRole('region', { name: 'Your seat' })
@@ -246,10 +255,8 @@ export async function classroomGame({ browser, base, adminKey, watch, shot, serv
   }
 
   // The instructor brings an event in; then the package is tabled again and the sides implement it.
-  // A late student sees the game as it stands, then shares Ukraine's side with Olena.
-  const bohdan = await device(browser, LAPTOP, watch, 'Bohdan')
-  await bohdan.goto(link)
-  await join(bohdan, code, 'Bohdan')
+  // The late student is in (the join went through once the server was back), sees the game as it stands,
+  // then shares Ukraine's side with Olena.
   await round(bohdan, 2).waitFor()
   await bohdan.getByText('You are watching', { exact: false }).waitFor()
   await panel.getByRole('combobox', { name: 'Side of Bohdan' }).selectOption({ label: 'Ukraine' })
@@ -284,6 +291,15 @@ export async function classroomGame({ browser, base, adminKey, watch, shot, serv
   await checkA11y(olena, 'student debrief')
   await olena.getByText(REASON, { exact: false }).first().waitFor()
   await ending(bohdan).waitFor()
+
+  // Another device of the instructor's runs the room once given its key.
+  const laptop = await device(browser, LAPTOP, watch, 'second instructor device')
+  await laptop.goto(`${base}/#instructor=${adminKey}`)
+  await laptop.getByRole('button', { name: `Manage room ${code}` }).click()
+  await laptop.getByRole('textbox', { name: `Instructor key of room ${code}` }).fill(key)
+  await laptop.getByRole('button', { name: 'Use this key' }).click()
+  await laptop.getByRole('button', { name: 'Show the debrief' }).waitFor()
+  await laptop.context().close()
 
   // The instructor's debrief and exports: the room's results, and every room at once for grading.
   await panel.getByRole('button', { name: 'Show the debrief' }).click()

@@ -111,7 +111,7 @@ async function main() {
   let failed = 0
   const timings = {}
   const name =
-    'an instructor and three students play a whole game in a room, through a reload and a server crash'
+    'an instructor and four students (one late) play a whole game in rooms, through a reload and a server crash'
   try {
     let t0 = Date.now()
     build(dist)

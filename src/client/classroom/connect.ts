@@ -36,11 +36,15 @@ export interface Cancel {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
+/** After the server was unreachable, how long a missing room is still waited for (a restart restores rooms). */
+const RESTORE_MS = 15_000
+
 /**
- * Joins a room, trying again while the server cannot be reached (every 2, 4, 8… up to 15 seconds, telling
- * `onWait` how long until the next try) and, for `notFoundMs`, while the room is not there yet (a server
- * that just restarted brings its rooms back a moment after it answers). Any other refusal is thrown as a
- * JoinError; a cancelled loop throws a JoinError NOT_CONNECTED.
+ * Joins a room, trying again while the server cannot be reached (after 2, 4, then every 5 seconds, telling
+ * `onWait` how long until the next try) and while the room is not there yet: for `notFoundMs` from the
+ * start, and for a while after a server that could not be reached answers again (a server that just
+ * restarted brings its rooms back a moment after it answers). Any other refusal is thrown as a JoinError;
+ * a cancelled loop throws a JoinError NOT_CONNECTED.
  */
 export async function joinUntilReached(
   client: ClassroomClient,
@@ -50,18 +54,19 @@ export async function joinUntilReached(
   cancel: Cancel,
   notFoundMs = 0,
 ): Promise<ClassroomConnection> {
-  const notFoundUntil = Date.now() + notFoundMs
+  let notFoundUntil = Date.now() + notFoundMs
   for (let attempt = 0; ; attempt++) {
     try {
       return await client.join(code, options)
     } catch (e) {
+      const down = unreachable(e)
+      if (down) notFoundUntil = Math.max(notFoundUntil, Date.now() + RESTORE_MS)
       const again =
-        unreachable(e) ||
-        (e instanceof JoinError && e.code === 'ROOM_NOT_FOUND' && Date.now() < notFoundUntil)
+        down || (e instanceof JoinError && e.code === 'ROOM_NOT_FOUND' && Date.now() < notFoundUntil)
       if (!again || cancel.cancelled)
         throw e instanceof JoinError ? e : new JoinError('NOT_CONNECTED', String(e))
-      const seconds = Math.min(15, 2 ** (attempt + 1))
-      onWait(seconds)
+      const seconds = down ? Math.min(5, 2 * (attempt + 1)) : 1
+      if (down) onWait(seconds)
       await sleep(seconds * 1000)
       if (cancel.cancelled) throw new JoinError('NOT_CONNECTED', 'cancelled')
     }

@@ -47,6 +47,8 @@ export function startDashboard(shell: Shell, linkKey: string | null): void {
   const rooms = new Map<string, RoomEntry>()
   let selected: string | null = null
   let mode: Mode = { name: 'dashboard' }
+  /** The element to move focus to once the next drawing is done (a room just created or chosen). */
+  let focusNext: string | null = null
   const draft: CreateDraft = {
     choice: '',
     file: null,
@@ -151,6 +153,7 @@ export function startDashboard(shell: Shell, linkKey: string | null): void {
     const seconds = timerSeconds(draft.minutes)
     if (Number.isNaN(seconds)) return tell(t('classroom.panel.timerInvalid'))
     const file = draft.choice === FILE_CHOICE ? draft.file : null
+    if (!file && !shipped.some((s) => s.id === draft.choice)) return tell(t('classroom.create.noScenario'))
     draft.busy = true
     render()
     try {
@@ -164,6 +167,7 @@ export function startDashboard(shell: Shell, linkKey: string | null): void {
         const entry = entryFor(code)
         entry.key = instructorKey
         selected = code
+        focusNext = `panel-${code}`
         draft.refused = null
         opener.clear()
         notices.show({ kind: 'info', lines: [t('classroom.create.created', { code })] })
@@ -320,8 +324,8 @@ export function startDashboard(shell: Shell, linkKey: string | null): void {
             renderRoomCard(entry, entry.code === selected, {
               onManage: (code) => {
                 selected = code
+                focusNext = `panel-${code}`
                 render()
-                document.getElementById(`panel-${code}`)?.focus()
               },
               onExport: (code, format) => void exportRoom(code, format),
             }),
@@ -381,6 +385,10 @@ export function startDashboard(shell: Shell, linkKey: string | null): void {
       shell.subtitle.textContent = t('classroom.dashboard.subtitle')
       const [key, node] = screen()
       shell.show(key, () => node)
+      if (focusNext) {
+        document.getElementById(focusNext)?.focus()
+        focusNext = null
+      }
     })
   }
 

@@ -56,16 +56,15 @@ export function routeHash(route: ClassroomRoute): string {
 }
 
 /**
- * Reloads the page when the fragment moves between the game and a classroom screen (e.g. "Join a class"
- * on the title screen, or a join link opened in a tab that shows the game): each has its own page.
+ * Reloads the page when the fragment moves to or from a classroom screen (e.g. "Join a class" on the title
+ * screen, a join link opened in a tab that shows the game, a projector link typed over a student's page):
+ * each classroom screen is a page of its own. The pages change their own fragment with `replaceState`,
+ * which fires no event, so only a person's or a link's change of address reloads.
  */
 export function reloadOnModeChange(): void {
-  let classroom = classroomRoute(location.hash) !== null
-  window.addEventListener('hashchange', () => {
-    const now = classroomRoute(location.hash) !== null
-    if (now !== classroom) {
-      classroom = now
-      location.reload()
-    }
+  window.addEventListener('hashchange', (event) => {
+    const before = classroomRoute(new URL(event.oldURL).hash)
+    const after = classroomRoute(new URL(event.newURL).hash)
+    if (before || after) location.reload()
   })
 }

@@ -800,6 +800,7 @@ export const en = {
   },
   'classroom.create.fileHint':
     'A scenario file opened here is checked in this page first; creating a room from it sends its text to the classroom server, which checks it again.',
+  'classroom.create.noScenario': 'Choose a scenario first: the list comes from the classroom server.',
   'classroom.create.refusedNotice': 'The server refused {file}: its problems are listed under the form.',
   'classroom.status.lobby': 'Waiting for students',
   'classroom.status.running': 'Playing',

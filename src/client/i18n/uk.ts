@@ -811,7 +811,7 @@ export const uk: UkrainianCatalogue = {
   'classroom.error.NOT_INSTRUCTOR': 'Це може зробити лише викладач.',
   'classroom.seat.label': 'Ваше місце',
   'classroom.seat.room': 'Кімната {code}',
-  'classroom.seat.you': 'Ви: {name}, сторона — {side}',
+  'classroom.seat.you': 'Ви: {name} ({side})',
   'classroom.noSide': 'ще без сторони',
   'classroom.seatLine': '{name}: {side}',
   'classroom.seatLineAway': '{name}: {side} (не на зв’язку)',
@@ -879,6 +879,7 @@ export const uk: UkrainianCatalogue = {
   },
   'classroom.create.fileHint':
     'Відкритий тут файл сценарію спершу перевіряється на цій сторінці; якщо створити з нього кімнату, його текст буде надіслано на сервер класу, який перевірить його ще раз.',
+  'classroom.create.noScenario': 'Спершу виберіть сценарій: список надходить із сервера класу.',
   'classroom.create.refusedNotice': 'Сервер не прийняв {file}: його проблеми наведено під формою.',
   'classroom.status.lobby': 'Очікуємо на учнів',
   'classroom.status.running': 'Гра триває',
@@ -978,7 +979,7 @@ export const uk: UkrainianCatalogue = {
   'classroom.overrule.submit': 'Скасувати відповідь',
   'classroom.projector.heading': 'Приєднуйтеся до гри',
   'classroom.projector.how':
-    'Відкрийте {address} на своєму пристрої, виберіть «Приєднатися до класу» й введіть цей код або відскануйте камерою код поруч:',
+    'Відкрийте {address} на своєму пристрої, виберіть «Приєднатися до класу» й введіть цей код або відскануйте камерою квадратний код:',
   'classroom.projector.joined': {
     one: 'Приєднався {count} учень.',
     few: 'Приєдналися {count} учні.',
