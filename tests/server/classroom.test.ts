@@ -61,6 +61,30 @@ describe('a classroom’s seats', () => {
   })
 })
 
+describe('the instructor’s room controls', () => {
+  it('remove a seat, freeing its name, and fix the difficulty once the game has started', () => {
+    const { r, seat } = room()
+    const ann = seat('Ann', 'ukraine')
+    expect(r.removeSeat(ann, T0).ok).toBe(true)
+    expect(r.seatByToken('token-of-Ann-0123456789')).toBeUndefined()
+    expect(r.addStudent('Ann', hashSecret('a-new-token-0123456789'), T0).ok).toBe(true)
+    expect(r.removeSeat('nobody', T0)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_SEAT' } })
+    expect(r.configure({ difficulty: 'hard' }, T0).ok).toBe(true)
+    r.start(T0)
+    expect(r.setup?.difficulty).toBe('hard')
+    expect(r.configure({ difficulty: 'easy' }, T0)).toMatchObject({
+      ok: false,
+      error: { code: 'ALREADY_STARTED' },
+    })
+    expect(r.start(T0)).toMatchObject({ ok: false, error: { code: 'ALREADY_STARTED' } })
+    expect(r.end(T0).ok).toBe(true)
+    expect(r.assign(r.seats[0]?.id ?? '', 'europe', T0)).toMatchObject({
+      ok: false,
+      error: { code: 'ROOM_ENDED' },
+    })
+  })
+})
+
 describe('a classroom’s game', () => {
   it('stamps the side from the seat, attributes every command, and refuses acting for another side', () => {
     const { r, seat } = room()
@@ -174,6 +198,41 @@ describe('a classroom’s game', () => {
       side: '@instructor',
       payload: { event },
     })
+  })
+})
+
+describe('the instructor’s decisions', () => {
+  it('overrule Russia’s answer to a tabled package, with the reason in the log, the debrief and the export', () => {
+    const { r, seat } = room()
+    const [ann, bo, cy] = [seat('Ann', 'ukraine'), seat('Bo', 'europe'), seat('Cy', 'us')]
+    r.start(T0)
+    const own = r.index.scenario.instruments.find(
+      (i) => i.proposers.includes('ukraine') && i.variants.length === 0,
+    )
+    if (!own) throw new Error('no instrument of Ukraine')
+    r.command(ann, { type: 'add', payload: { instrument: own.id } }, at(1))
+    for (const s of [ann, bo, cy]) r.command(s, { type: 'endorse', payload: {} }, at(2))
+    expect(r.command(bo, { type: 'table', payload: {} }, at(3)).ok).toBe(true)
+    const rules = r.game?.response?.verdict
+    const other = rules === 'accept' ? 'reject' : 'accept'
+    const reply = r.instruct(
+      { type: 'overrule', verdict: other, reason: 'The class found the guarantee credible.' },
+      at(4),
+    )
+    expect(reply.ok).toBe(true)
+    expect(r.game?.response).toMatchObject({ verdict: other, overruled: { verdict: rules } })
+    expect(r.log.at(-1)).toMatchObject({
+      by: { kind: 'instructor' },
+      command: { type: 'overrule', payload: { verdict: other } },
+    })
+    r.end(at(5))
+    const view = roomView(r, { role: 'student', seat: ann }, new Set(), 0, at(6))
+    expect(view.debrief?.timeline[0]?.overruled).toEqual({
+      rulesVerdict: rules,
+      reason: 'The class found the guarantee credible.',
+    })
+    const csv = exportRoom(r, 'csv', at(6))
+    expect(csv.ok && csv.text).toContain('The class found the guarantee credible.')
   })
 })
 
