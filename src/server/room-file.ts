@@ -179,6 +179,9 @@ function first(set: Set<string>): string | undefined {
   return undefined
 }
 
+/** Folders already made in this process (one less file operation per write). */
+const madeFolders = new Set<string>()
+
 /** Writes a room file through a temporary file and a rename; returns its path. */
 async function writeRoomFileAsync(
   dataDir: string,
@@ -187,7 +190,10 @@ async function writeRoomFileAsync(
   fsync: boolean,
 ): Promise<string> {
   const folder = roomsFolder(dataDir)
-  await mkdir(folder, { recursive: true })
+  if (!madeFolders.has(folder)) {
+    await mkdir(folder, { recursive: true })
+    madeFolders.add(folder)
+  }
   const path = join(folder, `${code}.json`)
   const temp = `${path}.${process.pid}.tmp`
   const file = await open(temp, 'w', 0o600)

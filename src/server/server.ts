@@ -8,6 +8,7 @@ import { ROOM_NAME } from '../net/protocol.ts'
 import { classroomApi, MAX_BODY_BYTES } from './api.ts'
 import { ClassroomRoom, configureRooms, type RoomOptions } from './room.ts'
 import { type Durability, readRoomFiles } from './room-file.ts'
+import { shippedScenarios } from './scenarios.ts'
 import { hashSecret, newSecret } from './secrets.ts'
 import { serveStatic } from './static.ts'
 
@@ -59,6 +60,8 @@ const MAX_MATCHMAKE_BYTES = 16 * 1024
  */
 export async function startClassroomServer(options: ClassroomServerOptions): Promise<ClassroomServer> {
   mkdirSync(options.dataDir, { recursive: true })
+  // Loaded now (quotes checked against the articles, a second or so) rather than at the first request.
+  shippedScenarios()
   const adminKey = options.adminKey ?? adminKeyOf(options.dataDir)
   // Room creation carries a secret derived from the admin key, so that every process of a session (which
   // shares the key) accepts the rooms the API asks it to create, and nothing else can create one.
