@@ -101,7 +101,8 @@ export const en = {
   'record.NOT_JSON': 'The file is not a game record: it is not valid JSON.',
   'record.NOT_A_RECORD': 'The file is not a game record.',
   'record.VERSION_MISSING': 'The record does not say which version it is written in.',
-  'record.VERSION_INVALID': 'The record’s version ({version}) is not a record version (a whole number from 1).',
+  'record.VERSION_INVALID':
+    'The record’s version ({version}) is not a record version (a whole number from 1).',
   'record.VERSION_TOO_NEW':
     'This record was written by a newer version of Red Lines (record version {version}); this game reads versions up to {newest}.',
   'record.INVALID_RECORD': 'The record is damaged at {at}: the data there has the wrong shape.',
@@ -118,7 +119,8 @@ export const en = {
   'record.LOG_REFUSED_PLAIN': 'The record’s moves do not replay.',
   'record.UNREADABLE': 'The record could not be read: {detail}',
   'record.fix.notRecord': 'Choose a file exported from Red Lines with “{button}”.',
-  'record.fix.tooNew': 'Open the record in the newer version of Red Lines that exported it, or update this game.',
+  'record.fix.tooNew':
+    'Open the record in the newer version of Red Lines that exported it, or update this game.',
   'record.fix.exportAgain':
     'Export the game again from the device it was played on; a record edited by hand cannot be trusted.',
   'record.fix.unknownScenario': 'Add that scenario file to the game, then open the record again.',
