@@ -190,8 +190,8 @@ export const deepNesting = fc
   )
   .map(([depth, style, closed]) => {
     if (style === 'seq') return '['.repeat(depth) + (closed ? ']'.repeat(depth) : '')
-    if (style === 'map') return '{a: '.repeat(depth) + '1' + (closed ? '}'.repeat(depth) : '')
-    if (style === 'mixed') return '[{a: '.repeat(depth) + '1' + (closed ? '}]'.repeat(depth) : '')
+    if (style === 'map') return `${'{a: '.repeat(depth)}1${closed ? '}'.repeat(depth) : ''}`
+    if (style === 'mixed') return `${'[{a: '.repeat(depth)}1${closed ? '}]'.repeat(depth) : ''}`
     if (style === 'block-map')
       return Array.from({ length: depth }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')
     return Array.from({ length: depth }, (_, i) => `${' '.repeat(i * 2)}-`).join('\n')
