@@ -7,7 +7,7 @@
  * "classroom: N passed, M failed"; exits 1 on any failure. Screenshots go to test-results/screenshots/.
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { createServer as createNetServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -102,6 +102,7 @@ const EXPECTED_OFFLINE =
 
 async function main() {
   mkdirSync(shots, { recursive: true })
+  for (const file of readdirSync(shots)) if (file.startsWith('FAILED-classroom-')) rmSync(`${shots}${file}`)
   const temp = mkdtempSync(join(tmpdir(), 'red-lines-classroom-'))
   const dist = join(temp, 'dist')
   const data = join(temp, 'data')
@@ -123,7 +124,9 @@ async function main() {
     timings.serverStart = Date.now() - t0
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
     const errors = []
+    const pages = []
     const watch = (page, who) => {
+      pages.push({ page, who })
       page.setDefaultTimeout(15_000)
       page.on('pageerror', (error) => errors.push(`${who}: ${error.message}`))
       page.on('console', (message) => {
@@ -159,6 +162,10 @@ async function main() {
       )
       if (errors.length) console.log(`  page errors:\n    ${errors.join('\n    ')}`)
       console.log(`  server log:\n    ${server.log.join('').split('\n').slice(-30).join('\n    ')}`)
+      for (const { page, who } of pages)
+        await page
+          .screenshot({ path: `${shots}FAILED-classroom-${who.replace(/\W+/g, '-')}.png`, fullPage: true })
+          .catch(() => {})
     }
     timings.game = Date.now() - t0
     console.log(`# timings (ms): ${JSON.stringify(timings)}`)

@@ -39,18 +39,39 @@ export function createShell(root: HTMLElement): Shell {
     name.textContent = t('app.name')
   })
   let shown = ''
-  return {
-    notices,
-    dialog,
-    subtitle,
-    show(screen, draw) {
-      const heading = () => main.querySelector<HTMLElement>('#screen-heading')
-      rerender(main, draw, heading)
-      if (screen !== shown) {
-        shown = screen
-        window.scrollTo(0, 0)
-        heading()?.focus({ preventScroll: true })
-      }
+  // Other devices' moves redraw the screen at any moment: never between a press and its release, which
+  // would swap the button under a finger or a mouse and lose the click (or break a drag). The drawing
+  // waits for the release, and for the click that follows it.
+  let pressed = false
+  let waiting: (() => void) | null = null
+  document.addEventListener(
+    'pointerdown',
+    () => {
+      pressed = true
     },
+    true,
+  )
+  const release = () =>
+    setTimeout(() => {
+      pressed = false
+      const draw = waiting
+      waiting = null
+      draw?.()
+    }, 0)
+  document.addEventListener('pointerup', release, true)
+  document.addEventListener('pointercancel', release, true)
+  const show = (screen: string, draw: () => Node): void => {
+    if (pressed) {
+      waiting = () => show(screen, draw)
+      return
+    }
+    const heading = () => main.querySelector<HTMLElement>('#screen-heading')
+    rerender(main, draw, heading)
+    if (screen !== shown) {
+      shown = screen
+      window.scrollTo(0, 0)
+      heading()?.focus({ preventScroll: true })
+    }
   }
+  return { notices, dialog, subtitle, show }
 }

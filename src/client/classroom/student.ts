@@ -149,7 +149,9 @@ export function startStudent(shell: Shell, route: Extract<ClassroomRoute, { kind
       notices.announce(lines.join(' '))
     }
     // A round closed (the sides decided, or it ended without a package): its summary, then the next round.
-    if (seenRound > 0 && game.round > seenRound && game.phase === 'negotiating')
+    const side = view.you.role === 'student' ? view.you.side : null
+    const plays = side !== null && !!view.humanSides?.includes(side)
+    if (plays && seenRound > 0 && game.round > seenRound && game.phase === 'negotiating')
       summary = game.history.some((r) => r.round === seenRound) ? seenRound : null
     seenRecords = records
     seenRound = game.round
@@ -234,6 +236,7 @@ export function startStudent(shell: Shell, route: Extract<ClassroomRoute, { kind
           acting,
           () => {
             keepBriefedSide(view.code, acting)
+            summary = null
             render()
           },
           t('app.goToTable'),
