@@ -93,7 +93,7 @@ describe('the tutorial files (tests/fixtures/tutorial)', () => {
     3: missing('meters', 'instruments', ...later),
     4: missing('meters', ...later),
     5: missing(...later),
-    6: [...missing('scoring'), 'NO_SCORING scoring', 'NO_SCORING scoring'],
+    6: missing('scoring'),
     7: [],
     8: [],
   }
@@ -108,6 +108,19 @@ describe('the tutorial files (tests/fixtures/tutorial)', () => {
       expect(step.result.problems.map((p) => `${p.code} ${p.path}`)).toEqual(expected[number])
     },
   )
+
+  it('checks quotes and ids before every section is there, as step 3 promises', () => {
+    const step3 = steps[2]?.text ?? ''
+    expect(step3).toContain('absolutely unacceptable')
+    const changed = loadScenario(step3.replace('absolutely unacceptable', 'totally unacceptable'), { seeds })
+    expect(changed.problems.map((p) => `${p.code} ${p.path}`)).toEqual([
+      ...missing('meters', 'instruments', ...later),
+      'QUOTE_NOT_FOUND actors[0].statements[0].quote',
+    ])
+    const step4 = steps[3]?.text ?? ''
+    const misspelt = loadScenario(step4.replace('proposers: [europe]', 'proposers: [eruope]'), { seeds })
+    expect(misspelt.problems.map((p) => p.code)).toContain('UNKNOWN_SIDE')
+  })
 
   it('answers as the guide says, at normal difficulty: step 8 leaves US air defence to chance', () => {
     /** Russia's verdicts on one instrument, over 200 seeds of chance. */

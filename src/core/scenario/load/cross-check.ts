@@ -13,14 +13,14 @@ import type { Salvaged } from './salvage.ts'
 export function crossCheck(
   parsed: ParsedFile,
   s: Scenario,
-  salvaged?: Pick<Salvaged, 'knownIds' | 'incomplete'>,
+  salvaged?: Pick<Salvaged, 'knownIds' | 'incomplete' | 'absent'>,
 ): Problem[] {
   const out: Problem[] = []
   const report = (code: ProblemCode, message: string, path: DocPath): false => {
     out.push(parsed.problem(code, message, path))
     return false
   }
-  const ids = (list: Array<{ id: string }>, key: string) => {
+  const ids = (list: Array<{ id: string }>, key: string): Pick<Set<string>, 'has'> => {
     const seen = new Map<string, number>()
     list.forEach((x, i) => {
       const first = seen.get(x.id)
@@ -32,6 +32,8 @@ export function crossCheck(
         ])
       else seen.set(x.id, i)
     })
+    // A section still missing (reported already) could hold any id: references to it are not judged.
+    if (salvaged?.absent.has(key)) return { has: () => true }
     return new Set([
       ...list.map((x) => x.id),
       ...(salvaged?.knownIds[key as keyof Salvaged['knownIds']] ?? []),
@@ -43,7 +45,10 @@ export function crossCheck(
   const meters = ids(s.meters, 'meters')
   const actors = ids(s.actors, 'actors')
   const instruments = ids(s.instruments, 'instruments')
-  const flags = new Set([...ids(s.flags, 'flags'), ...BUILT_IN_FLAGS])
+  const declaredFlags = ids(s.flags, 'flags')
+  const flags = {
+    has: (id: string) => declaredFlags.has(id) || (BUILT_IN_FLAGS as readonly string[]).includes(id),
+  }
   for (const key of ['redLines', 'preferences', 'events', 'endings'] as const) ids(s[key], key)
   const seeds = new Set(s.seeds.map((x) => x.file))
   const variants = new Map(s.instruments.map((i) => [i.id, new Set(i.variants.map((v) => v.id))]))
@@ -227,7 +232,7 @@ export function crossCheck(
     })
   }
   for (const id of proposers)
-    if (!(id in s.scoring))
+    if (whole('scoring') && !(id in s.scoring))
       out.push(parsed.problem('NO_SCORING', `The side "${id}" has no scoring`, ['scoring']))
   return out
 }

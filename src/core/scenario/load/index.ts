@@ -4,7 +4,7 @@ import { crossCheck } from './cross-check.ts'
 import { type ParsedFile, parseScenarioText } from './parse.ts'
 import type { Problem } from './problems.ts'
 import { checkQuotes } from './quotes.ts'
-import { salvage } from './salvage.ts'
+import { SalvageSchema, salvage } from './salvage.ts'
 import { checkTranslations } from './translations.ts'
 import { issuesToProblems } from './validate.ts'
 import { upgrade } from './version.ts'
@@ -95,7 +95,7 @@ function checkSalvage(
   options: LoadOptions,
 ): Problem[] {
   const rest = salvage(parsed, data, issues)
-  const reparsed = rest && ScenarioSchema.safeParse(rest.data)
+  const reparsed = rest && SalvageSchema.safeParse(rest.data)
   if (!rest || !reparsed?.success) return []
   return [
     ...crossCheck(rest.parsed, reparsed.data, rest),

@@ -1,5 +1,5 @@
-import type { z } from 'zod'
-import { FORMAT_VERSION } from '../schema/scenario.ts'
+import { z } from 'zod'
+import { FORMAT_VERSION, ScenarioSchema } from '../schema/scenario.ts'
 import type { ParsedFile } from './parse.ts'
 import type { DocPath } from './problems.ts'
 
@@ -33,10 +33,23 @@ const STAND_INS: Record<string, unknown> = {
   scoring: {},
 }
 
+/**
+ * The schema a salvaged document is read with: required sections may be empty, since a section that is still
+ * missing (a scenario written step by step) is already reported and stands in as an empty list.
+ */
+export const SalvageSchema = ScenarioSchema.extend({
+  sides: z.array(ScenarioSchema.shape.sides.element),
+  meters: z.array(ScenarioSchema.shape.meters.element),
+  instruments: z.array(ScenarioSchema.shape.instruments.element),
+  endings: z.array(ScenarioSchema.shape.endings.element),
+})
+
 /** What salvage leaves out: the ids of dropped elements (references to them are not reported again). */
 export interface Salvaged {
   data: Record<string, unknown>
   knownIds: Partial<Record<List, Set<string>>>
+  /** Sections missing altogether: any id of their kind may be meant, so references to them are not checked. */
+  absent: Set<string>
   /** Sections that lost elements: checks on a whole section (roles, endings) are skipped for them. */
   incomplete: Set<string>
   /** The same file, with paths of the salvaged document mapped back to the original's. */
@@ -45,8 +58,9 @@ export interface Salvaged {
 
 /**
  * When a document fails the schema, drops the elements that failed (and stands in for failed top-level
- * fields), so that cross-references, ids and quotes can still be checked and every problem reported at once.
- * Returns null when there is nothing sensible left to check.
+ * fields, and empty lists for missing or malformed sections), so that cross-references, ids and quotes can
+ * still be checked and every problem reported at once, even in a file written one section at a time. Read
+ * the result with `SalvageSchema`. Returns null when there is nothing sensible left to check.
  */
 export function salvage(
   parsed: ParsedFile,
@@ -56,16 +70,26 @@ export function salvage(
   const drop = new Map<List, Set<number>>()
   const copy: Record<string, unknown> = { ...data }
   const incomplete = new Set<string>()
+  const absent = new Set<string>()
   for (const issue of issues) {
     const [head, at] = issue.path
     if (typeof head !== 'string') return null
-    if ((LISTS as readonly string[]).includes(head) && typeof at === 'number') {
+    const isList = (LISTS as readonly string[]).includes(head)
+    if (isList && typeof at === 'number') {
       const set = drop.get(head as List) ?? new Set<number>()
       set.add(at)
       drop.set(head as List, set)
-    } else if (head in STAND_INS) copy[head] = STAND_INS[head]
-    else if (!(LISTS as readonly string[]).includes(head)) delete copy[head]
-    else return null
+    } else if (head in STAND_INS) {
+      copy[head] = STAND_INS[head]
+      incomplete.add(head)
+    } else if (isList && !Array.isArray(data[head])) {
+      // Missing, or not a list at all: nothing of it can be checked, and nothing can be said unknown.
+      copy[head] = []
+      incomplete.add(head)
+      absent.add(head)
+    } else if (isList)
+      incomplete.add(head) // too short or too long: its entries are still checked
+    else delete copy[head]
   }
   const knownIds: Salvaged['knownIds'] = {}
   const maps: Partial<Record<List, number[]>> = {}
@@ -86,5 +110,5 @@ export function salvage(
   }
   const problem: ParsedFile['problem'] = (code, message, path, severity) =>
     parsed.problem(code, message, remap(path ?? []), severity)
-  return { data: copy, knownIds, incomplete, parsed: { ...parsed, problem } }
+  return { data: copy, knownIds, absent, incomplete, parsed: { ...parsed, problem } }
 }
