@@ -3,18 +3,18 @@ import type { Message, MessageType } from '../../net/protocol.ts'
 import type { RoomSummary } from '../../net/view.ts'
 import { createLibrary } from '../authoring/library.ts'
 import { createFileOpener } from '../authoring/open-file.ts'
-import { button, h, uid } from '../dom.ts'
-import { download } from '../download.ts'
+import { h } from '../dom.ts'
 import { onLanguageChange, t } from '../i18n/index.ts'
 import { openStorage } from '../saves/index.ts'
 import { loadCatalogue } from '../scenarios.ts'
+import { renderAdminKeyForm } from './admin-key.ts'
 import { errorText } from './connect.ts'
 import { copyText } from './copy.ts'
 import { type CreateDraft, FILE_CHOICE, renderCreateRoom, timerSeconds } from './create-room.ts'
-import { allRoomsCsv, allRoomsJson } from './grading.ts'
+import { createExports } from './exports.ts'
 import { renderDashboardDebrief } from './instructor-debrief.ts'
 import { renderProjector } from './projector.ts'
-import { renderRoomCard } from './room-card.ts'
+import { renderRoomGrid } from './room-card.ts'
 import { renderRoomPanel } from './room-panel.ts'
 import { newEntry, type RoomEntry } from './rooms.ts'
 import type { Shell } from './shell.ts'
@@ -40,7 +40,6 @@ export function startDashboard(shell: Shell, linkKey: string | null): void {
   const client = new ClassroomClient(location.origin)
   const { notices } = shell
   let admin = storedAdminKey()
-  let adminInput = ''
   let shipped: Array<{ id: string; title: string }> = []
   let unreachable = false
   let refusedKey = false
@@ -199,36 +198,7 @@ export function startDashboard(shell: Shell, linkKey: string | null): void {
     }
   }
 
-  const fetchExport = (code: string, format: 'csv' | 'json') => client.exportRoom(code, admin ?? '', format)
-  const stamp = () => new Date().toISOString().slice(0, 10)
-
-  async function exportRoom(code: string, format: 'csv' | 'json'): Promise<void> {
-    try {
-      const out = await fetchExport(code, format)
-      if (!out.ok) return tell(errorText(out.error))
-      const type = format === 'csv' ? 'text/csv' : 'application/json'
-      download(`red-lines-${code}-${stamp()}.${format}`, out.value, type)
-    } catch {
-      tell(t('classroom.error.NOT_CONNECTED'))
-    }
-  }
-
-  async function exportAll(format: 'csv' | 'json'): Promise<void> {
-    const entries = [...rooms.values()]
-    try {
-      const text =
-        format === 'csv'
-          ? await allRoomsCsv(entries, fetchExport)
-          : await allRoomsJson(entries, fetchExport, new Date())
-      download(
-        `red-lines-session-${stamp()}.${format}`,
-        text,
-        format === 'csv' ? 'text/csv' : 'application/json',
-      )
-    } catch {
-      tell(t('classroom.error.NOT_CONNECTED'))
-    }
-  }
+  const exports = createExports(client, () => admin ?? '', tell)
 
   function panelFor(entry: RoomEntry): HTMLElement {
     return renderRoomPanel(entry, {
@@ -236,7 +206,7 @@ export function startDashboard(shell: Shell, linkKey: string | null): void {
       redraw: render,
       tell,
       shell,
-      exportRoom: (code, format) => void exportRoom(code, format),
+      exportRoom: (code, format) => void exports.room(code, format),
       debrief: (code) => go({ name: 'debrief', code }),
       projector: (code) => go({ name: 'projector', code }),
       copy: (text, what) =>
@@ -256,44 +226,6 @@ export function startDashboard(shell: Shell, linkKey: string | null): void {
     })
   }
 
-  function noKeyScreen(): HTMLElement {
-    const id = uid('admin')
-    return h('div', { class: 'dashboard' }, [
-      h('h2', { id: 'screen-heading', tabindex: -1 }, t('classroom.dashboard.heading')),
-      h(
-        'p',
-        {},
-        refusedKey
-          ? t('classroom.dashboard.badAdminKey')
-          : t('classroom.dashboard.needKey', { command: 'npm run classroom' }),
-      ),
-      h('div', { class: 'field' }, [
-        h('label', { for: id }, t('classroom.dashboard.adminKey')),
-        h('input', {
-          id,
-          type: 'text',
-          'data-key': 'admin-key',
-          autocomplete: 'off',
-          spellcheck: 'false',
-          oninput: (e) => {
-            adminInput = (e.target as HTMLInputElement).value
-          },
-        }),
-      ]),
-      h('div', { class: 'actions' }, [
-        button(t('classroom.dashboard.open'), () => {
-          const key = adminInput.trim()
-          if (!key) return
-          keepAdminKey(key)
-          admin = key
-          refusedKey = false
-          void poll()
-        }),
-        button(t('classroom.backToGame'), toTitle),
-      ]),
-    ])
-  }
-
   function dashboard(): HTMLElement {
     const entries = [...rooms.values()]
     const current = selected ? rooms.get(selected) : undefined
@@ -309,29 +241,15 @@ export function startDashboard(shell: Shell, linkKey: string | null): void {
         ? h('p', { class: 'banner offline', role: 'status' }, t('classroom.dashboard.unreachable'))
         : null,
       entries.length ? null : form,
-      h('section', { class: 'rooms', 'aria-labelledby': 'rooms-heading' }, [
-        h('h3', { id: 'rooms-heading' }, t('classroom.dashboard.rooms', { count: entries.length })),
-        entries.length
-          ? h('div', { class: 'actions' }, [
-              button(t('classroom.dashboard.exportAllCsv'), () => void exportAll('csv')),
-              button(t('classroom.dashboard.exportAllJson'), () => void exportAll('json')),
-            ])
-          : h('p', {}, t('classroom.dashboard.noRooms')),
-        h(
-          'ul',
-          { class: 'room-grid plain', 'aria-label': t('classroom.dashboard.grid') },
-          entries.map((entry) =>
-            renderRoomCard(entry, entry.code === selected, {
-              onManage: (code) => {
-                selected = code
-                focusNext = `panel-${code}`
-                render()
-              },
-              onExport: (code, format) => void exportRoom(code, format),
-            }),
-          ),
-        ),
-      ]),
+      renderRoomGrid(entries, selected, {
+        onManage: (code) => {
+          selected = code
+          focusNext = `panel-${code}`
+          render()
+        },
+        onExport: (code, format) => void exports.room(code, format),
+        onExportAll: (format) => void exports.all(entries, format),
+      }),
       current ? panelFor(current) : null,
       entries.length ? form : null,
     ])
@@ -344,7 +262,20 @@ export function startDashboard(shell: Shell, linkKey: string | null): void {
   }
 
   function screen(): [string, Node] {
-    if (!admin) return ['admin-key', noKeyScreen()]
+    if (!admin)
+      return [
+        'admin-key',
+        renderAdminKeyForm(
+          refusedKey,
+          (key) => {
+            keepAdminKey(key)
+            admin = key
+            refusedKey = false
+            void poll()
+          },
+          toTitle,
+        ),
+      ]
     if (mode.name === 'projector') {
       const entry = rooms.get(mode.code)
       const view = entry?.connection?.view
@@ -365,7 +296,9 @@ export function startDashboard(shell: Shell, linkKey: string | null): void {
       const { code } = mode
       const entry = rooms.get(code)
       const back = () => go({ name: 'dashboard' })
-      const node = entry ? renderDashboardDebrief(entry, shell, back, (f) => void exportRoom(code, f)) : null
+      const node = entry
+        ? renderDashboardDebrief(entry, shell, back, (f) => void exports.room(code, f))
+        : null
       if (node) {
         document.title = t('doc.debrief')
         return [`debrief:${code}`, node]

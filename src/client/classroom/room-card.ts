@@ -88,3 +88,25 @@ export function renderRoomCard(entry: RoomEntry, selected: boolean, actions: Car
     ]),
   ])
 }
+
+/** The session's rooms side by side, with the exports of every room at once for grading. */
+export function renderRoomGrid(
+  entries: readonly RoomEntry[],
+  selected: string | null,
+  actions: CardActions & { onExportAll: (format: 'csv' | 'json') => void },
+): HTMLElement {
+  return h('section', { class: 'rooms', 'aria-labelledby': 'rooms-heading' }, [
+    h('h3', { id: 'rooms-heading' }, t('classroom.dashboard.rooms', { count: entries.length })),
+    entries.length
+      ? h('div', { class: 'actions' }, [
+          button(t('classroom.dashboard.exportAllCsv'), () => actions.onExportAll('csv')),
+          button(t('classroom.dashboard.exportAllJson'), () => actions.onExportAll('json')),
+        ])
+      : h('p', {}, t('classroom.dashboard.noRooms')),
+    h(
+      'ul',
+      { class: 'room-grid plain', 'aria-label': t('classroom.dashboard.grid') },
+      entries.map((entry) => renderRoomCard(entry, entry.code === selected, actions)),
+    ),
+  ])
+}
