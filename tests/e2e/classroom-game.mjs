@@ -196,6 +196,7 @@ export async function classroomGame({ browser, base, adminKey, watch, shot, serv
   await overrule.getByRole('combobox', { name: 'The instructor’s verdict' }).selectOption({ label: verdict })
   await overrule.getByRole('button', { name: 'Overrule the answer' }).click()
   await shot(teacher, 'classroom-dashboard-full', { fullPage: true })
+  await checkA11y(teacher, 'dashboard with a room in play')
   await overrule.getByRole('alert').getByText('Write the reason', { exact: false }).waitFor()
   await overrule.getByRole('textbox', { name: 'Reason (the students read it)' }).fill(REASON)
   await overrule.getByRole('button', { name: 'Overrule the answer' }).click()
@@ -292,6 +293,7 @@ export async function classroomGame({ browser, base, adminKey, watch, shot, serv
   t0 = Date.now()
   for (const page of students) await ending(page).waitFor()
   await checkA11y(olena, 'student debrief')
+  await shot(marta, 'classroom-student-debrief', { fullPage: true })
   await olena.getByText(REASON, { exact: false }).first().waitFor()
   await ending(bohdan).waitFor()
 
