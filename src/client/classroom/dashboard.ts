@@ -77,9 +77,13 @@ export function startDashboard(shell: Shell, linkKey: string | null): void {
 
   const tell = (problem: string) => notices.show({ kind: 'error', lines: [problem] })
 
+  /** The rooms being joined right now (a slow join is not started twice by the next poll). */
+  const joining = new Set<string>()
+
   /** Joins room `entry` as its instructor with the key this device holds. */
   async function connect(entry: RoomEntry): Promise<void> {
-    if (!entry.key || entry.connection) return
+    if (!entry.key || entry.connection || joining.has(entry.code)) return
+    joining.add(entry.code)
     try {
       const connection = await client.join(entry.code, { role: 'instructor', key: entry.key })
       entry.connection = connection
@@ -89,7 +93,11 @@ export function startDashboard(shell: Shell, linkKey: string | null): void {
         entry.receivedAt = Date.now()
         render()
       })
-      connection.on('status', () => render())
+      connection.on('status', (status) => {
+        // Given up after a long outage: the next poll joins again once the server answers.
+        if (status === 'closed' && entry.connection === connection) entry.connection = null
+        render()
+      })
       connection.on('error', (error) => tell(errorText(error)))
     } catch (e) {
       if (e instanceof JoinError && e.code === 'BAD_KEY') {
@@ -98,6 +106,8 @@ export function startDashboard(shell: Shell, linkKey: string | null): void {
         entry.error = errorText(e)
       }
       // Otherwise the server is away: the next poll tries again.
+    } finally {
+      joining.delete(entry.code)
     }
     render()
   }
