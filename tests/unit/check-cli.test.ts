@@ -26,11 +26,11 @@ describe('source excerpt with a caret', () => {
     expect(caret.trim()).toBe('^')
   })
 
-  it('expands tabs to the next tab stop and keeps the caret under its character', () => {
+  it('shows tabs as an arrow up to the next tab stop and keeps the caret under its character', () => {
     const { text, caret } = sourceExcerpt('\tkey:\tvalue', 7, 100, 4)
-    expect(text).toBe('    key:    value')
+    expect(text).toBe('→   key:→   value')
     expect(text[caretAt(caret)]).toBe('v')
-    expect(sourceExcerpt('ab\tc', 4, 100, 8).text).toBe('ab      c')
+    expect(sourceExcerpt('ab\tc', 4, 100, 8).text).toBe('ab→     c')
   })
 
   it('counts wide characters as two columns and columns in UTF-16 units', () => {

@@ -61,7 +61,7 @@ function isControl(ch: string): boolean {
   return code < 0x20 || code === 0x7f
 }
 
-/** A character of a source line as shown: its text (tabs and controls made visible) and its columns. */
+/** A character of a source line as shown: its text (tabs as `→`, controls as `�`) and its columns. */
 type Cell = { text: string; width: number }
 
 function cells(line: string, tabWidth: number): { cells: Cell[]; offsets: number[] } {
@@ -73,8 +73,9 @@ function cells(line: string, tabWidth: number): { cells: Cell[]; offsets: number
   for (const ch of line) {
     let cell: Cell
     if (ch === '\t') {
+      // Shown as an arrow filling its columns: an invisible tab is a mistake nobody can find in YAML.
       const width = tabWidth - (column % tabWidth)
-      cell = { text: ' '.repeat(width), width }
+      cell = { text: `→${' '.repeat(width - 1)}`, width }
     } else if (isControl(ch)) cell = { text: '\ufffd', width: 1 }
     else cell = { text: ch, width: charWidth(ch) }
     out.push(cell)
@@ -86,7 +87,7 @@ function cells(line: string, tabWidth: number): { cells: Cell[]; offsets: number
 }
 
 /**
- * A source line and the caret line under it, as shown: tabs expanded, and a line wider than `width` clipped
+ * A source line and the caret line under it, as shown: tabs made visible as `→` up to the next tab stop, and a line wider than `width` clipped
  * around the column with `…` at the cut ends. `column` is 1-based and counts UTF-16 units, as the loader's
  * positions and editors do; a column past the end puts the caret just after the last character.
  */

@@ -2,11 +2,10 @@ import { type Document, isMap, isNode, isPair, isScalar, Lexer, LineCounter, par
 import { LIMITS } from '../limits.ts'
 import { inspectDocument } from './inspect.ts'
 import { type DocPath, formatPath, PROBLEM_CODES, type Problem, type ProblemCode } from './problems.ts'
+import { syntaxFindings } from './syntax.ts'
 
 /** A scenario file's text is refused past this size in bytes, before any parsing (see `limits.ts`). */
 export const MAX_FILE_BYTES = LIMITS.fileBytes
-/** Past this many syntax errors the rest are not listed: they mostly follow from the first ones. */
-const MAX_SYNTAX_PROBLEMS = 20
 
 /** A parsed YAML document that can say where any path of it stands in the file. */
 export interface ParsedFile {
@@ -88,12 +87,8 @@ export function parseScenarioText(text: string, file: string): ParsedFile {
   // logLevel 'error': yaml's warnings (a mapping used as a key, say) would go to the console, not to the author.
   doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, logLevel: 'error' })
   result.doc = doc
-  for (const e of doc.errors.slice(0, MAX_SYNTAX_PROBLEMS)) {
-    // yaml turns a stack overflow on deep nesting into RESOURCE_EXHAUSTION.
-    const deep = e.code === 'RESOURCE_EXHAUSTION'
-    const message = deep ? 'The document nests too deeply to be read' : firstLine(e.message)
-    problems.push({ ...problem(deep ? 'YAML_TOO_DEEP' : 'YAML_SYNTAX', message), ...at(e.pos[0]) })
-  }
+  for (const f of syntaxFindings(text, doc.errors))
+    problems.push({ ...problem(f.code, f.message), ...at(f.offset), ...(f.fix ? { fix: f.fix } : {}) })
   if (problems.length) return result
   for (const f of inspectDocument(doc))
     problems.push({ ...problem(f.code, f.message, f.path), ...at(f.offset) })
