@@ -131,7 +131,7 @@ describe('limits on untrusted files', () => {
     const text = `${minimal}rounds: 4\n`
     const { problems } = load(text)
     expect(problems.map((p) => [p.code, p.message])).toEqual([
-      ['YAML_DUPLICATE_KEY', 'The key "rounds" appears twice in this mapping'],
+      ['YAML_DUPLICATE_KEY', 'The key "rounds" appears twice in this group of fields'],
     ])
     expect(textAt(text, problems[0] as Problem)).toBe('rounds: 4')
   })

@@ -38,3 +38,23 @@ describe('YAML syntax problems', () => {
     for (const later of found.slice(1)) expect(later.fix).toMatch(/Fix the first syntax message/)
   })
 })
+
+describe('schema problems in plain words', () => {
+  it('say that a list entry with ": " in it needs quotes', () => {
+    const text = MINIMAL.replace('interests: [A safe harbour]', 'interests:\n      - Safety: a harbour')
+    const [problem] = loadScenario(text).problems
+    expect(problem?.code).toBe('WRONG_TYPE')
+    expect(problem?.message).toBe(
+      'Entry 1 of "interests" contains ": ", so it was read as a field and its value, not as a text',
+    )
+    expect(problem?.fix).toMatch(/quotes/)
+  })
+
+  it('say a missing section may go anywhere at the left margin, and never call it a mapping or a record', () => {
+    const text = MINIMAL.replace(/^scoring:\n(?: .*\n?)*/m, '')
+    expect(text).not.toMatch(/^scoring:/m)
+    const [problem] = loadScenario(text).problems
+    expect(problem?.message).toBe('The field "scoring" is missing: it needs a group of fields (one per id)')
+    expect(problem?.fix).toMatch(/^Add it at the left margin/)
+  })
+})

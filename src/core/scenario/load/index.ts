@@ -66,7 +66,12 @@ function load(text: string, file: string, options: LoadOptions): LoadResult {
   if (parsed.problems.length) return fail(parsed.problems)
   const raw = parsed.data
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
-    return fail([parsed.problem('NOT_A_MAPPING', 'The file does not hold a mapping of keys and values')])
+    return fail([
+      parsed.problem(
+        'NOT_A_MAPPING',
+        'The file does not hold a group of fields (`key: value` lines at the left margin)',
+      ),
+    ])
   const upgraded = upgrade(parsed, raw as Record<string, unknown>)
   if (!upgraded.data) return fail(upgraded.problems)
   const result = ScenarioSchema.safeParse(upgraded.data)

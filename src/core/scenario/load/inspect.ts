@@ -71,7 +71,7 @@ export function inspectDocument(doc: Document.Parsed): Finding[] {
       return
     }
     if (node.items.length > LIMITS.entries) {
-      const what = isMap(node) ? 'mapping' : 'list'
+      const what = isMap(node) ? 'group of fields' : 'list'
       report(
         'LIST_TOO_LONG',
         `This ${what} has ${node.items.length} entries; the limit for any ${what} is ${LIMITS.entries}`,
@@ -96,7 +96,12 @@ export function inspectDocument(doc: Document.Parsed): Finding[] {
       if (name !== null && RESERVED_KEYS.has(name))
         report('RESERVED_KEY', `The key "${name}" is not allowed`, key, [...path, name])
       else if (name !== null && seen.has(name))
-        report('YAML_DUPLICATE_KEY', `The key "${shown(name)}" appears twice in this mapping`, key, path)
+        report(
+          'YAML_DUPLICATE_KEY',
+          `The key "${shown(name)}" appears twice in this group of fields`,
+          key,
+          path,
+        )
       if (name !== null) seen.add(name)
       walk(pair.value, depth + 1, name === null ? path : [...path, name])
     }

@@ -29,7 +29,7 @@ export const PROBLEM_CODES = {
   ],
   YAML_TOO_MANY_NODES: [
     'error',
-    `Shorten the file: a scenario may hold at most ${LIMITS.nodes} values (keys, texts, numbers, lists and mappings).`,
+    `Shorten the file: a scenario may hold at most ${LIMITS.nodes} values (keys, texts, numbers, lists and groups of fields).`,
   ],
   YAML_TOO_MANY_ALIASES: [
     'error',
@@ -41,7 +41,7 @@ export const PROBLEM_CODES = {
   ],
   LIST_TOO_LONG: [
     'error',
-    `Shorten this list: the message gives its limit (any list or mapping may hold at most ${LIMITS.entries} entries).`,
+    `Shorten this list: the message gives its limit (any list or group of fields may hold at most ${LIMITS.entries} entries).`,
   ],
   RESERVED_KEY: [
     'error',
@@ -53,7 +53,7 @@ export const PROBLEM_CODES = {
   ],
   YAML_DUPLICATE_KEY: [
     'error',
-    'Remove or rename one of the two keys: each key may appear once in a mapping.',
+    'Remove or rename one of the two keys: each key may appear once in a group of fields.',
   ],
   YAML_TOO_DEEP: [
     'error',
@@ -72,7 +72,10 @@ export const PROBLEM_CODES = {
     'error',
     'Open this file with a newer version of Red Lines, or ask its author for a copy in an older format.',
   ],
-  MISSING_FIELD: ['error', 'Add the field named in the message at this place.'],
+  MISSING_FIELD: [
+    'error',
+    'Add the field named in the message inside the group of fields the message points at (a section: at the left margin, anywhere in the file).',
+  ],
   WRONG_TYPE: ['error', 'Write the value in the expected form (the message says which).'],
   UNKNOWN_FIELD: [
     'error',
@@ -84,7 +87,7 @@ export const PROBLEM_CODES = {
   OUT_OF_RANGE: ['error', 'Bring the value or the list length within the limits the message gives.'],
   CONDITION_SHAPE: [
     'error',
-    'A condition is a mapping with exactly one operator key, such as `hasTag: nato` or `all: [...]`.',
+    'A condition is a group of fields that opens with exactly one operator, such as `hasTag: nato` or `all: [...]`.',
   ],
   EFFECT_SHAPE: [
     'error',
@@ -168,13 +171,13 @@ export type ProblemCode = keyof typeof PROBLEM_CODES
 
 /**
  * A value from a file, safe to put in a message whatever it is: texts as written (cut past 80 characters),
- * numbers and the like as they read, lists and mappings by their kind (never converted, since a mapping's
+ * numbers and the like as they read, lists and groups of fields by their kind (never converted, since an object's
  * `toString` may be anything).
  */
 export function shown(value: unknown): string {
   if (typeof value === 'string') return value.length > 80 ? `${value.slice(0, 77)}...` : value
   if (Array.isArray(value)) return 'a list'
-  if (value !== null && typeof value === 'object') return 'a mapping'
+  if (value !== null && typeof value === 'object') return 'a group of fields'
   return String(value)
 }
 

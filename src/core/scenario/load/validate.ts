@@ -48,21 +48,31 @@ function describe(parsed: ParsedFile, issue: Issue, prefix: DocPath): Problem[] 
       )
     case 'invalid_type': {
       const value = valueAt(parsed.data, path)
-      if (value === undefined)
-        return [
-          parsed.problem(
-            'MISSING_FIELD',
-            `The field "${String(where)}" is missing: it needs ${article(issue.expected)}`,
-            path,
-          ),
-        ]
-      return [
-        parsed.problem(
-          'WRONG_TYPE',
-          `"${String(where)}" should be ${article(issue.expected)}, not ${kindOf(value)}`,
+      if (value === undefined) {
+        const missing = parsed.problem(
+          'MISSING_FIELD',
+          `The field "${String(where)}" is missing: it needs ${article(issue.expected)}`,
           path,
-        ),
-      ]
+        )
+        // A section may go anywhere at the left margin: pointing at the first line must not read as "here".
+        return [path.length === 1 ? { ...missing, fix: SECTION_FIX } : missing]
+      }
+      const named =
+        typeof where === 'number' ? `Entry ${where + 1} of "${String(path.at(-2))}"` : `"${String(where)}"`
+      const wrong = parsed.problem(
+        'WRONG_TYPE',
+        `${named} should be ${article(issue.expected)}, not ${kindOf(value)}`,
+        path,
+      )
+      if (issue.expected === 'string' && looksLikeColonInText(value))
+        return [
+          {
+            ...wrong,
+            message: `${named} contains ": ", so it was read as a field and its value, not as a text`,
+            fix: 'Put the whole text in quotes, such as `- "Tsahkna: no say for Russia"`.',
+          },
+        ]
+      return [wrong]
     }
     case 'invalid_value':
       return [
@@ -158,10 +168,20 @@ function valueAt(data: unknown, path: DocPath): unknown {
   return node
 }
 
+const SECTION_FIX =
+  'Add it at the left margin (no spaces before it), anywhere in the file: each section starts with its name and a colon.'
+
+/** A text with `: ` in it, written without quotes, reads as a group of one field whose value is a text. */
+function looksLikeColonInText(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false
+  const entries = Object.entries(value)
+  return entries.length === 1 && ['string', 'number', 'boolean'].includes(typeof entries[0]?.[1])
+}
+
 function kindOf(value: unknown): string {
   if (Array.isArray(value)) return 'a list'
   if (value === null) return 'empty'
-  if (typeof value === 'object') return 'a mapping'
+  if (typeof value === 'object') return 'a group of fields'
   return `${article(typeof value)} (${JSON.stringify(value)})`
 }
 
@@ -170,7 +190,8 @@ function article(type: string): string {
     string: 'a text',
     number: 'a number',
     boolean: 'true or false',
-    object: 'a mapping (keys and values)',
+    object: 'a group of fields',
+    record: 'a group of fields (one per id)',
     array: 'a list',
   }
   return words[type] ?? type
