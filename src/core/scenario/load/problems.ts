@@ -133,7 +133,7 @@ export const PROBLEM_CODES = {
   ],
   QUOTE_NOT_FOUND: [
     'error',
-    'Copy the words exactly from the article (spacing and curly quotes may differ), or cite the file that holds them.',
+    'Copy the words exactly from the article, with its own quotation marks inside the quote (spacing and curly or straight quote marks may differ), or cite the file that holds them.',
   ],
   SEED_TITLE_MISSING: [
     'warning',

@@ -91,15 +91,74 @@ export function checkQuotes(
       article = normaliseForQuote(text)
       normalised.set(seed, article)
     }
-    if (!article.includes(normaliseForQuote(quote))) {
+    const wanted = normaliseForQuote(quote)
+    if (!article.includes(wanted)) {
       const shown = quote.length > 60 ? `${quote.slice(0, 57)}...` : quote
+      const near = nearestPassage(article, wanted)
+      const hint = near
+        ? `; the closest passage reads "${near.passage}", differing at \`${near.quoteWord}\` where the article has \`${near.articleWord}\``
+        : ''
       out.push(
-        parsed.problem('QUOTE_NOT_FOUND', `The quote "${shown}" does not stand word for word in ${seed}`, [
-          ...path,
-          'quote',
-        ]),
+        parsed.problem(
+          'QUOTE_NOT_FOUND',
+          `The quote "${shown}" does not stand word for word in ${seed}${hint}`,
+          [...path, 'quote'],
+        ),
       )
     }
   }
   return out
+}
+
+/** Words shown on each side of the first difference in the closest passage. */
+const CONTEXT_WORDS = 4
+
+/**
+ * Where a quote that is not in the article comes closest to it: the longest run of its first words that
+ * stands in the article (or, when even its first word does not, of its last words), the passage there and
+ * the first word that differs. Both texts are normalised. Found by halving, with `includes` on each try, so
+ * it stays fast on long articles. Null when no two words of the quote stand together in the article.
+ */
+export function nearestPassage(
+  article: string,
+  quote: string,
+): { passage: string; quoteWord: string; articleWord: string } | null {
+  const words = quote.split(' ')
+  const longest = (piece: (n: number) => string): number => {
+    let low = 0
+    let high = words.length
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2)
+      if (article.includes(piece(mid))) low = mid
+      else high = mid - 1
+    }
+    return low
+  }
+  const head = longest((n) => words.slice(0, n).join(' '))
+  const tail = longest((n) => words.slice(words.length - n).join(' '))
+  if (Math.max(head, tail) < 2) return null
+  const texts = article.split(' ')
+  if (head >= tail) {
+    const at = wordIndex(article, words.slice(0, head).join(' '))
+    const differs = at + head
+    const from = Math.max(at, differs - CONTEXT_WORDS)
+    return {
+      passage: `${from > 0 ? '…' : ''}${texts.slice(from, differs + CONTEXT_WORDS).join(' ')}…`,
+      quoteWord: words[head] ?? '',
+      articleWord: texts[differs] ?? '',
+    }
+  }
+  const at = wordIndex(article, words.slice(words.length - tail).join(' '))
+  const differs = at - 1
+  return {
+    passage: `…${texts.slice(Math.max(0, differs - CONTEXT_WORDS + 1), at + CONTEXT_WORDS).join(' ')}…`,
+    quoteWord: words[words.length - tail - 1] ?? '',
+    articleWord: texts[differs] ?? '',
+  }
+}
+
+/** The number of the word where `piece` starts in the normalised `text` (words split on single spaces). */
+function wordIndex(text: string, piece: string): number {
+  const offset = text.indexOf(piece)
+  return offset <= 0 ? 0 : text.slice(0, offset).split(' ').length - 1
 }
