@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { CONDITION_OPERATORS } from '../schema/conditions.ts'
+import { closestFieldName } from './field-names.ts'
 import type { ParsedFile } from './parse.ts'
 import { type DocPath, type Problem, type ProblemCode, shown } from './problems.ts'
 
@@ -39,13 +40,14 @@ function describe(parsed: ParsedFile, issue: Issue, prefix: DocPath): Problem[] 
       ]
     }
     case 'unrecognized_keys':
-      return issue.keys.map((key) =>
-        parsed.problem(
+      return issue.keys.map((key) => {
+        const near = closestFieldName(key)
+        return parsed.problem(
           'UNKNOWN_FIELD',
-          `Unknown field "${key}"${isConditionPath(path) ? ' in this condition' : ''}`,
+          `Unknown field "${key}"${isConditionPath(path) ? ' in this condition' : ''}${near && near !== key ? `: did you mean \`${near}\`?` : ''}`,
           [...path, key],
-        ),
-      )
+        )
+      })
     case 'invalid_type': {
       const value = valueAt(parsed.data, path)
       if (value === undefined) {
