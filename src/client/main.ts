@@ -4,7 +4,8 @@ import './game.css'
 import './cards.css'
 import './debrief.css'
 import { classroomRoute, reloadOnModeChange } from './classroom/route.ts'
-import { applyDocumentLanguage, t } from './i18n/index.ts'
+import { applyDocumentLanguage } from './i18n/language.ts'
+import { shellText as t } from './i18n/shell.ts'
 import './backstage.css'
 
 /**

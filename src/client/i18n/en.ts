@@ -1,3 +1,4 @@
+import { SHELL } from './shell.ts'
 import type { Message } from './types.ts'
 
 /**
@@ -7,15 +8,15 @@ import type { Message } from './types.ts'
  * from the scenario file.
  */
 export const en = {
-  'app.name': 'Red Lines',
-  'app.subtitle': 'A role-play on security guarantees',
-  'app.loading': 'Loading the scenarios and your saved games…',
+  'app.name': SHELL.en['app.name'],
+  'app.subtitle': SHELL.en['app.subtitle'],
+  'app.loading': SHELL.en['app.loading'],
   'app.cannotShow': 'The game could not be shown ({error}).',
   'app.nextBriefing': "Next: {side}'s briefing",
   'app.goToTable': 'Go to the table',
   'app.seeEnding': 'See how the game ended',
   'app.startRound': 'Start round {round}',
-  'doc.title': 'Red Lines',
+  'doc.title': SHELL.en['doc.title'],
   'doc.setup': 'Red Lines — new game',
   'doc.handover': 'Red Lines — hand over',
   'doc.briefing': 'Red Lines — briefing: {side}',
@@ -24,7 +25,7 @@ export const en = {
   'doc.round': 'Red Lines — round {round}',
   'language.label': 'Language',
 
-  'common.newGame': 'New game',
+  'common.newGame': SHELL.en['common.newGame'],
   'common.none': 'none',
   'common.events': 'Events',
   'common.meters': 'Meters',

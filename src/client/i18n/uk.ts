@@ -1,4 +1,5 @@
 import type { en, MessageKey } from './en.ts'
+import { SHELL } from './shell.ts'
 import type { PluralForms } from './types.ts'
 
 /** Ukrainian plural forms: 1 раунд, 2 раунди, 5 раундів, 1,5 раунду. */
@@ -20,15 +21,15 @@ export type UkrainianCatalogue = {
  * and use the present tense, which does not change with the side's gender or number.
  */
 export const uk: UkrainianCatalogue = {
-  'app.name': 'Червоні лінії',
-  'app.subtitle': 'Рольова гра про гарантії безпеки',
-  'app.loading': 'Завантаження сценаріїв і ваших збережених ігор…',
+  'app.name': SHELL.uk['app.name'],
+  'app.subtitle': SHELL.uk['app.subtitle'],
+  'app.loading': SHELL.uk['app.loading'],
   'app.cannotShow': 'Не вдалося показати гру ({error}).',
   'app.nextBriefing': 'Далі: брифінг — {side}',
   'app.goToTable': 'До столу переговорів',
   'app.seeEnding': 'Подивитися, чим завершилася гра',
   'app.startRound': 'Почати раунд {round}',
-  'doc.title': 'Червоні лінії',
+  'doc.title': SHELL.uk['doc.title'],
   'doc.setup': 'Червоні лінії — нова гра',
   'doc.handover': 'Червоні лінії — передача пристрою',
   'doc.briefing': 'Червоні лінії — брифінг: {side}',
@@ -37,7 +38,7 @@ export const uk: UkrainianCatalogue = {
   'doc.round': 'Червоні лінії — раунд {round}',
   'language.label': 'Мова',
 
-  'common.newGame': 'Нова гра',
+  'common.newGame': SHELL.uk['common.newGame'],
   'common.none': 'немає',
   'common.events': 'Події',
   'common.meters': 'Показники',
