@@ -215,8 +215,8 @@ describe('the common mistakes of the guide', () => {
   )
   const withoutPlace = (line: string) => line.replace(/^\S+:\d+:\d+ {2}/, '')
 
-  it('shows eight mistakes, each with its message and its fix', () => {
-    expect(groups).toHaveLength(8)
+  it('shows nine mistakes, each with its message and its fix', () => {
+    expect(groups).toHaveLength(9)
     for (const g of groups) {
       expect(g.problem?.role).toBe('problem')
       expect(g.problem?.arg).toBe(g.before.arg)
