@@ -151,6 +151,17 @@ describe('analysis of the minimal fixture (hand-computed)', () => {
       expect(text).toMatch(new RegExp(`^${heading}`, 'm'))
     expect(text).toContain('no-boats (reject): 10 packages')
   })
+
+  it('says in plain words how the dry run was made', () => {
+    const method = formatAnalysis(a).split('\n\n')[1] ?? ''
+    expect(method).toContain('Packages tried: all 19 that the proposers can table')
+    expect(method).toContain("Packages Russia's rules treat alike: 2 groups")
+    expect(method).toContain('chance from seeds 1, 2, 3')
+    // The harbour has no flag the proposers control, and the search played on from every situation.
+    expect(method).not.toContain('flags the proposers control')
+    expect(method).not.toContain('budget')
+    expect(method).not.toMatch(/\bclass(es)?\b|\bstates?\b/)
+  })
 })
 
 describe('a scenario with more packages than the loader tries', () => {
@@ -171,7 +182,7 @@ describe('a scenario with more packages than the loader tries', () => {
     expect(a.method.packages).toBeLessThanOrEqual(EXHAUSTIVE_LIMIT)
     const keys = packagesToStudy(index).packages.map((p) => packageKey(p))
     expect(new Set(keys).size).toBe(keys.length)
-    expect(formatAnalysis(a)).toContain('A seeded sample of')
+    expect(formatAnalysis(a)).toContain('Packages tried: a seeded sample of')
     // The extra instruments change nothing the rules read: still two classes, patrol boats or not.
     expect(a.method.classes).toBe(2)
     expect(a.redLines[0]?.packages).toBe(keys.filter((k) => k.includes('patrol@north')).length)

@@ -24,25 +24,7 @@ export function formatAnalysis(a: Analysis, heading: Heading = (t) => t): string
   out.push(heading(`Dry run of "${a.scenario.title}" (${a.scenario.id}), ${a.scenario.rounds} rounds`))
 
   section('Method')
-  out.push(
-    m.exhaustive
-      ? `  All ${n(m.packages)} packages that can be tabled (every legal package but the empty one).`
-      : `  A seeded sample of ${n(m.packages)} packages: the scenario has more than ${n(m.sampleLimit)} legal packages, so not all were tried.`,
-  )
-  if (m.settableFlags.length)
-    out.push(
-      `  Each tried with ${plural(m.flagSettings.length, 'setting')} of the flags the proposers set: ${m.settableFlags.join(', ')}.`,
-    )
-  out.push(
-    `  Russia's answers: the opening situation (round 1, meters at their start), difficulty ${m.difficulty}.`,
-    `  The rules tell ${plural(m.classes, 'class', 'classes')} of packages apart (${n(m.sumClasses)} counting the sums effects read).`,
-    `  Game search: every class tabled from each state kept, then implement or continue; chance from seeds ${m.seeds.join(', ')}.`,
-    `  ${n(m.moves)} moves, ${n(m.games)} finished games; states played per round: ${m.rounds.map((r) => `${r.played}/${r.states}`).join(', ')}.`,
-  )
-  if (m.trimmed)
-    out.push(
-      `  Not every state was played on (budget ${n(m.budget)} moves): "never" below means "not in the explored games".`,
-    )
+  out.push(...methodLines(a))
 
   section(`Russia's answers at the start (${n(a.answers.offers)} offers)`)
   const width = Math.max(...OUTLOOKS.map(([, label]) => label.length))
@@ -91,6 +73,34 @@ export function formatAnalysis(a: Analysis, heading: Heading = (t) => t): string
   if (a.warnings.length === 0) out.push('  None.')
   for (const w of a.warnings) out.push(`  ${w.code}  ${w.message}.`)
   return `${out.join('\n')}\n`
+}
+
+/**
+ * How the dry run was made, in words a teacher can check against the guide: which packages, which flag
+ * settings, which situation Russia answers in, how the rules group packages, and how far the game search went.
+ */
+function methodLines(a: Analysis): string[] {
+  const m = a.method
+  const lines = [
+    m.exhaustive
+      ? `  Packages tried: all ${n(m.packages)} that the proposers can table (each instrument left out, or put in by one of the sides that can offer it, in one of its variants if it has any; an empty package cannot be tabled).`
+      : `  Packages tried: a seeded sample of ${n(m.packages)}; the scenario has more than ${n(m.sampleLimit)} packages, too many to try them all.`,
+  ]
+  if (m.settableFlags.length)
+    lines.push(
+      `  Each package tried with ${plural(m.flagSettings.length, 'setting')} of the flags the proposers control (${m.settableFlags.join(', ')}): ${plural(a.answers.offers, 'offer')} in all.`,
+    )
+  lines.push(
+    `  Russia's answers below are to round 1, with the meters at their start, at ${m.difficulty} difficulty.`,
+    `  Packages Russia's rules treat alike: ${plural(m.classes, 'group')} (the packages of a group meet the same red lines, preferences, events and endings); ${n(m.sumClasses)} once the totals that effects read are counted too.`,
+    `  Whole games: from each situation reached, one package of each group is tabled, then the proposers implement it or continue; chance from seeds ${m.seeds.join(', ')}.`,
+    `  ${plural(m.moves, 'move')} (a package tabled or a decision) in ${plural(m.games, 'finished game')}; situations played on, round by round: ${m.rounds.map((r) => `${n(r.played)} of ${n(r.states)}`).join(', ')}.`,
+  )
+  if (m.trimmed)
+    lines.push(
+      `  The search stopped at its budget of ${n(m.budget)} moves before playing on from every situation: "never" below means "not in the games explored", not "impossible".`,
+    )
+  return lines
 }
 
 function steps(way: Way, title?: string): string[] {
