@@ -1,13 +1,21 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
+
+const page = (name: string) => fileURLToPath(new URL(name, import.meta.url))
 
 /**
  * The game is a static page: Vite serves `index.html` in development and builds it into `dist/`.
  * Scenario YAML and seed articles are imported as raw text (`?raw`), so the browser never fetches
- * anything at run time and a student can read every cited article offline.
+ * anything at run time and a student can read every cited article offline. `stage.html` is the page of
+ * the decorative Phaser stage, which the game loads in a frame (see `src/client/stage/index.ts`).
  */
 export default defineConfig({
   server: { port: 5173, strictPort: false },
-  build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 2000,
+    rolldownOptions: { input: { index: page('index.html'), stage: page('stage.html') } },
+  },
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/server/**/*.test.ts'],
     testTimeout: 30_000,

@@ -1,8 +1,9 @@
 /**
  * Checks of the Phaser stage's manners, on bench/stage-demo in headless Chromium: `node bench/stage-checks.mjs`.
- * The canvas is hidden from assistive technology, out of the tab order and lets clicks through; it follows
- * its container's size; destroy() removes it and stops listening to the store; the loop sleeps when nothing
- * moves; without any canvas the stage gives up quietly and the game goes on. Exits 1 on a failed check.
+ * The stage's frame and its canvas are hidden from assistive technology, out of the tab order and let clicks
+ * through; the canvas follows the container's size; destroy() removes the frame and stops listening to the
+ * store; the loop sleeps when nothing moves; without any canvas, or when the frame cannot draw, the stage gives
+ * up quietly and the game goes on. Exits 1 on a failed check.
  */
 import assert from 'node:assert/strict'
 import { startDemo } from './demo-server.mjs'
@@ -10,6 +11,12 @@ import { startDemo } from './demo-server.mjs'
 const { url, browser, close } = await startDemo()
 const ready = (page) =>
   page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 })
+/** The stage's frame, where its canvas lives (`stage.html`). */
+function stageFrame(page) {
+  const frame = page.frames().find((f) => new URL(f.url(), 'http://x').pathname.endsWith('/stage.html'))
+  assert.ok(frame, 'the stage has a frame')
+  return frame
+}
 let failed = 0
 async function check(name, run) {
   const page = await browser.newPage({ viewport: { width: 1024, height: 640 } })
@@ -36,16 +43,23 @@ try {
   await check('decorative canvas: aria-hidden, out of the tab order, no pointer events', async (page) => {
     await page.goto(url)
     await ready(page)
-    const a = await page.evaluate(() => {
+    const canvas = await stageFrame(page).evaluate(() => {
       const c = document.querySelector('canvas')
-      return {
-        aria: c?.getAttribute('aria-hidden'),
-        tab: c?.getAttribute('tabindex'),
-        wrapper: c?.parentElement?.getAttribute('aria-hidden'),
-        events: c ? getComputedStyle(c.parentElement).pointerEvents : null,
-      }
+      return [c?.getAttribute('aria-hidden'), c?.getAttribute('tabindex')]
     })
-    assert.deepEqual(a, { aria: 'true', tab: '-1', wrapper: 'true', events: 'none' })
+    assert.deepEqual(canvas, ['true', '-1'])
+    const frame = await page.evaluate(() => {
+      const f = document.querySelector('iframe.stage-canvas')
+      return (
+        f && [
+          f.getAttribute('aria-hidden'),
+          f.getAttribute('tabindex'),
+          f.title !== '',
+          getComputedStyle(f).pointerEvents,
+        ]
+      )
+    })
+    assert.deepEqual(frame, ['true', '-1', true, 'none'])
     await page.evaluate(() => {
       const b = document.createElement('button')
       b.textContent = 'after the stage'
@@ -61,7 +75,7 @@ try {
     await page.setViewportSize({ width: 800, height: 500 })
     await page.waitForTimeout(800)
     assert.deepEqual(
-      await page.evaluate(() => {
+      await stageFrame(page).evaluate(() => {
         const c = document.querySelector('canvas')
         return [c?.width, c?.height]
       }),
@@ -75,12 +89,13 @@ try {
     await page.evaluate(() => window.demo.step(40))
     await page.waitForTimeout(500)
     assert.equal(await page.evaluate(() => document.querySelectorAll('canvas, .stage-canvas').length), 0)
+    assert.equal(page.frames().length, 1, 'no frame left')
   })
   await check('the loop sleeps when nothing moves', async (page) => {
     await page.goto(url)
     await ready(page)
     await page.waitForTimeout(1500)
-    const draws = await page.evaluate(
+    const draws = await stageFrame(page).evaluate(
       () =>
         new Promise((resolve) => {
           let n = 0
@@ -103,6 +118,23 @@ try {
     await page.evaluate(() => window.demo.step(50))
     assert.equal(await page.evaluate(() => document.querySelectorAll('.stage-canvas').length), 0)
   })
+  await check('when the frame cannot draw, the page removes it and the game goes on', async (page) => {
+    // Only the frame loses its canvas: the page starts the frame, which then reports that it failed.
+    await page.addInitScript(() => {
+      if (window.parent !== window) HTMLCanvasElement.prototype.getContext = () => null
+    })
+    const warnings = []
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()))
+    await page.goto(url)
+    await ready(page)
+    await page.evaluate(() => window.demo.step(50))
+    assert.equal(await page.evaluate(() => document.querySelectorAll('.stage-canvas').length), 0)
+    assert.equal(page.frames().length, 1, 'no frame left')
+    assert.ok(
+      warnings.some((w) => w.includes('not shown')),
+      `a warning says the stage is not shown: ${warnings}`,
+    )
+  })
   await check('without WebGL the canvas renderer draws the stage', async (page) => {
     await page.addInitScript(() => {
       const original = HTMLCanvasElement.prototype.getContext
@@ -112,7 +144,10 @@ try {
     })
     await page.goto(url)
     await ready(page)
-    assert.equal(await page.evaluate(() => document.querySelectorAll('canvas').length), 1)
+    const canvases = await stageFrame(page).evaluate(() =>
+      [...document.querySelectorAll('canvas')].map((c) => c.getContext('2d') !== null),
+    )
+    assert.deepEqual(canvases, [true], 'one canvas, drawn in 2D')
   })
 } finally {
   await close()

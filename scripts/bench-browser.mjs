@@ -142,7 +142,8 @@ async function buildAll(tmp) {
       emptyOutDir: true,
       target: 'es2022',
       chunkSizeWarningLimit: 4000,
-      rollupOptions: { input: join(ROOT, 'bench/stage-demo/index.html') },
+      // The demo page and the stage's own page, which the demo loads in a frame.
+      rolldownOptions: { input: [join(ROOT, 'bench/stage-demo/index.html'), join(ROOT, 'stage.html')] },
     },
   })
   const { title, subtitle } = titleText()
@@ -352,7 +353,9 @@ async function measureStage(browser, server) {
     const ended = await page.evaluate(() => window.demo.store.getState().game.phase === 'ended')
     const tasks = (await page.evaluate(() => window.__bench.longTasks)).filter((t) => t.start >= from)
     const renderer = await page.evaluate(() => {
-      const canvas = document.querySelector('canvas')
+      // The stage draws in its own frame (stage.html).
+      const frame = document.querySelector('iframe.stage-canvas')
+      const canvas = frame?.contentDocument?.querySelector('canvas')
       return canvas
         ? canvas.getContext('webgl2') || canvas.getContext('webgl')
           ? 'WebGL'

@@ -1,8 +1,9 @@
 /**
  * A page to look at the Phaser stage without the app: it loads the shipped scenario, creates a store with every
- * side played by the computer and mounts the stage. `window.demo.step(n)` plays n commands; `?reduced=1` turns
- * motion off; `?seed=N` picks the game; `?stage=0`
- * leaves the stage out (to tell its cost from the computer players'). Used by hand and by the screenshots taken while building the stage.
+ * side played by the computer and mounts the stage (which runs in its own frame, `/stage.html`).
+ * `window.demo.step(n)` plays n commands; `?reduced=1` turns motion off; `?seed=N` picks the game; `?stage=0`
+ * leaves the stage out (to tell its cost from the computer players'). Used by hand, by bench/stage-checks.mjs,
+ * bench/stage-shots.mjs and the browser bench.
  */
 
 import { loadCatalogue, playable } from '../../src/client/scenarios.ts'

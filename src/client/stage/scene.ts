@@ -1,26 +1,26 @@
 import type * as Phaser from 'phaser'
-import type { StoreApi } from 'zustand/vanilla'
-import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
-import type { GameStore } from '../../core/store.ts'
 import { COLOURS, ENDING_COLOURS, meterIcon, path, sideColour, stanceBadge } from './draw.ts'
 import { drawGauge, type GaugeView } from './gauge.ts'
 import { computeLayout, EMBLEM_RATIO, type Layout, Projection } from './layout.ts'
 import { drawMarkerShape, GROWING_KINDS, type MarkerView } from './marker-shapes.ts'
-import { type StageMarker, type StageModel, stageModel } from './model.ts'
+import type { StageMarker, StageModel } from './model.ts'
 import { type Crop, cropSvg, glow, type MapData, rasterize } from './svg.ts'
 
 /**
  * The one scene of the stage. It draws the map, the sides' emblems, a marker per instrument in the package,
  * the deterrence "shield" around Ukraine, a gauge per meter and Russia's verdict, and animates changes. It
- * reads the store and never writes to it; all text stays in the page, so the canvas holds none.
+ * draws the models the page posts (see `protocol.ts`) and sends nothing back; all text stays in the page, so the
+ * canvas holds none.
  */
 
 type PhaserNS = typeof Phaser
 type Graphics = Phaser.GameObjects.Graphics
 
 export interface SceneInput {
-  store: StoreApi<GameStore>
-  index: ScenarioIndex
+  /** The game as the stage shows it now. Its sides and meters are the same for the whole game. */
+  current: () => StageModel
+  /** Calls `follower` with every new model of the game; returns how to stop. */
+  subscribe: (follower: (model: StageModel) => void) => () => void
   reducedMotion: boolean
   map: MapData
   /** Each side's emblem, drawn at EMBLEM_HEIGHT pixels high. */
@@ -29,14 +29,14 @@ export interface SceneInput {
   onError: (error: unknown) => void
 }
 
-/** Re-exported for the mount code, which rasterizes the emblems before the scene starts. */
-export { EMBLEM_HEIGHT } from './layout.ts'
-
 const IDLE_MS = 300
 
 export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
-  const { store, index, map, reducedMotion } = input
-  const order = [...index.proposers, index.responder]
+  const { map, reducedMotion } = input
+  const first = input.current()
+  const { proposers, responder } = first
+  const order = [...proposers, responder]
+  const meterIds = first.meters.map((m) => m.id)
 
   class StageScene extends P.Scene {
     private layout!: Layout
@@ -92,17 +92,17 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
           if (!this.textures.exists(`emblem-${side}`)) continue
           this.emblems.set(side, this.add.image(0, 0, `emblem-${side}`).setOrigin(0, 0).setDepth(8))
         }
-        for (const m of index.scenario.meters)
-          this.gauges.set(m.id, {
+        for (const id of meterIds)
+          this.gauges.set(id, {
             g: this.add.graphics().setDepth(7),
-            icon: meterIcon(m.id),
+            icon: meterIcon(id),
             shown: 0,
             target: 0,
             delta: null,
           })
         this.flash = this.add.rectangle(0, 0, 10, 10, COLOURS.reject, 0).setOrigin(0, 0).setDepth(9)
 
-        this.model = stageModel(index, store.getState().game)
+        this.model = input.current()
         for (const meter of this.model.meters) {
           const view = this.gauges.get(meter.id)
           if (view) view.shown = view.target = meter.norm
@@ -113,9 +113,7 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
 
         this.scale.on('resize', this.relayout, this)
         this.relayout()
-        this.unsubscribe = store.subscribe((state, previous) => {
-          if (state.game !== previous.game) this.applyModel(stageModel(index, state.game))
-        })
+        this.unsubscribe = input.subscribe((model) => this.applyModel(model))
         this.events.once('shutdown', () => this.teardown())
         this.events.once('destroy', () => this.teardown())
         this.kick()
@@ -349,12 +347,12 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
       }
       const ew = Math.round(emblem * EMBLEM_RATIO)
       let x = mapArea.x + pad
-      for (const side of index.proposers) {
+      for (const side of proposers) {
         this.emblems.get(side)?.setPosition(x, pad).setDisplaySize(ew, emblem)
         x += ew + pad * 1.4
       }
       this.emblems
-        .get(index.responder)
+        .get(responder)
         ?.setPosition(mapArea.x + mapArea.w - pad - ew, pad)
         .setDisplaySize(ew, emblem)
     }
@@ -389,7 +387,7 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
       if (!verdict?.current || this.verdictGlow <= 0) return
       const colour = COLOURS[verdict.kind]
       const strength = this.verdictGlow
-      for (const polygon of map.regions.get(index.responder) ?? map.regions.get('russia') ?? []) {
+      for (const polygon of map.regions.get(responder) ?? map.regions.get('russia') ?? []) {
         const pts = polygon.map((p) => this.at.toScreen(p))
         g.fillStyle(colour, (verdict.kind === 'accept' ? 0.07 : 0.16) * strength)
         path(g, pts, true)
@@ -398,7 +396,7 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
         path(g, pts, true)
         g.strokePath()
       }
-      const image = this.emblems.get(index.responder)
+      const image = this.emblems.get(responder)
       if (!image) return
       const cx = image.x + image.displayWidth / 2
       const cy = image.y + image.displayHeight / 2
@@ -412,7 +410,7 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
     }
 
     private drawRing(colour: number, t: number): void {
-      const image = this.emblems.get(index.responder)
+      const image = this.emblems.get(responder)
       this.ring.clear()
       if (!image) return
       const cx = image.x + image.displayWidth / 2
@@ -457,7 +455,7 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
       g.clear()
       const { emblem } = this.layout
       const r = Math.max(7, emblem * 0.15)
-      for (const side of index.proposers) {
+      for (const side of proposers) {
         const image = this.emblems.get(side)
         if (!image) continue
         const colour = sideColour(side, order)
@@ -478,13 +476,13 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
             this.model.stances[side] ?? null,
           )
       }
-      const responder = this.emblems.get(index.responder)
-      if (responder) {
-        g.fillStyle(sideColour(index.responder, order), 1)
+      const responderImage = this.emblems.get(responder)
+      if (responderImage) {
+        g.fillStyle(sideColour(responder, order), 1)
         g.fillRoundedRect(
-          responder.x + responder.displayWidth * 0.18,
-          responder.y + responder.displayHeight + 3,
-          responder.displayWidth * 0.64,
+          responderImage.x + responderImage.displayWidth * 0.18,
+          responderImage.y + responderImage.displayHeight + 3,
+          responderImage.displayWidth * 0.64,
           4,
           2,
         )
@@ -492,7 +490,7 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
     }
 
     private drawGauge(id: string): void {
-      const i = index.scenario.meters.findIndex((m) => m.id === id)
+      const i = meterIds.indexOf(id)
       const view = this.gauges.get(id)
       const spot = this.layout.gauges[i]
       const meter = this.model.meters[i]
@@ -546,7 +544,7 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
     }
 
     private drawMarker(view: MarkerView): void {
-      drawMarkerShape(view, this.at, map, { order, responder: index.responder })
+      drawMarkerShape(view, this.at, map, { order, responder: responder })
     }
   }
 

@@ -1,0 +1,78 @@
+import { EMBLEM_URLS, MAP_URL, plainEmblem } from './assets.ts'
+import { sideColour } from './draw.ts'
+import { EMBLEM_HEIGHT } from './layout.ts'
+import type { StageModel } from './model.ts'
+import { CHANNEL, type FromFrame, fromWindow, isToFrame, type ToFrame } from './protocol.ts'
+import { fetchText, parseMap, rasterize } from './svg.ts'
+
+/**
+ * The script of the stage's frame (`stage.html`): Phaser and the scene, in a realm of their own. It draws what
+ * the page posts (see `protocol.ts`) and reads nothing else of the game; the page removes the frame to free it.
+ * Phaser is imported only once a 2D canvas is known to work: its own feature tests would throw without one.
+ */
+
+const tell = (message: FromFrame) => window.parent.postMessage(message, location.origin)
+
+/** The last model the page posted, and who follows it (the scene, once it runs). */
+let latest: StageModel | null = null
+const followers = new Set<(model: StageModel) => void>()
+let started = false
+
+function follow(model: StageModel): void {
+  latest = model
+  for (const follower of followers) follower(model)
+}
+
+async function start(message: Extract<ToFrame, { type: 'start' }>): Promise<void> {
+  const { model, reducedMotion } = message
+  if (started) return follow(model)
+  started = true
+  latest = model
+  // Without a 2D canvas nothing can be drawn.
+  if (!document.createElement('canvas').getContext('2d')) throw new Error('this browser has no 2D canvas')
+  const [P, { startGame }] = await Promise.all([import('phaser'), import('./game.ts')])
+  const map = parseMap(await fetchText(MAP_URL))
+  const sides = [...model.proposers, model.responder]
+  const emblems = new Map<string, HTMLCanvasElement>()
+  await Promise.all(
+    sides.map(async (side) => {
+      const url = EMBLEM_URLS[side]
+      const source = url ? await fetchText(url) : plainEmblem(sideColour(side, sides))
+      emblems.set(side, await svg(source))
+    }),
+  )
+  const parent = document.getElementById('stage')
+  if (!parent) throw new Error('stage.html has no #stage element')
+  const renderer = await startGame(P, parent, {
+    current: () => latest ?? model,
+    subscribe(follower) {
+      followers.add(follower)
+      return () => followers.delete(follower)
+    },
+    reducedMotion,
+    map,
+    emblems,
+  })
+  tell({ channel: CHANNEL, type: 'ready', renderer })
+}
+
+/** An emblem drawn at the height the scene shows it at. */
+const svg = (source: string) => rasterize(source, (EMBLEM_HEIGHT * 120) / 140, EMBLEM_HEIGHT)
+
+window.addEventListener('message', (event) => {
+  if (!fromWindow(event, window.parent) || !isToFrame(event.data)) return
+  const message = event.data
+  if (message.type === 'start')
+    start(message).catch((error: unknown) => {
+      // The page warns and removes the frame: the game goes on without the stage.
+      tell({
+        channel: CHANNEL,
+        type: 'failed',
+        reason: error instanceof Error ? error.message : String(error),
+      })
+    })
+  else follow(message.model)
+})
+
+// Only in a frame of the game's page: opened on its own, the page has nobody to talk to.
+if (window.parent !== window) tell({ channel: CHANNEL, type: 'hello' })
