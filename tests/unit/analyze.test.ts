@@ -8,6 +8,7 @@ import { openingState, settableFlags, withFlags } from '../../src/core/analyze/o
 import { formatAnalysis } from '../../src/core/analyze/report.ts'
 import type { Step } from '../../src/core/analyze/tally.ts'
 import type { Command } from '../../src/core/rules/commands.ts'
+import { brokenConstraints } from '../../src/core/rules/constraints.ts'
 import { type PackageItem, packageKey } from '../../src/core/rules/package.ts'
 import { resolveResponse } from '../../src/core/rules/response.ts'
 import { indexScenario, type ScenarioIndex } from '../../src/core/rules/scenario-index.ts'
@@ -152,6 +153,44 @@ describe('analysis of the minimal fixture (hand-computed)', () => {
     expect(text).toContain('no-boats (reject): 10 packages')
   })
 
+  it('counts the packages that break each constraint, and says what a breach costs', () => {
+    // North wants deterrence ≥ 3. Without the patrol boats (4) that fails for the station alone (1), a
+    // small fund of either town with or without the station (1 or 2: 4 packages), and a large fund of
+    // either town alone (2: 2 packages): 7 of the 19. The harbour has no preference.
+    expect(a.positions).toEqual({
+      preferences: [],
+      constraints: [
+        { side: 'north', sideName: 'North town', id: 'north-min', text: expect.any(String), packages: 7 },
+      ],
+      constraintPenalty: 10,
+    })
+    const text = formatAnalysis(a)
+    expect(text).toContain('Preferences and constraints at the start\n  Russia has no preferences.')
+    expect(text).toContain(
+      '  Constraints of North town: packages that break each\n    north-min: 7 packages, 36.8%',
+    )
+    expect(text).toContain('loses 10 points each time')
+  })
+
+  it('counts the packages each preference applies to', () => {
+    const base = index.scenario
+    const preference = {
+      id: 'no-boats-please',
+      owner: 'harbour',
+      title: 'The mayor would rather see no boats',
+      when: { hasTag: 'boats' },
+      weight: -0.5,
+      effects: [],
+      stated: [{ seed: 'harbour.txt', quote: 'foreign patrol boats' }],
+    }
+    const withPreference = analyzeScenario(indexScenario({ ...base, preferences: [preference] }))
+    // The patrol boats, the only boats, stand in 1 × 5 × 2 = 10 of the 19 packages.
+    expect(withPreference.positions.preferences).toEqual([
+      { id: 'no-boats-please', title: preference.title, weight: -0.5, packages: 10 },
+    ])
+    expect(formatAnalysis(withPreference)).toContain('    no-boats-please (weight -0.5): 10 packages, 52.6%')
+  })
+
   it('says in plain words how the dry run was made', () => {
     const method = formatAnalysis(a).split('\n\n')[1] ?? ''
     expect(method).toContain('Packages tried: all 19 that the proposers can table')
@@ -225,6 +264,37 @@ describe('analysis of the seed scenario', () => {
       }
     }
     for (const r of census.redLines) expect(r.triggeredBy.length, r.id).toBe(counts.get(r.id))
+  })
+
+  it('counts exactly the packages each preference applies to and each constraint refuses', () => {
+    const a = analyzeScenario(index, { budget: 1 })
+    const applies = new Map(index.scenario.preferences.map((p) => [p.id, 0]))
+    const breaks = new Map<string, number>()
+    const opening = openingState(index, 1, 'normal')
+    for (const items of studied.packages) {
+      const states = census.settings.map((flags) => withFlags(index, opening, flags))
+      const met = new Set(
+        states.flatMap(
+          (state) =>
+            resolveResponse(index, contextFor(index, state, items), 'normal', state.rng).response.preferences,
+        ),
+      )
+      for (const id of met) applies.set(id, (applies.get(id) ?? 0) + 1)
+      const broken = new Set(
+        states.flatMap((state) =>
+          index.proposers.flatMap((side) =>
+            brokenConstraints(index, state, side, items).map((c) => `${side}/${c.id}`),
+          ),
+        ),
+      )
+      for (const key of broken) breaks.set(key, (breaks.get(key) ?? 0) + 1)
+    }
+    expect(a.positions.preferences.map((p) => [p.id, p.packages])).toEqual([...applies])
+    expect(a.positions.constraints.map((c) => [`${c.side}/${c.id}`, c.packages])).toEqual(
+      a.positions.constraints.map((c) => [`${c.side}/${c.id}`, breaks.get(`${c.side}/${c.id}`) ?? 0]),
+    )
+    // Not every count is trivially 0 or all: the counts tell packages apart.
+    expect(a.positions.constraints.some((c) => c.packages > 0 && c.packages < a.method.packages)).toBe(true)
   })
 
   it('tables any package of a sum class exactly as its representative, once put on record', () => {

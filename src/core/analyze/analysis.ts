@@ -7,6 +7,7 @@ import { type Census, type Outlook, packagesToStudy, smallest, takeCensus } from
 import { classify } from './classes.ts'
 import { describePackage, describeStep } from './describe.ts'
 import { openingState, settableFlags } from './offers.ts'
+import { type ConstraintCount, countPositions, type PreferenceCount } from './positions.ts'
 import { type RoundStats, searchGames } from './search.ts'
 import type { Game } from './tally.ts'
 
@@ -80,6 +81,13 @@ export interface Analysis {
     examples: PackageText[]
     crossedInGames: boolean
   }>
+  /** The preferences and constraints at the start: packages each applies to, or that break each. */
+  positions: {
+    preferences: PreferenceCount[]
+    constraints: Array<ConstraintCount & { sideName: string }>
+    /** Points a side loses each time it endorses a package breaking its own constraint. */
+    constraintPenalty: number
+  }
   neverAccepted: Array<{ instrument: string; variant?: string; name: string; reason: string }>
   endings: Array<{ id: string; title: string; kind: string; reached: boolean; way: Way | null }>
   sides: Array<{
@@ -104,8 +112,10 @@ export function analyzeScenario(index: ScenarioIndex, options: AnalysisOptions =
   const { difficulty = 'normal', seeds = DEFAULT_SEEDS, budget = DEFAULT_BUDGET } = options
   const { scenario } = index
   const studied = packagesToStudy(index)
-  const classes = classify(index, studied.packages, openingState(index, seeds[0] ?? 1, difficulty))
+  const opening = openingState(index, seeds[0] ?? 1, difficulty)
+  const classes = classify(index, studied.packages, opening)
   const census = takeCensus(index, difficulty, studied, classes)
+  const positions = countPositions(index, census.packages, classes, census.settings, opening)
   const search = searchGames(index, classes, census.settings, { seeds, difficulty, budget })
   const settable = settableFlags(index)
   const way = (game: Game | undefined): Way | null =>
@@ -149,6 +159,14 @@ export function analyzeScenario(index: ScenarioIndex, options: AnalysisOptions =
       })),
       crossedInGames: search.crossedRedLines.has(r.id),
     })),
+    positions: {
+      preferences: positions.preferences,
+      constraints: positions.constraints.map((c) => ({
+        ...c,
+        sideName: index.sides.get(c.side)?.name ?? c.side,
+      })),
+      constraintPenalty: scenario.constraintPenalty,
+    },
     neverAccepted: census.neverAccepted.map((r) => ({
       ...r,
       name: describeReading(index, r.instrument, r.variant),

@@ -43,6 +43,9 @@ export function formatAnalysis(a: Analysis, heading: Heading = (t) => t): string
     for (const e of r.examples) out.push(`      e.g. ${e.text}`)
   }
 
+  section('Preferences and constraints at the start')
+  out.push(...positionLines(a))
+
   section('Instruments Russia never accepts')
   if (a.neverAccepted.length === 0) out.push('  None: every instrument is in some package Russia can accept.')
   for (const x of a.neverAccepted) out.push(`  ${x.name}: ${x.reason}.`)
@@ -100,6 +103,37 @@ function methodLines(a: Analysis): string[] {
     lines.push(
       `  The search stopped at its budget of ${n(m.budget)} moves before playing on from every situation: "never" below means "not in the games explored", not "impossible".`,
     )
+  return lines
+}
+
+/**
+ * How far the softer positions reach: the packages each preference of Russia's applies to, the packages
+ * that break each constraint of each proposing side, and what a breach costs in the games played.
+ */
+function positionLines(a: Analysis): string[] {
+  const m = a.method
+  const { preferences, constraints, constraintPenalty } = a.positions
+  const of = m.exhaustive ? '' : ' of the sample'
+  const flags = m.settableFlags.length ? ' (under some setting of the flags)' : ''
+  const count = (packages: number) => `${plural(packages, 'package')}${of}, ${pct(packages, m.packages)}`
+  const signed = (x: number) => (x > 0 ? `+${x}` : `${x}`)
+  const lines: string[] = []
+  if (preferences.length === 0) lines.push('  Russia has no preferences.')
+  else {
+    lines.push(
+      `  Russia's preferences (the weight is added to its disposition when one applies): packages each applies to${flags}`,
+    )
+    for (const p of preferences) lines.push(`    ${p.id} (weight ${signed(p.weight)}): ${count(p.packages)}`)
+  }
+  if (constraints.length === 0) return [...lines, '  No proposing side has constraints.']
+  for (const side of new Set(constraints.map((c) => c.sideName))) {
+    lines.push(`  Constraints of ${side}: packages that break each${flags}`)
+    for (const c of constraints.filter((x) => x.sideName === side))
+      lines.push(`    ${c.id}: ${count(c.packages)}`)
+  }
+  lines.push(
+    `  A side that endorses a package breaking its own constraint loses ${plural(constraintPenalty, 'point')} each time. The game search has every side endorse each package it tables, so these breaches weigh on the worst scores under Sides below.`,
+  )
   return lines
 }
 
