@@ -3,9 +3,9 @@
  * playing it and resuming it after a reload; the instructor's backstage; and, on a development server of its
  * own with hot reload on, a file of scenarios/ saved while a game on it is open.
  */
+
 import assert from 'node:assert/strict'
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { createServer as createNetServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -20,6 +20,7 @@ import {
   roundHeading,
   startGame,
 } from './helpers.mjs'
+import { freePort } from './ports.mjs'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const SHIPPED = readFileSync(join(ROOT, 'scenarios/guarantees-2025.yaml'), 'utf8')
@@ -50,18 +51,6 @@ async function openScenarioFile(page, file) {
     page.getByRole('button', { name: 'Open scenario file…' }).click(),
   ])
   await chooser.setFiles(file)
-}
-
-/** A free port on the loopback interface. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer()
-    probe.on('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address()
-      probe.close(() => resolve(port))
-    })
-  })
 }
 
 /** The name of the focused control, as the keyboard tests read it. */

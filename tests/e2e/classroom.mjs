@@ -8,29 +8,17 @@
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
-import { createServer as createNetServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs'
 import { classroomGame } from './classroom-game.mjs'
+import { freePort } from './ports.mjs'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const shots = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url))
 const TIMEOUT_MS = 300_000
-
-/** Asks the OS for a free port on the loopback interface. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer()
-    probe.on('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address()
-      probe.close(() => resolve(port))
-    })
-  })
-}
 
 /**
  * The classroom server in a child process: `start()` resolves once it listens (with its admin key);

@@ -163,3 +163,25 @@ export async function checkA11y(page, screen) {
   })
   assert.deepEqual(violations, [], `axe-core on the ${screen} screen`)
 }
+
+/**
+ * Fails when the page scrolls sideways: a word or a control is wider than the window, so some text would
+ * hide off to the side. Names the first element that sticks out.
+ */
+export async function fitsTheWidth(page, screen) {
+  const { scroll, width, culprit } = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth
+    const wide = [...document.querySelectorAll('body *')].find(
+      (el) => el.getBoundingClientRect().right > width + 1,
+    )
+    return {
+      scroll: document.documentElement.scrollWidth,
+      width,
+      culprit: wide ? `${wide.tagName.toLowerCase()} "${(wide.textContent ?? '').trim().slice(0, 40)}"` : '',
+    }
+  })
+  assert.ok(
+    scroll <= width + 1,
+    `the ${screen} screen is ${scroll}px wide in a ${width}px window (${culprit})`,
+  )
+}

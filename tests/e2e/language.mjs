@@ -5,28 +5,9 @@
  * 1024×640, where long Ukrainian words must not push anything off the side of the screen.
  */
 import assert from 'node:assert/strict'
-import { checkA11y, endingHeading, playToEnd, roundHeading } from './helpers.mjs'
+import { checkA11y, endingHeading, fitsTheWidth, playToEnd, roundHeading } from './helpers.mjs'
 
 const SMALL = { viewport: { width: 1024, height: 640 } }
-
-/** Fails when the page scrolls sideways: a word or a control is wider than the window. */
-async function fitsTheWidth(page, screen) {
-  const { scroll, width, culprit } = await page.evaluate(() => {
-    const width = document.documentElement.clientWidth
-    const wide = [...document.querySelectorAll('body *')].find(
-      (el) => el.getBoundingClientRect().right > width + 1,
-    )
-    return {
-      scroll: document.documentElement.scrollWidth,
-      width,
-      culprit: wide ? `${wide.tagName.toLowerCase()} "${(wide.textContent ?? '').trim().slice(0, 40)}"` : '',
-    }
-  })
-  assert.ok(
-    scroll <= width + 1,
-    `the ${screen} screen is ${scroll}px wide in a ${width}px window (${culprit})`,
-  )
-}
 
 const language = (page, name) => page.getByRole('combobox', { name })
 const htmlLang = (page) => page.evaluate(() => document.documentElement.lang)

@@ -5,30 +5,18 @@
  * Screenshots go to test-results/screenshots/. Nothing is fetched from outside this machine.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
-import { createServer as createNetServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { createServer } from 'vite'
 import { cases } from './cases.mjs'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs'
+import { freePort } from './ports.mjs'
 
 /** The project served; E2E_ROOT may point at a copy holding other scenarios (e.g. the test fixtures). */
 const root = process.env.E2E_ROOT || fileURLToPath(new URL('../..', import.meta.url))
 const shots = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url))
 const CASE_TIMEOUT_MS = 180_000
 const only = process.argv[2]
-
-/** Asks the OS for a free port on the loopback interface. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer()
-    probe.on('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address()
-      probe.close(() => resolve(port))
-    })
-  })
-}
 
 function withTimeout(promise, ms, what) {
   let timer

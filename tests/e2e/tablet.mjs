@@ -5,28 +5,9 @@
  * side. Screenshots of each screen go with the other artifacts.
  */
 import assert from 'node:assert/strict'
-import { endingHeading, playToEnd, roundHeading } from './helpers.mjs'
+import { endingHeading, fitsTheWidth, playToEnd, roundHeading } from './helpers.mjs'
 
 const TABLET = { viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true }
-
-/** Fails when the page scrolls sideways: something is wider than the tablet's screen. */
-async function fitsTheWidth(page, screen) {
-  const { scroll, width, culprit } = await page.evaluate(() => {
-    const width = document.documentElement.clientWidth
-    const wide = [...document.querySelectorAll('body *')].find(
-      (el) => el.getBoundingClientRect().right > width + 1,
-    )
-    return {
-      scroll: document.documentElement.scrollWidth,
-      width,
-      culprit: wide ? `${wide.tagName.toLowerCase()} "${(wide.textContent ?? '').trim().slice(0, 40)}"` : '',
-    }
-  })
-  assert.ok(
-    scroll <= width + 1,
-    `the ${screen} screen is ${scroll}px wide on a ${width}px tablet (${culprit})`,
-  )
-}
 
 /** Drags `from` onto `to` with one finger. */
 async function fingerDrag(page, from, to) {

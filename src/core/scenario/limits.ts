@@ -18,7 +18,7 @@ export const LIMITS = {
   depth: 64,
   /** YAML nodes in the document (every key, value, list and mapping). YAML_TOO_MANY_NODES. */
   nodes: 50_000,
-  /** Aliases (`*name`) in the document. YAML_TOO_MANY_ALIASES. */
+  /** Aliases (`*name`) in the YAML file. YAML_TOO_MANY_ALIASES. */
   aliases: 100,
   /**
    * How far aliases may expand when the document is read (yaml's `maxAliasCount`: aliases times the size
