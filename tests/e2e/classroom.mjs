@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs'
 import { classroomGame } from './classroom-game.mjs'
-import { freePort } from './ports.mjs'
+import { freePort, printFailure } from './ports.mjs'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const shots = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url))
@@ -142,12 +142,7 @@ async function main() {
       console.log(`ok - ${name}`)
     } catch (error) {
       failed += 1
-      console.log(`not ok - ${name}`)
-      console.log(
-        `  ${String(error?.stack ?? error)
-          .split('\n')
-          .join('\n  ')}`,
-      )
+      printFailure(name, error)
       if (errors.length) console.log(`  page errors:\n    ${errors.join('\n    ')}`)
       console.log(`  server log:\n    ${server.log.join('').split('\n').slice(-30).join('\n    ')}`)
       for (const { page, who } of pages)
@@ -159,12 +154,7 @@ async function main() {
     console.log(`# timings (ms): ${JSON.stringify(timings)}`)
   } catch (error) {
     failed += 1
-    console.log('not ok - classroom setup')
-    console.log(
-      `  ${String(error?.stack ?? error)
-        .split('\n')
-        .join('\n  ')}`,
-    )
+    printFailure('classroom setup', error)
   } finally {
     await browser?.close().catch(() => {})
     await server?.kill().catch(() => {})

@@ -10,7 +10,7 @@ import { chromium } from 'playwright-core'
 import { createServer } from 'vite'
 import { cases } from './cases.mjs'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs'
-import { freePort } from './ports.mjs'
+import { freePort, printFailure } from './ports.mjs'
 
 /** The project served; E2E_ROOT may point at a copy holding other scenarios (e.g. the test fixtures). */
 const root = process.env.E2E_ROOT || fileURLToPath(new URL('../..', import.meta.url))
@@ -86,12 +86,7 @@ async function main() {
         console.log(`ok - ${testCase.name}`)
       } catch (error) {
         failed += 1
-        console.log(`not ok - ${testCase.name}`)
-        console.log(
-          `  ${String(error?.stack ?? error)
-            .split('\n')
-            .join('\n  ')}`,
-        )
+        printFailure(testCase.name, error)
         await shot(`FAILED-${testCase.name.replace(/[^a-z0-9]+/gi, '-')}`, { fullPage: true }).catch(() => {})
       } finally {
         await context.close().catch(() => {})
@@ -99,12 +94,7 @@ async function main() {
     }
   } catch (error) {
     failed += 1
-    console.log('not ok - e2e setup')
-    console.log(
-      `  ${String(error?.stack ?? error)
-        .split('\n')
-        .join('\n  ')}`,
-    )
+    printFailure('e2e setup', error)
   } finally {
     await browser?.close().catch(() => {})
     await server?.close().catch(() => {})
