@@ -66,10 +66,27 @@ export const tabletCase = {
     assert.equal(await items.count(), before + 2, 'a tapped card and a card dragged by finger are both added')
     await shot('tablet-dragged')
 
-    await page.getByRole('button', { name: 'Endorse', exact: true }).tap()
-    const table = page.getByRole('button', { name: 'Table the package' })
-    if (await table.isVisible()) await table.tap()
-    await page.getByRole('heading', { name: /'s response$/ }).waitFor()
+    // The computer partners answer each change a moment later and the table is drawn again; a tap that lands
+    // while it is redrawn is lost (as a finger's would be), so wait for each tap's effect and tap again if not.
+    const stances = page.getByRole('list', { name: 'Stances of the sides' })
+    const response = page.getByRole('heading', { name: /'s response$/ })
+    for (let attempt = 0; attempt < 3 && !(await response.isVisible()); attempt++) {
+      if (
+        !(await stances
+          .getByText(/^Ukraine: endorsed/)
+          .isVisible()
+          .catch(() => false))
+      )
+        await page.getByRole('button', { name: 'Endorse', exact: true }).tap()
+      await stances
+        .getByText(/Ukraine: endorsed/)
+        .waitFor({ timeout: 3000 })
+        .catch(() => {})
+      const table = page.getByRole('button', { name: 'Table the package' })
+      if (await table.isVisible()) await table.tap()
+      await response.waitFor({ timeout: 3000 }).catch(() => {})
+    }
+    await response.waitFor()
     await fitsTheWidth(page, 'response')
     await shot('tablet-response')
     await playToEnd(page)
