@@ -215,6 +215,15 @@ async function withPage(browser, fn) {
   }
 }
 
+/** Long tasks seen: how many exceed the target's bound, how many in all, and the longest. */
+function taskFigures(tasks) {
+  return {
+    longTasksOver200: tasks.filter((t) => t.duration > LONG_TASK_MS).length,
+    longTasks: tasks.length,
+    longestTaskMs: tasks.reduce((m, t) => Math.max(m, t.duration), 0),
+  }
+}
+
 async function heapAfterGc(context, page) {
   const cdp = await context.newCDPSession(page)
   try {
@@ -321,9 +330,7 @@ async function measureGame(browser, server, seed, { stallRounds = 0 } = {}) {
       rounds,
       steps,
       ms,
-      longTasksOver200: tasks.filter((t) => t.duration > LONG_TASK_MS).length,
-      longTasks: tasks.length,
-      longestTaskMs: tasks.reduce((m, t) => Math.max(m, t.duration), 0),
+      ...taskFigures(tasks),
       heap,
     }
   })
@@ -369,8 +376,7 @@ async function measureStage(browser, server) {
       commands,
       ended,
       renderer,
-      longTasksOver200: tasks.filter((t) => t.duration > LONG_TASK_MS).length,
-      longestTaskMs: tasks.reduce((m, t) => Math.max(m, t.duration), 0),
+      ...taskFigures(tasks),
       heap,
     }
   })

@@ -1,32 +1,12 @@
 import { h } from '../dom.ts'
 import { t } from '../i18n/index.ts'
+import { responseSection } from '../render/game.ts'
 import { renderHistory } from '../render/history.ts'
 import { renderLog } from '../render/log.ts'
 import { renderMeters } from '../render/meters.ts'
 import { renderPackage, renderStances } from '../render/package.ts'
-import { renderDecision, renderEvents, renderResponse } from '../render/response.ts'
-import { type GameView, instrumentName, nameOf } from '../view.ts'
-
-/** Russia's answer to the package just tabled, with its reasons and the events of the round. */
-function answer(view: GameView): HTMLElement | null {
-  const { index, state } = view
-  const record = state.history.at(-1)
-  if (!state.response || !record) return null
-  return h('section', { class: 'response-panel', 'aria-labelledby': 'response-heading' }, [
-    h('h3', { id: 'response-heading' }, t('game.response', { responder: nameOf(index, index.responder) })),
-    record.tabled
-      ? h(
-          'p',
-          {},
-          t('common.tabled', {
-            items: record.tabled.map((i) => instrumentName(index, i.instrument, i.variant)).join(', '),
-          }),
-        )
-      : null,
-    renderResponse(view, state.response, 4),
-    renderEvents(view, record.events, 4),
-  ])
-}
+import { renderDecision } from '../render/response.ts'
+import { type GameView, nameOf } from '../view.ts'
 
 /**
  * The table as someone who does not act at it sees it (a student without a side, the instructor): the
@@ -52,7 +32,7 @@ export function renderWatchTable(view: GameView, screen: boolean, note?: string)
       h(
         'div',
         { class: 'col-main' },
-        deciding ? [answer(view), renderDecision(view)] : [renderPackage(view), renderStances(view)],
+        deciding ? [responseSection(view), renderDecision(view)] : [renderPackage(view), renderStances(view)],
       ),
       h('div', { class: 'col-side' }, [renderMeters(view), renderHistory(view, 4), renderLog(view)]),
     ]),

@@ -30,7 +30,8 @@ function switcher(view: GameView): HTMLElement {
   ])
 }
 
-function responseSection(view: GameView): HTMLElement | null {
+/** Russia's answer to the package just tabled, with its reasons and the events of the round. */
+export function responseSection(view: GameView): HTMLElement | null {
   const { index, state } = view
   const record = state.history.at(-1)
   const response = state.response
