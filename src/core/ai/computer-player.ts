@@ -1,39 +1,88 @@
-import { checkAdd } from '../rules/apply.ts'
+import { checkAdd, checkWithdraw } from '../rules/apply.ts'
 import type { Command } from '../rules/commands.ts'
 import { brokenConstraints } from '../rules/constraints.ts'
+import { DIFFICULTY } from '../rules/difficulty.ts'
 import { concludeDecision, endRoundUntabled } from '../rules/flow.ts'
+import type { PackageItem } from '../rules/package.ts'
 import type { ScenarioIndex } from '../rules/scenario-index.ts'
-import type { Difficulty, GameState } from '../rules/state.ts'
-import { bestFirstMove, ownScore, packageUtility, planningIndex } from './planner.ts'
+import type { GameState, Request } from '../rules/state.ts'
+import { movesFrom, packageUtility, planFor, planningIndex, settledUtility } from './planner.ts'
+import { declineReason, objectionReason } from './reasons.ts'
 
 /**
- * Computer players for the proposing sides, so that a solo player has partners. Each acts for its own side
- * within its constraints: it answers requests, improves the package by its own lights (see planner.ts), then
- * endorses or objects with the constraint that stands in the way; after Russia's answer it votes.
+ * Computer players for the proposing sides, so that a solo player has partners with agendas of their own.
+ * Each starts from its side's interests (its scoring) and its reading of Russia (beliefs.ts), not from what
+ * Russia would accept; it pushes for the package it would most like, concedes a little each round (how fast
+ * depends on the difficulty), grants requests that cost it little, trades for those that cost more, and says
+ * why in its side's words. It never keeps in the package an instrument it objects to. After Russia's answer
+ * it votes.
  */
 
-/** How readily computer partners give ground: points of their own score they will give up to grant a request. */
-export const GENEROSITY: Record<Difficulty, number> = { easy: 15, normal: 5, hard: 0 }
-/** Package changes a computer side makes per round before it settles on a stance. */
-export const MOVE_BUDGET: Record<Difficulty, number> = { easy: 4, normal: 3, hard: 2 }
+/** How much of the way from its walk-away to its ideal a computer side still insists on in this round. */
+export function insistence(state: GameState): number {
+  return Math.max(0, 1 - DIFFICULTY[state.setup.difficulty].concession * (state.round - 1))
+}
 
+const itemOf = (r: Request, side: string): PackageItem =>
+  r.variant
+    ? { instrument: r.instrument, variant: r.variant, backedBy: side }
+    : { instrument: r.instrument, backedBy: side }
+
+/** The package with a request carried out. */
+function applied(state: GameState, r: Request): PackageItem[] {
+  return r.action === 'withdraw'
+    ? state.package.filter((p) => p.instrument !== r.instrument)
+    : [...state.package, itemOf(r, r.to)]
+}
+
+/** The command that carries out a request, or null when it can no longer be carried out. */
+function grantCommand(index: ScenarioIndex, state: GameState, r: Request): Command | null {
+  if (r.action === 'withdraw')
+    return checkWithdraw(index, state, r.to, r.instrument)
+      ? null
+      : { type: 'withdraw', side: r.to, payload: { instrument: r.instrument } }
+  const payload = r.variant ? { instrument: r.instrument, variant: r.variant } : { instrument: r.instrument }
+  return checkAdd(index, state, r.to, payload) ? null : { type: 'add', side: r.to, payload }
+}
+
+function decline(index: ScenarioIndex, at: number, r: Request, reason?: string): Command {
+  const why = reason ?? declineReason(index, r.to, itemOf(r, r.to), r.action !== 'withdraw')
+  return { type: 'decline', side: r.to, payload: { request: at, reason: why } }
+}
+
+/**
+ * Answers the first open request to `side`: grants it when it costs little, offers a trade (a request in
+ * return) when it costs more, and declines otherwise; a request it traded for is granted once the other side
+ * has granted the return, and declined if that was refused.
+ */
 function answerRequest(index: ScenarioIndex, state: GameState, side: string): Command | null {
   const at = state.requests.findIndex((r) => r.status === 'open' && r.to === side)
   const request = state.requests[at]
   if (!request) return null
-  const payload = request.variant
-    ? { instrument: request.instrument, variant: request.variant }
-    : { instrument: request.instrument }
-  if (!checkAdd(index, state, side, payload)) {
-    const before = packageUtility(index, state, side, state.package)
-    const after = packageUtility(index, state, side, [...state.package, { ...payload, backedBy: side }])
-    if (after >= before - GENEROSITY[state.setup.difficulty]) return { type: 'add', side, payload }
+  const grant = grantCommand(index, state, request)
+  if (!grant) return decline(index, at, request, 'That is no longer possible with the package as it stands.')
+  const counter = state.requests.find((r) => r.inReturnFor === at && r.from === side)
+  if (counter) {
+    if (counter.status === 'open') return null
+    if (counter.status === 'granted') return grant
+    return decline(index, at, request, 'Only in return for what we asked, and that was refused.')
   }
-  return {
-    type: 'decline',
-    side,
-    payload: { request: at, reason: 'It would cost us more than we can accept.' },
+  const { generosity } = DIFFICULTY[state.setup.difficulty]
+  const before = packageUtility(index, state, side, state.package)
+  const after = applied(state, request)
+  if (packageUtility(index, state, side, after) >= before - generosity) return grant
+  if (request.inReturnFor !== undefined) return decline(index, at, request)
+  // A trade: the request in return that makes granting this one worth it, the best of them.
+  const imagined = { ...state, package: after }
+  let best: { command: Command; utility: number } | null = null
+  for (const move of movesFrom(index, imagined, side, after)) {
+    const { command } = move
+    if (command.type !== 'request' || command.payload.to !== request.from) continue
+    const utility = packageUtility(index, state, side, move.apply(after))
+    if (utility >= before - generosity && (!best || utility > best.utility))
+      best = { command: { ...command, payload: { ...command.payload, inReturnFor: at } }, utility }
   }
+  return best?.command ?? decline(index, at, request)
 }
 
 function negotiate(index: ScenarioIndex, state: GameState, side: string): Command | null {
@@ -41,22 +90,29 @@ function negotiate(index: ScenarioIndex, state: GameState, side: string): Comman
   if (answer) return answer
   if (state.stances[side]) return null
   if (awaitingComputer(state, side)) return null
-  const canChange = (state.moves[side] ?? 0) < MOVE_BUDGET[state.setup.difficulty]
-  const plan = bestFirstMove(index, state, side, canChange)
-  if (plan) return plan.move.command
-  const broken = brokenConstraints(index, state, side)
-  if (broken.length)
-    return { type: 'object', side, payload: { reason: broken[0]?.text ?? 'It breaks our constraints.' } }
-  if (
-    state.package.length &&
-    packageUtility(index, state, side, state.package) < untabledUtility(index, state, side)
+  const budgetLeft = (state.moves[side] ?? 0) < DIFFICULTY[state.setup.difficulty].moveBudget
+  // Withdrawing its own instrument is always allowed, so that a side never keeps what it objects to.
+  const plan = planFor(
+    index,
+    state,
+    side,
+    (m) => budgetLeft || m.command.type === 'request' || m.command.type === 'withdraw',
   )
-    return {
-      type: 'object',
-      side,
-      payload: { reason: 'Tabling this package would leave us worse off than tabling nothing.' },
-    }
-  return { type: 'endorse', side, payload: {} }
+  if (plan.first) return plan.first.command
+  const broken = brokenConstraints(index, state, side)
+  if (broken[0]) return { type: 'object', side, payload: { reason: broken[0].text } }
+  if (state.package.length === 0)
+    return { type: 'object', side, payload: { reason: 'There is nothing in the package yet.' } }
+  const walk = untabledUtility(index, state, side)
+  const aspiration = walk + Math.max(0, plan.ideal.utility - walk) * insistence(state)
+  if (plan.current >= aspiration - 0.5) return { type: 'endorse', side, payload: {} }
+  const ideal = bestReachable(index, state, side)
+  return { type: 'object', side, payload: { reason: objectionReason(index, side, state.package, ideal) } }
+}
+
+/** The package `side` would most like, looking past its move budget, for the reason it gives. */
+function bestReachable(index: ScenarioIndex, state: GameState, side: string): PackageItem[] {
+  return planFor(index, { ...state, moves: {} }, side).ideal.items
 }
 
 /** A side that asked a computer partner for something waits for the answer before it moves again. */
@@ -68,8 +124,7 @@ function awaitingComputer(state: GameState, side: string): boolean {
 
 /** What ending the round with no package tabled is worth to `side`. */
 function untabledUtility(index: ScenarioIndex, state: GameState, side: string): number {
-  const plan = planningIndex(index)
-  return ownScore(plan, endRoundUntabled(plan, state), side)
+  return settledUtility(index, endRoundUntabled(planningIndex(index), state), side)
 }
 
 function decide(index: ScenarioIndex, state: GameState, side: string): Command | null {
@@ -77,8 +132,8 @@ function decide(index: ScenarioIndex, state: GameState, side: string): Command |
   const plan = planningIndex(index)
   const all = (choice: 'implement' | 'continue') =>
     Object.fromEntries(index.proposers.map((s) => [s, choice] as const))
-  const implement = ownScore(plan, concludeDecision(plan, { ...state, votes: all('implement') }), side)
-  const carryOn = ownScore(plan, concludeDecision(plan, { ...state, votes: all('continue') }), side)
+  const implement = settledUtility(index, concludeDecision(plan, { ...state, votes: all('implement') }), side)
+  const carryOn = settledUtility(index, concludeDecision(plan, { ...state, votes: all('continue') }), side)
   return { type: 'decide', side, payload: { choice: implement > carryOn ? 'implement' : 'continue' } }
 }
 

@@ -1,16 +1,21 @@
-import { checkAdd } from '../rules/apply.ts'
+import { aftermathChances, aftermathOdds } from '../rules/aftermath.ts'
+import { checkAdd, checkWithdraw } from '../rules/apply.ts'
 import type { Command } from '../rules/commands.ts'
 import { brokenConstraints } from '../rules/constraints.ts'
+import { applyEffects } from '../rules/effects.ts'
 import { tablePackage } from '../rules/flow.ts'
-import { type PackageItem, packageKey } from '../rules/package.ts'
+import { type PackageItem, packageKey, resolvePackage } from '../rules/package.ts'
 import type { ScenarioIndex } from '../rules/scenario-index.ts'
 import { scoreSides } from '../rules/scoring.ts'
 import type { GameState } from '../rules/state.ts'
+import { AFTERMATH_KINDS } from '../scenario/schema/uncertainty.ts'
+import { believedFirmness, believedHolds } from './beliefs.ts'
 
 /**
  * How a computer player judges packages: it imagines one tabled now, Russia answering as its stated red lines
- * and preferences say (without the dice, and without events it cannot foresee), and scores the result for
- * its own side. Broken constraints of its own weigh far more than any score.
+ * and preferences say and as firmly as this side believes them held (never the hidden draw, without the dice
+ * or events it cannot foresee), then the years after as the scenario's aftermath gives their odds, and scores
+ * the result for its own side. Broken constraints of its own weigh far more than any score.
  */
 
 const BROKEN_CONSTRAINT_COST = 100
@@ -18,11 +23,12 @@ const BEAM_WIDTH = 4
 const BEAM_DEPTH = 3
 const PLANNING_CACHE = new WeakMap<ScenarioIndex, ScenarioIndex>()
 
-/** The scenario as a planner sees it: no chance in Russia's answer and no events. */
+/** The scenario as a planner sees it: no chance in Russia's answer, no events, no aftermath drawn. */
 export function planningIndex(index: ScenarioIndex): ScenarioIndex {
   let planning = PLANNING_CACHE.get(index)
   if (!planning) {
-    const scenario = { ...index.scenario, response: { ...index.scenario.response, noise: 0 }, events: [] }
+    const { aftermath: _drawnLater, ...rest } = index.scenario
+    const scenario = { ...rest, response: { ...index.scenario.response, noise: 0 }, events: [] }
     planning = { ...index, scenario }
     PLANNING_CACHE.set(index, planning)
   }
@@ -32,6 +38,33 @@ export function planningIndex(index: ScenarioIndex): ScenarioIndex {
 /** A side's score in a state. */
 export function ownScore(index: ScenarioIndex, state: GameState, side: string): number {
   return scoreSides(index, state).find((s) => s.side === side)?.total ?? 0
+}
+
+/**
+ * What a state the planner reached is worth to `side`: its score, plus, once guarantees are in force, the
+ * aftermath's points weighted by their odds as this side reckons them.
+ */
+export function settledUtility(index: ScenarioIndex, state: GameState, side: string): number {
+  const plan = planningIndex(index)
+  const base = ownScore(plan, state, side)
+  const spec = index.scenario.aftermath
+  if (!spec || !state.inForce || state.phase !== 'ended') return base
+  const chances = aftermathChances(index, state, state.inForce, (r) =>
+    believedFirmness(index, state, side, r),
+  )
+  if (!chances) return base
+  const odds = aftermathOdds(spec.years, chances, state.flags.includes('implemented-without-consent'))
+  const items = resolvePackage(index, state.inForce)
+  let expected = 0
+  for (const kind of AFTERMATH_KINDS) {
+    const p = odds[kind]
+    if (p < 1e-9) continue
+    const outcome = spec.outcomes[kind]
+    const moved = outcome.effects.length ? applyEffects(index, state, outcome.effects, items) : state
+    const score = moved === state ? base : ownScore(plan, { ...state, ...moved }, side)
+    expected += p * (score + (outcome.scores[side] ?? 0))
+  }
+  return expected
 }
 
 /** What a package is worth to `side` if it were tabled now. */
@@ -45,16 +78,24 @@ export function packageUtility(
   const trial = { ...state, package: items }
   const penalty = brokenConstraints(index, trial, side).length * BROKEN_CONSTRAINT_COST
   if (items.length === 0) return ownScore(plan, trial, side) - penalty
-  return ownScore(plan, tablePackage(plan, trial), side) - penalty
+  const tabled = tablePackage(plan, trial, undefined, believedHolds(index, state, side))
+  return settledUtility(index, tabled, side) - penalty
 }
 
-/** A change the planner may make: its own add or withdraw, or a request that another side add something. */
+/** A change the planner may make: its own add or withdraw, or a request that another side add or withdraw. */
 export interface Move {
   command: Command
   apply: (items: PackageItem[]) => PackageItem[]
 }
 
-/** The moves open to `side` from a package: add or withdraw its own instruments, or ask others for theirs. */
+/** Whether `side` already asked `to` about `instrument` this round (it does not ask twice). */
+function askedThisRound(state: GameState, side: string, to: string, instrument: string): boolean {
+  return state.requests.some(
+    (r) => r.from === side && r.to === to && r.instrument === instrument && r.round === state.round,
+  )
+}
+
+/** The moves open to `side` from a package: add or withdraw its own instruments, or ask others to. */
 export function movesFrom(
   index: ScenarioIndex,
   state: GameState,
@@ -68,11 +109,7 @@ export function movesFrom(
     for (const backer of instrument.proposers) {
       if (!index.proposers.includes(backer)) continue
       const own = backer === side
-      const asked = state.requests.some(
-        (r) =>
-          r.from === side && r.to === backer && r.instrument === instrument.id && r.round === state.round,
-      )
-      if (!own && asked) continue
+      if (!own && askedThisRound(state, side, backer, instrument.id)) continue
       for (const variant of readings) {
         const payload = variant ? { instrument: instrument.id, variant } : { instrument: instrument.id }
         if (checkAdd(index, view, backer, payload)) continue
@@ -85,25 +122,41 @@ export function movesFrom(
     }
   }
   for (const item of items) {
-    if (item.backedBy !== side) continue
-    moves.push({
-      command: { type: 'withdraw', side, payload: { instrument: item.instrument } },
-      apply: (p) => p.filter((x) => x.instrument !== item.instrument),
-    })
+    const own = item.backedBy === side
+    if (!own && askedThisRound(state, side, item.backedBy, item.instrument)) continue
+    if (checkWithdraw(index, view, item.backedBy, item.instrument)) continue
+    const command: Command = own
+      ? { type: 'withdraw', side, payload: { instrument: item.instrument } }
+      : {
+          type: 'request',
+          side,
+          payload: { to: item.backedBy, instrument: item.instrument, action: 'withdraw' },
+        }
+    moves.push({ command, apply: (p) => p.filter((x) => x.instrument !== item.instrument) })
   }
   return moves
 }
 
+/** What a side's search found: the package it would most like within reach, and the first move towards it. */
+export interface Plan {
+  /** What the package as it stands is worth to the side. */
+  current: number
+  /** The best package found a few moves away (the package itself when nothing beats it), and its worth. */
+  ideal: { items: PackageItem[]; utility: number }
+  /** The first move towards the ideal, or null when the package is already the best found. */
+  first: Move | null
+}
+
 /**
- * Searches a few moves ahead (a beam search) for the package `side` would most like, and returns the first
- * move towards it with the utility it leads to; null when nothing beats the package as it stands.
+ * Searches a few moves ahead (a beam search over the side's own changes and requests to others) for the
+ * package `side` would most like; `allowed` filters the first moves it may actually make.
  */
-export function bestFirstMove(
+export function planFor(
   index: ScenarioIndex,
   state: GameState,
   side: string,
-  allowOwnChanges: boolean,
-): { move: Move; utility: number } | null {
+  allowed: (move: Move) => boolean = () => true,
+): Plan {
   const current = packageUtility(index, state, side, state.package)
   type Path = { first: Move; items: PackageItem[]; utility: number }
   let beam: Path[] = []
@@ -111,7 +164,7 @@ export function bestFirstMove(
   const seen = new Set([packageKey(state.package)])
   const expand = (items: PackageItem[], first: Move | null): Path[] =>
     movesFrom(index, state, side, items)
-      .filter((m) => allowOwnChanges || m.command.type === 'request')
+      .filter((m) => first !== null || allowed(m))
       .flatMap((m) => {
         const next = m.apply(items)
         const key = packageKey(next)
@@ -128,5 +181,7 @@ export function bestFirstMove(
     const top = beam[0]
     if (top && (!best || top.utility > best.utility)) best = top
   }
-  return best && best.utility > current + 0.5 ? { move: best.first, utility: best.utility } : null
+  if (!best || best.utility <= current + 0.5)
+    return { current, ideal: { items: state.package, utility: current }, first: null }
+  return { current, ideal: { items: best.items, utility: best.utility }, first: best.first }
 }

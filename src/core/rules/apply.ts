@@ -5,7 +5,7 @@ import { applyInstructorCommand } from './instructor.ts'
 import type { PackageItem } from './package.ts'
 import { type Refusal, type RefusalCode, type RefusalParams, refusal } from './refusals.ts'
 import type { ScenarioIndex } from './scenario-index.ts'
-import type { GameState } from './state.ts'
+import type { GameState, Request } from './state.ts'
 
 export { REFUSAL_CODES, type Refusal, type RefusalCode, type RefusalParams } from './refusals.ts'
 
@@ -86,50 +86,89 @@ export function checkAdd(
   return null
 }
 
+/** Checks that `side` could withdraw an instrument: it is in the package and `side` put it in. */
+export function checkWithdraw(
+  index: ScenarioIndex,
+  state: GameState,
+  side: string,
+  instrument: string,
+): Refused | null {
+  const item = state.package.find((p) => p.instrument === instrument)
+  if (!item) return refuse('NOT_IN_PACKAGE', { instrument }, `"${instrument}" is not in the package.`)
+  if (item.backedBy !== side)
+    return refuse(
+      'NOT_YOUR_ITEM',
+      { instrument, side: item.backedBy },
+      `Only ${sideName(index, item.backedBy)} can withdraw what it put in.`,
+    )
+  return null
+}
+
+/** Marks the open requests that `side` add (or withdraw) `instrument` as granted. */
+function grant(state: GameState, side: string, instrument: string, action: 'add' | 'withdraw'): Request[] {
+  return state.requests.map((r) =>
+    r.status === 'open' && r.to === side && r.instrument === instrument && (r.action ?? 'add') === action
+      ? { ...r, status: 'granted' as const }
+      : r,
+  )
+}
+
 const handlers: Handlers = {
   add(index, state, { side, payload }) {
     const refused = checkAdd(index, state, side, payload)
     if (refused) return refused
     const item: PackageItem = { instrument: payload.instrument, backedBy: side }
     if (payload.variant) item.variant = payload.variant
-    const requests = state.requests.map((r) =>
-      r.status === 'open' && r.to === side && r.instrument === payload.instrument
-        ? { ...r, status: 'granted' as const }
-        : r,
-    )
+    const requests = grant(state, side, payload.instrument, 'add')
     return done(changed(state, side, { package: [...state.package, item], requests }))
   },
   withdraw(index, state, { side, payload }) {
+    const refused = checkWithdraw(index, state, side, payload.instrument)
+    if (refused) return refused
     const item = state.package.find((p) => p.instrument === payload.instrument)
-    if (!item)
-      return refuse(
-        'NOT_IN_PACKAGE',
-        { instrument: payload.instrument },
-        `"${payload.instrument}" is not in the package.`,
-      )
-    if (item.backedBy !== side)
-      return refuse(
-        'NOT_YOUR_ITEM',
-        { instrument: item.instrument, side: item.backedBy },
-        `Only ${sideName(index, item.backedBy)} can withdraw what it put in.`,
-      )
-    return done(changed(state, side, { package: state.package.filter((p) => p !== item) }))
+    if (!item) return refused ?? done(state)
+    const requests = grant(state, side, payload.instrument, 'withdraw')
+    return done(changed(state, side, { package: state.package.filter((p) => p !== item), requests }))
   },
   request(index, state, { side, payload }) {
     if (!index.proposers.includes(payload.to) || payload.to === side)
       return refuse('UNKNOWN_SIDE', { side: payload.to }, `"${payload.to}" is not another proposing side.`)
-    const refused = checkAdd(index, state, payload.to, payload)
+    const refused =
+      payload.action === 'withdraw'
+        ? checkWithdraw(index, state, payload.to, payload.instrument)
+        : checkAdd(index, state, payload.to, payload)
     if (refused)
       return refuse(
         'CANNOT_PROPOSE',
         { instrument: payload.instrument, side: payload.to, cause: refused.refusal },
         refused.refusal.message,
       )
-    const request = { from: side, to: payload.to, instrument: payload.instrument, variant: payload.variant }
-    return done({
-      ...state,
-      requests: [...state.requests, { ...request, round: state.round, status: 'open' }],
-    })
+    const duplicate = state.requests.some(
+      (r) =>
+        r.status === 'open' &&
+        r.from === side &&
+        r.to === payload.to &&
+        r.instrument === payload.instrument &&
+        (r.action ?? 'add') === (payload.action ?? 'add'),
+    )
+    if (duplicate)
+      return refuse(
+        'ALREADY_REQUESTED',
+        { instrument: payload.instrument, side: payload.to },
+        'That request is already open.',
+      )
+    const request: Request = {
+      from: side,
+      to: payload.to,
+      instrument: payload.instrument,
+      variant: payload.variant,
+      round: state.round,
+      status: 'open',
+    }
+    if (payload.action === 'withdraw') request.action = 'withdraw'
+    if (payload.inReturnFor !== undefined && state.requests[payload.inReturnFor])
+      request.inReturnFor = payload.inReturnFor
+    return done({ ...state, requests: [...state.requests, request] })
   },
   decline(_index, state, { side, payload }) {
     const r = state.requests[payload.request]

@@ -24,7 +24,15 @@ export const CommandSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('request'),
     side: id,
-    payload: z.strictObject({ to: id, instrument: id, variant: id.optional() }),
+    payload: z.strictObject({
+      to: id,
+      instrument: id,
+      variant: id.optional(),
+      /** Ask the other side to add the instrument (the default) or to withdraw what it put in. */
+      action: z.enum(['add', 'withdraw']).optional(),
+      /** The number of the request this one asks for in return (a trade). */
+      inReturnFor: z.number().int().min(0).optional(),
+    }),
   }),
   z.strictObject({
     type: z.literal('decline'),

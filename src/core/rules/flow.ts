@@ -1,8 +1,10 @@
 import type { ResponseKind } from '../scenario/schema/conditions.ts'
-import type { Effect } from '../scenario/schema/scenario.ts'
+import type { Effect, Ending } from '../scenario/schema/scenario.ts'
+import { playAftermath, putsGuaranteesInForce } from './aftermath.ts'
 import { evaluate } from './conditions.ts'
 import { applyEffects } from './effects.ts'
 import { resolvePackage } from './package.ts'
+import type { Holds } from './resolve.ts'
 import { resolveResponse } from './response.ts'
 import { draw } from './rng.ts'
 import type { ScenarioIndex } from './scenario-index.ts'
@@ -28,12 +30,18 @@ export interface Ruling {
 /**
  * The proposers table their package: the responder answers, meters move, events fire, an ending may follow.
  * With a `ruling`, the answer is worked out as usual (red lines, preferences, chance) but the ruling's
- * verdict stands, and the response keeps the rules' own verdict in `overruled`.
+ * verdict stands, and the response keeps the rules' own verdict in `overruled`. With `believe`, the answer is
+ * the one a side imagines from what it believes of the responder's resolve (for computer players' planning).
  */
-export function tablePackage(index: ScenarioIndex, state: GameState, ruling?: Ruling): GameState {
+export function tablePackage(
+  index: ScenarioIndex,
+  state: GameState,
+  ruling?: Ruling,
+  believe?: Holds,
+): GameState {
   const { scenario } = index
   const ctx = contextFor(index, state)
-  const resolved = resolveResponse(index, ctx, state.setup.difficulty, state.rng)
+  const resolved = resolveResponse(index, ctx, state.setup.difficulty, state.rng, state.resolve, believe)
   const { rng } = resolved
   const response: Response = ruling
     ? {
@@ -43,7 +51,9 @@ export function tablePackage(index: ScenarioIndex, state: GameState, ruling?: Ru
       }
     : resolved.response
   let next: GameState = { ...state, rng, response, beforeResponse: { ...state, beforeResponse: null } }
+  // A red line the responder let pass this time only warned: its effects follow only when it held.
   for (const id of response.redLines) {
+    if (response.yielded.includes(id)) continue
     const r = scenario.redLines.find((x) => x.id === id)
     if (r) next = withEffects(index, next, r.response.effects)
   }
@@ -131,7 +141,18 @@ function runEvents(index: ScenarioIndex, state: GameState): { state: GameState; 
 function checkEndings(index: ScenarioIndex, state: GameState): GameState | undefined {
   const ctx = contextFor(index, state)
   const ending = index.scenario.endings.find((e) => e.when && evaluate(e.when, ctx))
-  return ending ? { ...state, phase: 'ended', ending: { id: ending.id, round: state.round } } : undefined
+  return ending ? finish(index, state, ending) : undefined
+}
+
+/**
+ * Ends the game on `ending`. A deal or an imposition puts the last tabled package into force, and the
+ * aftermath (if the scenario has one) plays out the years after it.
+ */
+function finish(index: ScenarioIndex, state: GameState, ending: Ending): GameState {
+  const ended: GameState = { ...state, phase: 'ended', ending: { id: ending.id, round: state.round } }
+  if (!putsGuaranteesInForce(ending)) return ended
+  const items = [...state.history].reverse().find((h) => h.tabled)?.tabled ?? state.package
+  return playAftermath(index, { ...ended, inForce: items }, items)
 }
 
 /** Opens the next round, or ends the game on the round-limit ending when the last round is over. */
@@ -139,7 +160,7 @@ function advanceRound(index: ScenarioIndex, state: GameState): GameState {
   const base = { ...state, stances: {}, votes: {}, moves: {} }
   if (state.round >= index.scenario.rounds) {
     const ending = index.scenario.endings.find((e) => e.onRoundLimit) ?? index.scenario.endings.at(-1)
-    return { ...base, phase: 'ended', ending: ending ? { id: ending.id, round: state.round } : null }
+    return ending ? finish(index, base, ending) : { ...base, phase: 'ended', ending: null }
   }
   const requests = state.requests.map((r) => (r.status === 'open' ? { ...r, status: 'lapsed' as const } : r))
   return { ...base, round: state.round + 1, phase: 'negotiating', requests }

@@ -1,16 +1,20 @@
 import type { Preference, RedLine } from '../scenario/schema/scenario.ts'
 import { type ConditionContext, evaluate } from './conditions.ts'
+import { DIFFICULTY } from './difficulty.ts'
 import type { PackageItem } from './package.ts'
+import { firmnessOf, type Holds } from './resolve.ts'
 import { draw } from './rng.ts'
 import type { ScenarioIndex } from './scenario-index.ts'
 import type { Difficulty, Response } from './state.ts'
 
-/** How much readier (+) or less ready (−) Russia is to accept at each difficulty. */
-export const RESPONDER_BIAS: Record<Difficulty, number> = { easy: 1, normal: 0, hard: -1 }
+const ALWAYS: Holds = () => true
 
 /** What the responder makes of a package before any chance enters: the part a teacher can predict. */
 export interface Assessment {
+  /** Every red line the package crosses, held or not. */
   redLines: RedLine[]
+  /** The crossed red lines the responder let pass this time (they only warned). */
+  yielded: RedLine[]
   preferences: Preference[]
   demands: PackageItem[]
   /** reject or demandRemoval when a red line decides it; null when the disposition does. */
@@ -18,12 +22,22 @@ export interface Assessment {
   disposition: number
 }
 
-/** Evaluates every red line and preference of the responder against a package. */
-export function assess(index: ScenarioIndex, ctx: ConditionContext, difficulty: Difficulty): Assessment {
+/**
+ * Evaluates every red line and preference of the responder against a package. `holds` says whether a crossed
+ * red line holds this time (the real answer draws it from the hidden resolve; a computer partner plans with
+ * what it believes); a red line that does not hold only warns, with its severity.
+ */
+export function assess(
+  index: ScenarioIndex,
+  ctx: ConditionContext,
+  difficulty: Difficulty,
+  holds: Holds = ALWAYS,
+): Assessment {
   const { scenario } = index
   const redLines: RedLine[] = []
+  const yielded: RedLine[] = []
   const preferences: Preference[] = []
-  let disposition = scenario.response.disposition + RESPONDER_BIAS[difficulty]
+  let disposition = scenario.response.disposition + DIFFICULTY[difficulty].responderBias
   for (const p of scenario.preferences) {
     if (!evaluate(p.when, ctx)) continue
     preferences.push(p)
@@ -34,6 +48,11 @@ export function assess(index: ScenarioIndex, ctx: ConditionContext, difficulty: 
   for (const r of scenario.redLines) {
     if (!evaluate(r.when, ctx)) continue
     redLines.push(r)
+    if (!holds(r)) {
+      yielded.push(r)
+      if (r.response.kind !== 'warn') disposition -= r.severity
+      continue
+    }
     if (r.response.kind === 'reject') forced = 'reject'
     else if (r.response.kind === 'demandRemoval') {
       if (forced === null) forced = 'demandRemoval'
@@ -46,11 +65,12 @@ export function assess(index: ScenarioIndex, ctx: ConditionContext, difficulty: 
       }
     } else disposition -= r.severity
   }
-  return { redLines, preferences, demands, forced, disposition }
+  return { redLines, yielded, preferences, demands, forced, disposition }
 }
 
 /**
- * Resolves the responder's answer: a rejecting red line decides it; then a demand for removal; otherwise the
+ * Resolves the responder's answer (with `believe`, as a side that believes it imagines it): each crossed red line with a hidden firmness below 1 holds with that
+ * probability (seeded); a held rejecting red line decides it; then a demand for removal; otherwise the
  * disposition plus seeded noise must reach the scenario's bar. Returns the response and the next rng state.
  */
 export function resolveResponse(
@@ -58,13 +78,30 @@ export function resolveResponse(
   ctx: ConditionContext,
   difficulty: Difficulty,
   rng: number,
+  resolve: Readonly<Record<string, number>> = {},
+  believe?: Holds,
 ): { response: Response; rng: number } {
-  const a = assess(index, ctx, difficulty)
+  let next = rng
+  const held = new Map<string, boolean>()
+  // A computer partner imagining the answer plans with what it believes, never with the hidden draw.
+  const drawn: Holds = (r) => {
+    const known = held.get(r.id)
+    if (known !== undefined) return known
+    const firmness = firmnessOf(resolve, r)
+    let value = true
+    if (firmness < 1) {
+      const d = draw(next)
+      next = d.next
+      value = d.value < firmness
+    }
+    held.set(r.id, value)
+    return value
+  }
+  const a = assess(index, ctx, difficulty, believe ?? drawn)
   const { noise: spread, acceptAt } = index.scenario.response
   let noise = 0
-  let next = rng
   if (a.forced === null && spread > 0) {
-    const d = draw(rng)
+    const d = draw(next)
     next = d.next
     noise = Math.round((d.value * 2 - 1) * spread * 100) / 100
   }
@@ -75,6 +112,7 @@ export function resolveResponse(
       round: ctx.round,
       verdict,
       redLines: a.redLines.map((r) => r.id),
+      yielded: a.yielded.map((r) => r.id),
       preferences: a.preferences.map((p) => p.id),
       demands: a.demands,
       disposition: a.disposition,

@@ -1,9 +1,13 @@
+import type { AftermathKind } from '../scenario/schema/uncertainty.ts'
 import { evaluate } from './conditions.ts'
 import type { ScenarioIndex } from './scenario-index.ts'
 import { contextFor, type GameState } from './state.ts'
 
-/** The kinds of score line: a meter term, a condition term, the ending's points, the breaches' cost. */
-export const SCORE_LINE_KINDS = ['meter', 'term', 'ending', 'breaches'] as const
+/**
+ * The kinds of score line: a meter term, a condition term, the ending's points, the aftermath's points, the
+ * breaches' cost.
+ */
+export const SCORE_LINE_KINDS = ['meter', 'term', 'ending', 'aftermath', 'breaches'] as const
 
 /**
  * One line of a side's score: what it counts and how many points it gave. `label` words it for the CSV and
@@ -15,10 +19,13 @@ export type ScoreLine = { label: string; points: number } & (
       /** The term's position in the side's scoring terms. */
       term: number
       meter: string
+      /** The value that scores 0 (the meter's start unless the term says otherwise) and the final value. */
+      from: number
       value: number
     }
   | { kind: 'term'; term: number }
   | { kind: 'ending'; ending: string }
+  | { kind: 'aftermath'; outcome: AftermathKind }
   | { kind: 'breaches'; count: number }
 )
 
@@ -35,13 +42,15 @@ const round1 = (n: number) => Math.round(n * 10) / 10
 
 /**
  * Scores every side with a scoring entry, on the state as it stands (the final one, once the game is over):
- * meter terms, conditions on the final package, the ending's points and the cost of endorsing against
- * one's own constraints.
+ * meter terms (the change from the term's `from`, the meter's start by default), conditions on the package
+ * in force (none score when no package took effect), the ending's and the aftermath's points, and the cost of
+ * endorsing against one's own constraints.
  */
 export function scoreSides(index: ScenarioIndex, state: GameState): SideScore[] {
   const { scenario } = index
-  const finalPackage = [...state.history].reverse().find((h) => h.tabled)?.tabled ?? state.package
-  const ctx = contextFor(index, state, finalPackage)
+  const inForce = state.inForce
+  const ctx = inForce ? contextFor(index, state, inForce) : null
+  const aftermath = state.aftermath ? scenario.aftermath?.outcomes[state.aftermath.outcome] : undefined
   const ending = state.ending ? scenario.endings.find((e) => e.id === state.ending?.id) : undefined
   return Object.entries(scenario.scoring).map(([side, rule]) => {
     const lines: ScoreLine[] = []
@@ -49,15 +58,17 @@ export function scoreSides(index: ScenarioIndex, state: GameState): SideScore[] 
       if ('meter' in term) {
         const meter = index.meters.get(term.meter)
         const value = state.meters[term.meter] ?? 0
+        const from = term.from ?? meter?.start ?? 0
         lines.push({
           kind: 'meter',
           term: at,
           meter: term.meter,
+          from,
           value,
-          label: term.label ?? `${meter?.name ?? term.meter} (${value})`,
-          points: round1(value * term.weight),
+          label: `${term.label ?? meter?.name ?? term.meter} (${from} → ${value})`,
+          points: round1((value - from) * term.weight),
         })
-      } else if (evaluate(term.when, ctx))
+      } else if (ctx && evaluate(term.when, ctx))
         lines.push({ kind: 'term', term: at, label: term.label, points: term.points })
     })
     if (ending && ending.scores[side] !== undefined)
@@ -66,6 +77,13 @@ export function scoreSides(index: ScenarioIndex, state: GameState): SideScore[] 
         ending: ending.id,
         label: `Ending: ${ending.title}`,
         points: ending.scores[side] ?? 0,
+      })
+    if (aftermath && state.aftermath && aftermath.scores[side] !== undefined)
+      lines.push({
+        kind: 'aftermath',
+        outcome: state.aftermath.outcome,
+        label: `After the deal: ${aftermath.title}`,
+        points: aftermath.scores[side] ?? 0,
       })
     const breaches = state.breaches.filter((b) => b.side === side).length
     if (breaches)

@@ -1,12 +1,19 @@
 import type { ResponseKind } from '../scenario/schema/conditions.ts'
+import type { AftermathResult } from './aftermath.ts'
 import type { ConditionContext } from './conditions.ts'
 import { type PackageItem, resolvePackage } from './package.ts'
+import { drawResolve } from './resolve.ts'
 import { seedState } from './rng.ts'
 import type { ScenarioIndex } from './scenario-index.ts'
 
 export type Seat = 'human' | 'computer'
 export type Difficulty = 'easy' | 'normal' | 'hard'
 export type Phase = 'negotiating' | 'deciding' | 'ended'
+/**
+ * `play`: the hidden parts stay hidden. `instructor`: an instructor or author studies the scenario, with the
+ * Backstage panel open to Russia's hidden resolve and every side's constraints; records and the debrief say so.
+ */
+export type GameMode = 'play' | 'instructor'
 
 /** What a game starts from: everything a replay needs besides the scenario and the commands. */
 export interface GameSetup {
@@ -14,6 +21,8 @@ export interface GameSetup {
   seats: Record<string, Seat>
   seed: number
   difficulty: Difficulty
+  /** Play mode unless the game was started as an instructor or author (older records have none: play). */
+  mode?: GameMode
 }
 
 export type Stance = { kind: 'endorse' } | { kind: 'object'; reason: string }
@@ -21,11 +30,15 @@ export type Stance = { kind: 'endorse' } | { kind: 'object'; reason: string }
 export interface Request {
   from: string
   to: string
+  /** Add the instrument to the package (the default), or withdraw it from the package. */
+  action?: 'add' | 'withdraw'
   instrument: string
   variant?: string | undefined
   round: number
   status: 'open' | 'granted' | 'declined' | 'lapsed'
   reason?: string
+  /** Set when this request is what the asking side wants in return for granting request number N. */
+  inReturnFor?: number
 }
 
 /** Russia's (the responder's) answer to a tabled package, with everything needed to explain it. */
@@ -34,6 +47,8 @@ export interface Response {
   verdict: ResponseKind
   /** Ids of the red lines the package crossed, in scenario order. */
   redLines: string[]
+  /** Ids of the crossed red lines that the responder let pass this time, with a warning only. */
+  yielded: string[]
   /** Ids of the soft preferences that applied, in scenario order. */
   preferences: string[]
   /** Items the responder demands be removed (for demandRemoval). */
@@ -86,6 +101,12 @@ export interface GameState {
   history: RoundRecord[]
   breaches: Breach[]
   ending: EndingResult | null
+  /** The hidden firmness of each red line with a range, drawn at the start (see resolve.ts). */
+  resolve: Record<string, number>
+  /** The package that took effect (accepted, or imposed without consent); null while none has. */
+  inForce: PackageItem[] | null
+  /** The years after the deal or the imposition, once played out (see aftermath.ts). */
+  aftermath: AftermathResult | null
   /** Events the instructor brought in, with the round they came in (they are also in `firedEvents`). */
   injected: Array<{ event: string; round: number }>
   /**
@@ -98,9 +119,10 @@ export interface GameState {
 /** The state at the start of a game. */
 export function newGame(index: ScenarioIndex, setup: GameSetup): GameState {
   const { scenario } = index
+  const { resolve, rng } = drawResolve(index, setup.difficulty, seedState(setup.seed))
   return {
     setup,
-    rng: seedState(setup.seed),
+    rng,
     round: 1,
     phase: 'negotiating',
     package: [],
@@ -115,6 +137,9 @@ export function newGame(index: ScenarioIndex, setup: GameSetup): GameState {
     history: [],
     breaches: [],
     ending: null,
+    resolve,
+    inForce: null,
+    aftermath: null,
     injected: [],
     beforeResponse: null,
   }

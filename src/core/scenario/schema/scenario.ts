@@ -1,77 +1,24 @@
 import { z } from 'zod'
-import { LIMITS, RESERVED_KEYS } from '../limits.ts'
-import { ConditionSchema, PackageAttributeSchema } from './conditions.ts'
+import { LIMITS } from '../limits.ts'
+import {
+  CitationSchema,
+  EffectSchema,
+  effects,
+  id,
+  languageCode,
+  SeedSchema,
+  StatementSchema,
+  sideMap,
+  text,
+} from './common.ts'
+import { ConditionSchema } from './conditions.ts'
 import { TRANSLATIONS_HELP } from './text-paths.ts'
+import { AftermathSchema, OutlookSchema, PositionSchema, ResolveSchema } from './uncertainty.ts'
+
+export { CitationSchema, type Effect, SeedSchema, StatementSchema } from './common.ts'
 
 /** The scenario format this build of the game writes and understands best. */
-export const FORMAT_VERSION = 2
-
-const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes, like "reassurance-force"')
-  // Ids become keys of plain objects in the game; these two would collide with what every object inherits.
-  .refine((value) => !RESERVED_KEYS.has(value), 'this word is reserved; choose another id')
-const text = z.string().min(1)
-const languageCode = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'use a language code such as "en" or "uk"')
-const sideMap = <T extends z.ZodType>(value: T) => z.record(id, value)
-
-export const SeedSchema = z
-  .strictObject({
-    file: text.describe("The article's file name in seeds/, such as `001_c6caf3647c93ce59.txt`."),
-    title: text
-      .optional()
-      .describe(
-        'A short title shown to students instead of the file name, such as the headline; without one, students see the file name.',
-      ),
-  })
-  .describe('A seed article this scenario quotes.')
-
-export const CitationSchema = z
-  .strictObject({
-    seed: text.describe('The seed article quoted: a file name from `seeds` at the top of the scenario.'),
-    quote: text.describe('Words copied exactly from that article (spacing and curly quotes may differ).'),
-  })
-  .describe('A passage of a seed article that backs this element.')
-
-export const StatementSchema = CitationSchema.extend({
-  speaker: id.optional().describe('The actor who said it (an id from `actors`).'),
-  date: z
-    .string()
-    .optional()
-    .describe('When it was said, as the article gives it; omit if the article does not say.'),
-  context: z.string().optional().describe('One neutral sentence on the setting of the words.'),
-})
-
-const EffectSchema = z
-  .union([
-    z.strictObject({
-      meter: id.describe('The meter to move (an id from `meters`).'),
-      add: z.number().describe('Moves the meter by this amount (clamped to its range).'),
-      spread: z
-        .number()
-        .min(0)
-        .optional()
-        .describe('Adds a seeded random whole number between -spread and +spread.'),
-    }),
-    z.strictObject({
-      meter: id.describe('The meter to set (an id from `meters`).'),
-      set: z.number().describe('Puts the meter at this value.'),
-    }),
-    z.strictObject({
-      meter: id.describe('The meter to set (an id from `meters`).'),
-      fromPackage: PackageAttributeSchema.describe(
-        'Sets the meter from the tabled package: offset + factor × sum.',
-      ),
-      side: id.optional().describe('For cost or risk: whose; without it, all sides together.'),
-      factor: z.number().describe('What the package total is multiplied by.'),
-      offset: z.number().optional().describe('Added to the result; 0 when left out.'),
-    }),
-    z.strictObject({ setFlag: id.describe('Raises a flag that conditions can test.') }),
-    z.strictObject({ clearFlag: id.describe('Lowers a flag.') }),
-  ])
-  .describe('A change to the game: a meter moved or set, or a flag raised or lowered.')
-export type Effect = z.infer<typeof EffectSchema>
-const effects = z.array(EffectSchema).default([])
+export const FORMAT_VERSION = 3
 
 export const ConstraintSchema = z
   .strictObject({
@@ -100,6 +47,11 @@ export const SideSchema = z.strictObject({
     .array(ConstraintSchema)
     .default([])
     .describe('What this side will not sign. Endorsing a package that breaks one costs points.'),
+  outlook: OutlookSchema.optional(),
+  positions: z
+    .array(PositionSchema)
+    .default([])
+    .describe('What this side argues about some instruments; computer players give these as their reasons.'),
 })
 
 export const ActorSchema = z.strictObject({
@@ -195,6 +147,7 @@ export const RedLineSchema = z.strictObject({
       effects: effects.describe('What crossing it does, once the package is tabled.'),
     })
     .describe('What the responder does when a package crosses this red line.'),
+  resolve: ResolveSchema.optional(),
   stated: z
     .array(StatementSchema.required({ speaker: true }))
     .min(1)
@@ -249,11 +202,19 @@ export const EndingSchema = z.strictObject({
 const ScoreTermSchema = z.union([
   z.strictObject({
     meter: id.describe('The meter whose final value counts.'),
-    weight: z.number().describe('Points per unit of the final value (negative: lower is better).'),
+    weight: z
+      .number()
+      .describe('Points per unit the final value stands above `from` (negative: lower is better).'),
+    from: z
+      .number()
+      .optional()
+      .describe("The value that scores 0; the meter's start when left out, so the line shows the change."),
     label: z.string().optional().describe("The line's label; without one, the meter's name and value."),
   }),
   z.strictObject({
-    when: ConditionSchema.describe('Checked on the last package tabled and the final situation.'),
+    when: ConditionSchema.describe(
+      'Checked on the package in force (accepted, or imposed without consent) and the final situation; a game that ends with no package in force scores no condition lines.',
+    ),
     points: z.number().describe('Points given when the condition holds.'),
     label: text.describe("The line's label in the score."),
   }),
@@ -340,6 +301,7 @@ export const ScenarioSchema = z
         source: z.array(CitationSchema).default([]).describe('Passages of the articles on this choice.'),
       })
       .describe('What implementing the guarantees without the responder’s consent does.'),
+    aftermath: AftermathSchema.optional(),
     events: z
       .array(EventSchema)
       .max(LIMITS.sections.events)

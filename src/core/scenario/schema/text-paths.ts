@@ -23,6 +23,8 @@ export interface TextShape {
 }
 
 const NAMED: TextShape = { texts: ['name', 'description'] }
+const CHANCE: TextShape = { lists: { terms: { texts: ['label'] } } }
+const OUTCOME: TextShape = { texts: ['title', 'text'] }
 const STATED: TextShape = { lists: { stated: { texts: ['context', 'date'] } } }
 
 /** Every translatable text of a scenario. */
@@ -32,19 +34,31 @@ export const SCENARIO_TEXTS: TextShape = {
     sides: {
       texts: ['name', 'briefing'],
       textLists: ['interests'],
-      lists: { constraints: { texts: ['text'] } },
+      lists: { constraints: { texts: ['text'] }, positions: { texts: ['text'] } },
+      objects: { outlook: { texts: ['text'] } },
     },
     actors: { texts: ['name', 'office'], lists: { statements: { texts: ['context', 'date'] } } },
     tags: NAMED,
     meters: NAMED,
     flags: NAMED,
     instruments: { texts: ['name', 'description', 'rationale'], lists: { variants: NAMED } },
-    redLines: { texts: ['title'], ...STATED },
+    redLines: { texts: ['title'], ...STATED, objects: { resolve: { texts: ['rationale'] } } },
     preferences: { texts: ['title'], ...STATED },
     events: { texts: ['title', 'text'] },
     endings: { texts: ['title', 'text'] },
   },
-  objects: { unilateral: { texts: ['title', 'description'] } },
+  objects: {
+    unilateral: { texts: ['title', 'description'] },
+    aftermath: {
+      texts: ['intro'],
+      objects: {
+        test: CHANCE,
+        respond: CHANCE,
+        confront: CHANCE,
+        outcomes: { objects: { peace: OUTCOME, deterred: OUTCOME, attack: OUTCOME, confrontation: OUTCOME } },
+      },
+    },
+  },
   maps: { scoring: { lists: { terms: { texts: ['label'] } } } },
 }
 
@@ -54,12 +68,13 @@ export const TRANSLATIONS_HELP = [
   '`translations: { uk: { title: "…", sides.ukraine.name: "Україна" } }`.',
   'A text path names a field by section, element id (or position from 0 for elements without an id) and field:',
   '`title`, `summary`, `setOn`;',
-  '`sides.ID.name|briefing`, `sides.ID.interests.N`, `sides.ID.constraints.ID.text`;',
+  '`sides.ID.name|briefing`, `sides.ID.interests.N`, `sides.ID.constraints.ID.text`, `sides.ID.outlook.text`, `sides.ID.positions.N.text`;',
   '`actors.ID.name|office`, `actors.ID.statements.N.context|date`;',
   '`tags.ID.name|description` (likewise `meters`, `flags`);',
   '`instruments.ID.name|description|rationale`, `instruments.ID.variants.ID.name|description`;',
-  '`redLines.ID.title`, `redLines.ID.stated.N.context|date` (likewise `preferences`);',
+  '`redLines.ID.title`, `redLines.ID.resolve.rationale`, `redLines.ID.stated.N.context|date` (likewise `preferences`);',
   '`events.ID.title|text`, `endings.ID.title|text`; `unilateral.title|description`;',
+  '`aftermath.intro`, `aftermath.test|respond|confront.terms.N.label`, `aftermath.outcomes.KIND.title|text`;',
   '`scoring.SIDE.terms.N.label`.',
   'Quotes are never translated: they stay in the words of their article.',
   'A text without a translation is shown in the scenario’s own language.',
