@@ -1,4 +1,4 @@
-import { checkAdd, checkWithdraw } from '../rules/apply.ts'
+import { applyCommand, checkAdd, checkWithdraw } from '../rules/apply.ts'
 import type { Command } from '../rules/commands.ts'
 import { brokenConstraints } from '../rules/constraints.ts'
 import { DIFFICULTY } from '../rules/difficulty.ts'
@@ -6,7 +6,7 @@ import { concludeDecision, endRoundUntabled } from '../rules/flow.ts'
 import type { PackageItem } from '../rules/package.ts'
 import type { ScenarioIndex } from '../rules/scenario-index.ts'
 import type { GameState, Request } from '../rules/state.ts'
-import { movesFrom, packageUtility, planFor, planningIndex, settledUtility } from './planner.ts'
+import { movesFrom, type Plan, packageUtility, planFor, planningIndex, settledUtility } from './planner.ts'
 import { declineReason, objectionReason } from './reasons.ts'
 
 /**
@@ -68,8 +68,12 @@ function answerRequest(index: ScenarioIndex, state: GameState, side: string): Co
     return decline(index, at, request, 'Only in return for what we asked, and that was refused.')
   }
   const { generosity } = DIFFICULTY[state.setup.difficulty]
-  const before = packageUtility(index, state, side, state.package)
+  const before = Math.min(packageUtility(index, state, side, state.package), aspiration(index, state, side))
   const after = applied(state, request)
+  // A side never grants what would break its own constraints; it says which.
+  const breaks = brokenConstraints(index, { ...state, package: after }, side)
+  if (breaks.length > brokenConstraints(index, state, side).length)
+    return decline(index, at, request, breaks[0]?.text)
   if (packageUtility(index, state, side, after) >= before - generosity) return grant
   if (request.inReturnFor !== undefined) return decline(index, at, request)
   // A trade: the request in return that makes granting this one worth it, the best of them.
@@ -79,8 +83,10 @@ function answerRequest(index: ScenarioIndex, state: GameState, side: string): Co
     const { command } = move
     if (command.type !== 'request' || command.payload.to !== request.from) continue
     const utility = packageUtility(index, state, side, move.apply(after))
-    if (utility >= before - generosity && (!best || utility > best.utility))
-      best = { command: { ...command, payload: { ...command.payload, inReturnFor: at } }, utility }
+    if (utility < before - generosity || (best && utility <= best.utility)) continue
+    const offer: Command = { ...command, payload: { ...command.payload, inReturnFor: at } }
+    // The return must be possible as the package stands now, before this request is granted.
+    if (applyCommand(index, state, offer).ok) best = { command: offer, utility }
   }
   return best?.command ?? decline(index, at, request)
 }
@@ -90,29 +96,74 @@ function negotiate(index: ScenarioIndex, state: GameState, side: string): Comman
   if (answer) return answer
   if (state.stances[side]) return null
   if (awaitingComputer(state, side)) return null
-  const budgetLeft = (state.moves[side] ?? 0) < DIFFICULTY[state.setup.difficulty].moveBudget
-  // Withdrawing its own instrument is always allowed, so that a side never keeps what it objects to.
-  const plan = planFor(
-    index,
-    state,
-    side,
-    (m) => budgetLeft || m.command.type === 'request' || m.command.type === 'withdraw',
+  const { moveBudget } = DIFFICULTY[state.setup.difficulty]
+  const changesLeft = (state.moves[side] ?? 0) < moveBudget
+  const asked = state.requests.filter((r) => r.from === side && r.round === state.round).length
+  const granted = grantedThisRound(state, side)
+  const plan = planFor(index, state, side, (m) =>
+    m.command.type === 'request'
+      ? asked < moveBudget
+      : changesLeft && !(m.command.type === 'withdraw' && granted.has(m.command.payload.instrument)),
   )
   if (plan.first) return plan.first.command
   const broken = brokenConstraints(index, state, side)
-  if (broken[0]) return { type: 'object', side, payload: { reason: broken[0].text } }
+  if (broken[0]) {
+    // Its own constraints come before any promise: it takes out an instrument of its own that mends them.
+    const mend = state.package.find(
+      (p) =>
+        p.backedBy === side &&
+        brokenConstraints(index, { ...state, package: state.package.filter((x) => x !== p) }, side).length <
+          broken.length,
+    )
+    if (mend) return { type: 'withdraw', side, payload: { instrument: mend.instrument } }
+    return { type: 'object', side, payload: { reason: broken[0].text } }
+  }
   if (state.package.length === 0)
     return { type: 'object', side, payload: { reason: 'There is nothing in the package yet.' } }
-  const walk = untabledUtility(index, state, side)
-  const aspiration = walk + Math.max(0, plan.ideal.utility - walk) * insistence(state)
-  if (plan.current >= aspiration - 0.5) return { type: 'endorse', side, payload: {} }
-  const ideal = bestReachable(index, state, side)
-  return { type: 'object', side, payload: { reason: objectionReason(index, side, state.package, ideal) } }
+  const ideal = idealFor(index, state, side)
+  if (plan.current >= aspiration(index, state, side, ideal) - 0.5) return { type: 'endorse', side, payload: {} }
+  // A side never keeps in the package an instrument of its own that it objects to: it takes it out.
+  const unwanted = state.package.find(
+    (p) => p.backedBy === side && !ideal.items.some((i) => i.instrument === p.instrument),
+  )
+  if (unwanted) return { type: 'withdraw', side, payload: { instrument: unwanted.instrument } }
+  return {
+    type: 'object',
+    side,
+    payload: { reason: objectionReason(index, side, state.package, ideal.items) },
+  }
 }
 
-/** The package `side` would most like, looking past its move budget, for the reason it gives. */
-function bestReachable(index: ScenarioIndex, state: GameState, side: string): PackageItem[] {
-  return planFor(index, { ...state, moves: {} }, side).ideal.items
+/**
+ * What `side` still insists on this round: its walk-away (ending the round untabled) plus the share of the
+ * way to its ideal that it has not yet conceded. A request is granted when the package after it is still
+ * worth this much (less the side's generosity), so partners give more ground as the rounds pass.
+ */
+function aspiration(
+  index: ScenarioIndex,
+  state: GameState,
+  side: string,
+  ideal: Plan['ideal'] = idealFor(index, state, side),
+): number {
+  const walk = untabledUtility(index, state, side)
+  return walk + Math.max(0, ideal.utility - walk) * insistence(state)
+}
+
+/**
+ * The package `side` would most like if every partner said yes: what it holds out for, whatever was asked
+ * or refused so far this round and however many changes it has made. Its insistence on it fades by round.
+ */
+function idealFor(index: ScenarioIndex, state: GameState, side: string): Plan['ideal'] {
+  return planFor(index, { ...state, requests: [], moves: {} }, side).ideal
+}
+
+/** The instruments `side` added or withdrew this round because another side asked: promises it keeps. */
+function grantedThisRound(state: GameState, side: string): Set<string> {
+  return new Set(
+    state.requests
+      .filter((r) => r.to === side && r.round === state.round && r.status === 'granted')
+      .map((r) => r.instrument),
+  )
 }
 
 /** A side that asked a computer partner for something waits for the answer before it moves again. */

@@ -9,7 +9,7 @@ import type { ScenarioIndex } from '../rules/scenario-index.ts'
 import { scoreSides } from '../rules/scoring.ts'
 import type { GameState } from '../rules/state.ts'
 import { AFTERMATH_KINDS } from '../scenario/schema/uncertainty.ts'
-import { believedFirmness, believedHolds } from './beliefs.ts'
+import { allHold, believedFirmness, rangedYield } from './beliefs.ts'
 
 /**
  * How a computer player judges packages: it imagines one tabled now, Russia answering as its stated red lines
@@ -78,8 +78,19 @@ export function packageUtility(
   const trial = { ...state, package: items }
   const penalty = brokenConstraints(index, trial, side).length * BROKEN_CONSTRAINT_COST
   if (items.length === 0) return ownScore(plan, trial, side) - penalty
-  const tabled = tablePackage(plan, trial, undefined, believedHolds(index, state, side))
-  return settledUtility(index, tabled, side) - penalty
+  // Two answers bracket what the side expects: every crossed red line holding, or every uncertain one giving
+  // way; they are weighted by how likely the side believes it that all the uncertain ones give way.
+  const held = tablePackage(plan, trial, undefined, allHold)
+  const feared = settledUtility(index, held, side)
+  const uncertain = (held.response?.redLines ?? []).flatMap((id) => {
+    const line = index.scenario.redLines.find((r) => r.id === id)
+    return line?.resolve ? [believedFirmness(index, state, side, line)] : []
+  })
+  if (uncertain.length === 0) return feared - penalty
+  const allYield = uncertain.reduce((p, firmness) => p * (1 - firmness), 1)
+  if (allYield < 0.01) return feared - penalty
+  const hoped = settledUtility(index, tablePackage(plan, trial, undefined, rangedYield), side)
+  return allYield * hoped + (1 - allYield) * feared - penalty
 }
 
 /** A change the planner may make: its own add or withdraw, or a request that another side add or withdraw. */

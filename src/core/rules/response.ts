@@ -25,7 +25,7 @@ export interface Assessment {
 /**
  * Evaluates every red line and preference of the responder against a package. `holds` says whether a crossed
  * red line holds this time (the real answer draws it from the hidden resolve; a computer partner plans with
- * what it believes); a red line that does not hold only warns, with its severity.
+ * what it believes); a red line that does not hold is recorded but weighs nothing on this answer.
  */
 export function assess(
   index: ScenarioIndex,
@@ -48,9 +48,10 @@ export function assess(
   for (const r of scenario.redLines) {
     if (!evaluate(r.when, ctx)) continue
     redLines.push(r)
+    // A red line the responder lets pass this time weighs nothing on this answer: it is recorded, and
+    // its words stand, but the package is answered as though it had not crossed it.
     if (!holds(r)) {
       yielded.push(r)
-      if (r.response.kind !== 'warn') disposition -= r.severity
       continue
     }
     if (r.response.kind === 'reject') forced = 'reject'
