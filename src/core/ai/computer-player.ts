@@ -18,6 +18,12 @@ import { declineReason, objectionReason } from './reasons.ts'
  * it votes.
  */
 
+/**
+ * How far ahead a side looks for its next move (its ideal, what it holds out for, looks further): two moves
+ * find every trade of one instrument for another, at a third of the cost of three.
+ */
+const NEXT_MOVE_DEPTH = 2
+
 /** How much of the way from its walk-away to its ideal a computer side still insists on in this round. */
 export function insistence(state: GameState): number {
   return Math.max(0, 1 - DIFFICULTY[state.setup.difficulty].concession * (state.round - 1))
@@ -100,10 +106,15 @@ function negotiate(index: ScenarioIndex, state: GameState, side: string): Comman
   const changesLeft = (state.moves[side] ?? 0) < moveBudget
   const asked = state.requests.filter((r) => r.from === side && r.round === state.round).length
   const granted = grantedThisRound(state, side)
-  const plan = planFor(index, state, side, (m) =>
-    m.command.type === 'request'
-      ? asked < moveBudget
-      : changesLeft && !(m.command.type === 'withdraw' && granted.has(m.command.payload.instrument)),
+  const plan = planFor(
+    index,
+    state,
+    side,
+    (m) =>
+      m.command.type === 'request'
+        ? asked < moveBudget
+        : changesLeft && !(m.command.type === 'withdraw' && granted.has(m.command.payload.instrument)),
+    NEXT_MOVE_DEPTH,
   )
   if (plan.first) return plan.first.command
   const broken = brokenConstraints(index, state, side)
@@ -121,7 +132,8 @@ function negotiate(index: ScenarioIndex, state: GameState, side: string): Comman
   if (state.package.length === 0)
     return { type: 'object', side, payload: { reason: 'There is nothing in the package yet.' } }
   const ideal = idealFor(index, state, side)
-  if (plan.current >= aspiration(index, state, side, ideal) - 0.5) return { type: 'endorse', side, payload: {} }
+  if (plan.current >= aspiration(index, state, side, ideal) - 0.5)
+    return { type: 'endorse', side, payload: {} }
   // A side never keeps in the package an instrument of its own that it objects to: it takes it out.
   const unwanted = state.package.find(
     (p) => p.backedBy === side && !ideal.items.some((i) => i.instrument === p.instrument),

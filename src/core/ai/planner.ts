@@ -37,7 +37,7 @@ export function planningIndex(index: ScenarioIndex): ScenarioIndex {
 
 /** A side's score in a state. */
 export function ownScore(index: ScenarioIndex, state: GameState, side: string): number {
-  return scoreSides(index, state).find((s) => s.side === side)?.total ?? 0
+  return scoreSides(index, state, side)[0]?.total ?? 0
 }
 
 /**
@@ -67,13 +67,40 @@ export function settledUtility(index: ScenarioIndex, state: GameState, side: str
   return expected
 }
 
-/** What a package is worth to `side` if it were tabled now. */
+/**
+ * Utilities already worked out, per scenario and situation. A package's worth depends on the situation
+ * (meters, flags, round, history, breaches) and not on stances, requests or the package under discussion,
+ * so every decision of a round shares the same entries; the meters object is replaced whenever a meter moves,
+ * so keying the cache on it lets old situations be collected.
+ */
+const UTILITY_CACHE = new WeakMap<ScenarioIndex, WeakMap<object, Map<string, number>>>()
+
+function utilityCache(index: ScenarioIndex, state: GameState): Map<string, number> {
+  let byMeters = UTILITY_CACHE.get(index)
+  if (!byMeters) UTILITY_CACHE.set(index, (byMeters = new WeakMap()))
+  let cache = byMeters.get(state.meters)
+  if (!cache) byMeters.set(state.meters, (cache = new Map()))
+  return cache
+}
+
+/** What a package is worth to `side` if it were tabled now (remembered for the situation). */
 export function packageUtility(
   index: ScenarioIndex,
   state: GameState,
   side: string,
   items: PackageItem[],
 ): number {
+  const cache = utilityCache(index, state)
+  const key = `${side}|${state.round}|${state.phase}|${state.history.length}|${state.breaches.length}|${state.flags.join(',')}|${packageKey(items)}`
+  let utility = cache.get(key)
+  if (utility === undefined) {
+    utility = computeUtility(index, state, side, items)
+    cache.set(key, utility)
+  }
+  return utility
+}
+
+function computeUtility(index: ScenarioIndex, state: GameState, side: string, items: PackageItem[]): number {
   const plan = planningIndex(index)
   const trial = { ...state, package: items }
   const penalty = brokenConstraints(index, trial, side).length * BROKEN_CONSTRAINT_COST
@@ -160,13 +187,14 @@ export interface Plan {
 
 /**
  * Searches a few moves ahead (a beam search over the side's own changes and requests to others) for the
- * package `side` would most like; `allowed` filters the first moves it may actually make.
+ * package `side` would most like, `depth` moves deep; `allowed` filters the first moves it may actually make.
  */
 export function planFor(
   index: ScenarioIndex,
   state: GameState,
   side: string,
   allowed: (move: Move) => boolean = () => true,
+  depth: number = BEAM_DEPTH,
 ): Plan {
   const current = packageUtility(index, state, side, state.package)
   type Path = { first: Move; items: PackageItem[]; utility: number }
@@ -183,9 +211,9 @@ export function planFor(
         seen.add(key)
         return [{ first: first ?? m, items: next, utility: packageUtility(index, state, side, next) }]
       })
-  for (let depth = 0; depth < BEAM_DEPTH; depth++) {
+  for (let step = 0; step < depth; step++) {
     const candidates =
-      depth === 0 ? expand(state.package, null) : beam.flatMap((p) => expand(p.items, p.first))
+      step === 0 ? expand(state.package, null) : beam.flatMap((p) => expand(p.items, p.first))
     if (candidates.length === 0) break
     candidates.sort((a, b) => b.utility - a.utility)
     beam = candidates.slice(0, BEAM_WIDTH)

@@ -38,21 +38,23 @@ export interface SideScore {
   lines: ScoreLine[]
 }
 
-const round1 = (n: number) => Math.round(n * 10) / 10
+// `|| 0` turns −0 (a change of 0 times a negative weight) into 0, which reads, and survives JSON, as 0.
+const round1 = (n: number) => Math.round(n * 10) / 10 || 0
 
 /**
  * Scores every side with a scoring entry, on the state as it stands (the final one, once the game is over):
  * meter terms (the change from the term's `from`, the meter's start by default), conditions on the package
  * in force (none score when no package took effect), the ending's and the aftermath's points, and the cost of
- * endorsing against one's own constraints.
+ * endorsing against one's own constraints. With `only`, just that side (computer players score often).
  */
-export function scoreSides(index: ScenarioIndex, state: GameState): SideScore[] {
+export function scoreSides(index: ScenarioIndex, state: GameState, only?: string): SideScore[] {
   const { scenario } = index
   const inForce = state.inForce
   const ctx = inForce ? contextFor(index, state, inForce) : null
   const aftermath = state.aftermath ? scenario.aftermath?.outcomes[state.aftermath.outcome] : undefined
   const ending = state.ending ? scenario.endings.find((e) => e.id === state.ending?.id) : undefined
-  return Object.entries(scenario.scoring).map(([side, rule]) => {
+  const entries = Object.entries(scenario.scoring).filter(([side]) => only === undefined || side === only)
+  return entries.map(([side, rule]) => {
     const lines: ScoreLine[] = []
     rule.terms.forEach((term, at) => {
       if ('meter' in term) {
