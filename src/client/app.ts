@@ -19,6 +19,7 @@ import { renderBriefing } from './render/briefing.ts'
 import { renderDebrief } from './render/debrief/debrief.ts'
 import { renderGame } from './render/game.ts'
 import { renderHandover } from './render/handover.ts'
+import { renderLeaveBar } from './render/leave.ts'
 import { refusalText, warningText } from './render/rule-texts.ts'
 import { createSourceDialog } from './render/source-dialog.ts'
 import { renderSummary } from './render/summary.ts'
@@ -143,6 +144,12 @@ export function startApp(root: HTMLElement, catalogue: Catalogue, first: 'title'
     go({ name: 'title' })
   }
 
+  /** Leaves a game in progress for the title screen, where its save is listed to be continued. */
+  function leave(): void {
+    toTitle()
+    notices.show({ kind: 'info', lines: () => [t('leave.done')] })
+  }
+
   function exportJson(s: Session): void {
     const { setup, log } = s.store.getState()
     download(
@@ -180,7 +187,14 @@ export function startApp(root: HTMLElement, catalogue: Catalogue, first: 'title'
     }
   }
 
+  /** A screen of the game; every one before the ending has the way out to the title screen at its top. */
   function gameScreen(s: Session): Node {
+    const content = gameContent(s)
+    if (screen.name === 'ending') return content
+    return h('div', { class: 'in-game' }, [renderLeaveBar(leave), content])
+  }
+
+  function gameContent(s: Session): Node {
     const v = view(s)
     subtitle.textContent = v.index.scenario.title
     if (v.state.phase === 'ended' && screen.name === 'table') screen = { name: 'ending' }
@@ -220,6 +234,7 @@ export function startApp(root: HTMLElement, catalogue: Catalogue, first: 'title'
             go({ name: 'setup' })
           },
           onTitle: toTitle,
+          announce: notices.announce,
         })
       default:
         document.title = t('doc.round', { round: v.state.round })

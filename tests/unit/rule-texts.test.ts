@@ -6,7 +6,13 @@ import { setLanguage } from '../../src/client/i18n/index.ts'
 import { localisedIndex } from '../../src/client/i18n/scenario.ts'
 import type { Message } from '../../src/client/i18n/types.ts'
 import { uk } from '../../src/client/i18n/uk.ts'
-import { outcomeTitle, SCORE_LINE_KEYS, scoreLineText } from '../../src/client/render/debrief/outcome-text.ts'
+import {
+  outcomeTitle,
+  SCORE_LINE_KEYS,
+  scoreLineChange,
+  scoreLineLabel,
+  scoreLineText,
+} from '../../src/client/render/debrief/outcome-text.ts'
 import {
   alternativeText,
   basisText,
@@ -144,6 +150,13 @@ const CASES: Record<RefusalCode, { before?: unknown[]; state?: () => GameState; 
   ALREADY_VOTED: {
     before: [...tabled, cmd('decide', 'north', { choice: 'continue' })],
     command: cmd('decide', 'north', { choice: 'continue' }),
+  },
+  ALREADY_REQUESTED: {
+    before: [
+      add('north', 'patrol'),
+      cmd('request', 'south', { to: 'north', instrument: 'patrol', action: 'withdraw' }),
+    ],
+    command: cmd('request', 'south', { to: 'north', instrument: 'patrol', action: 'withdraw' }),
   },
   NOTHING_TO_OVERRULE: { command: cmd('overrule', INSTRUCTOR, { verdict: 'accept', reason: 'why' }) },
   SAME_VERDICT: {
@@ -303,16 +316,55 @@ describe('the debrief’s words', () => {
     const north = scoreSides(index, ended).find((s) => s.side === 'north')
     setLanguage('uk')
     expect(north?.lines.map((l) => scoreLineText(shownUk, 'north', l))).toEqual([
-      'Напруга (20)',
-      'Фінал: Угода',
-      'Схвалення всупереч власним обмеженням (2 рази)',
+      'Напруга 0 → 20: −10',
+      'Фінал: Угода: +10',
+      'Схвалення всупереч власним обмеженням (2 рази): −20',
     ])
     expect(outcomeTitle(shownUk, { outcome: null })).toBe('Гра триває')
     setLanguage('en')
-    const worded = north?.lines.filter((l) => l.kind !== 'breaches') ?? []
-    expect(worded.map((l) => scoreLineText(index, 'north', l))).toEqual(worded.map((l) => l.label))
-    const breaches = north?.lines.find((l) => l.kind === 'breaches')
-    if (breaches)
-      expect(scoreLineText(index, 'north', breaches)).toBe('Endorsed against its own constraints (2 times)')
+    expect(north?.lines.map((l) => scoreLineText(index, 'north', l))).toEqual([
+      'Tension 0 → 20: −10',
+      'Ending: Deal: +10',
+      'Endorsed against its own constraints (2 times): −20',
+    ])
+    // The label alone is the scenario's own words (or the meter's name), without numbers.
+    expect(north?.lines.map((l) => scoreLineLabel(index, 'north', l))).toEqual([
+      'Tension',
+      'Ending: Deal',
+      'Endorsed against its own constraints (2 times)',
+    ])
+  })
+
+  it('word a meter line with its change and its signed points, which agree however the label reads', () => {
+    const fell = {
+      kind: 'meter',
+      term: 9,
+      meter: 'tension',
+      from: 45,
+      value: 5,
+      label: 'x',
+      points: -20,
+    } as const
+    expect(scoreLineText(index, 'north', fell)).toBe('Tension 45 → 5: −20')
+    expect(scoreLineChange(fell)).toBe('45 → 5')
+    const rose = { ...fell, from: 20, value: 25, points: 2.5 }
+    expect(scoreLineText(index, 'north', rose)).toBe('Tension 20 → 25: +2.5')
+    setLanguage('uk')
+    expect(scoreLineText(shownUk, 'north', rose)).toBe('Напруга 20 → 25: +2,5')
+    setLanguage('en')
+  })
+
+  it('word the aftermath line by the outcome’s title, translated where the scenario translates it', () => {
+    const line = {
+      kind: 'aftermath',
+      outcome: 'attack',
+      label: 'After the deal: A new attack',
+      points: -30,
+    } as const
+    // The harbour has no aftermath: the line falls back to the outcome's kind.
+    expect(scoreLineText(index, 'north', line)).toBe('After the deal: attack: −30')
+    setLanguage('uk')
+    expect(scoreLineLabel(shownUk, 'north', line)).toBe('Після угоди: attack')
+    setLanguage('en')
   })
 })

@@ -9,6 +9,7 @@ import type { PlacedRefusal } from '../authoring/refusals.ts'
 import { button, h } from '../dom.ts'
 import { formatList, formatNumber, t } from '../i18n/index.ts'
 import { describeCommand, type GameView, instrumentName, nameOf } from '../view.ts'
+import { renderResolveSection } from './backstage-resolve.ts'
 import { refusalText } from './rule-texts.ts'
 
 /** What the backstage needs besides the game: whether it is open, the refusals, and the toggle. */
@@ -231,21 +232,30 @@ function logSection(view: GameView, refused: readonly PlacedRefusal[]): HTMLElem
 }
 
 /**
- * The backstage, for the instructor: a toggle on the table screen and, when open, the whole state, how every
- * red line, preference and constraint comes out against the current package (with the reason, node by
- * node), what the rules would answer now, and the command log with the refused commands. It reveals every
- * side's private position, and says so at its top.
+ * The backstage, for the instructor and the author: only in a game started in instructor mode (in play mode
+ * it is not in the page at all, so no player can open it). A mark says the game is in that mode, a toggle
+ * opens the panel: the whole state, the responder's hidden resolve and how each red line answered so far,
+ * how every red line, preference and constraint comes out against the current package (with the reason,
+ * node by node), what the rules would answer now, and the command log with the refused commands. It reveals
+ * every side's private position, and says so at its top.
  */
-export function renderBackstage(view: GameView, props: BackstageProps): HTMLElement {
+export function renderBackstage(view: GameView, props: BackstageProps): HTMLElement | null {
+  if (view.state.setup.mode !== 'instructor') return null
   const toggle = button(t('backstage.toggle'), props.onToggle, {
     class: 'small backstage-toggle',
     'aria-expanded': props.open ? 'true' : 'false',
     ...(props.open ? { 'aria-controls': PANEL_ID } : {}),
   })
-  if (!props.open) return h('div', { class: 'backstage' }, [toggle])
+  const mark = h('p', { class: 'mode-mark' }, [
+    h('strong', {}, t('backstage.modeLead')),
+    ' ',
+    t('backstage.mode'),
+  ])
+  const head = h('div', { class: 'backstage-head' }, [mark, toggle])
+  if (!props.open) return h('div', { class: 'backstage' }, [head])
   const { index, state } = view
   return h('div', { class: 'backstage' }, [
-    toggle,
+    head,
     // It scrolls on its own (kept across re-renders by its key), so the table stays a short scroll away.
     h(
       'section',
@@ -269,7 +279,7 @@ export function renderBackstage(view: GameView, props: BackstageProps): HTMLElem
             constraintsSection(index, state),
             logSection(view, props.refused),
           ]),
-          h('div', {}, [redLinesSection(index, state)]),
+          h('div', {}, [renderResolveSection(index, state), redLinesSection(index, state)]),
         ]),
       ],
     ),

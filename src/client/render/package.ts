@@ -1,10 +1,46 @@
-import { resolveItem, resolvePackage, sumAttribute } from '../../core/rules/package.ts'
+import { type PackageItem, resolveItem, resolvePackage, sumAttribute } from '../../core/rules/package.ts'
 import { button, h, textField } from '../dom.ts'
 import { draggable } from '../drag.ts'
 import { formatNumber, t } from '../i18n/index.ts'
 import { type GameView, nameOf } from '../view.ts'
 
-/** The package on the table: each item with its reading, who backs it and its deterrence. */
+/**
+ * On another side's item: a button that asks that side to withdraw it, or, once asked, a note saying so (a
+ * second identical request would only be refused).
+ */
+function askToWithdraw(view: GameView, acting: string, item: PackageItem, name: string): HTMLElement | null {
+  const { index, state } = view
+  if (!index.proposers.includes(acting) || !index.proposers.includes(item.backedBy)) return null
+  const side = nameOf(index, item.backedBy)
+  const asked = state.requests.some(
+    (r) =>
+      r.status === 'open' &&
+      r.from === acting &&
+      r.to === item.backedBy &&
+      r.instrument === item.instrument &&
+      r.action === 'withdraw',
+  )
+  if (asked) return h('span', { class: 'item-note' }, t('package.askedWithdraw', { side }))
+  return button(
+    t('package.askWithdraw'),
+    () =>
+      view.act({
+        type: 'request',
+        side: acting,
+        payload: { to: item.backedBy, instrument: item.instrument, action: 'withdraw' },
+      }),
+    {
+      class: 'small',
+      'aria-label': t('package.askWithdrawLabel', { side, instrument: name }),
+      'data-key': `ask-withdraw:${item.instrument}`,
+    },
+  )
+}
+
+/**
+ * The package on the table: each item with its reading, who backs it and its deterrence; the acting side
+ * withdraws its own items and asks the other sides to withdraw theirs.
+ */
 export function renderPackage(view: GameView): HTMLElement {
   const { index, state, acting } = view
   const items = state.package
@@ -30,18 +66,24 @@ export function renderPackage(view: GameView): HTMLElement {
                   deterrence: resolved ? formatNumber(resolved.deterrence) : '?',
                 })}`,
               ),
-              acting && item.backedBy === acting
-                ? button(
-                    t('package.withdraw'),
-                    () =>
-                      view.act({ type: 'withdraw', side: acting, payload: { instrument: item.instrument } }),
-                    {
-                      class: 'small',
-                      'aria-label': t('package.withdrawLabel', { instrument: name }),
-                      'data-key': `withdraw:${item.instrument}`,
-                    },
-                  )
-                : null,
+              !acting
+                ? null
+                : item.backedBy !== acting
+                  ? askToWithdraw(view, acting, item, name)
+                  : button(
+                      t('package.withdraw'),
+                      () =>
+                        view.act({
+                          type: 'withdraw',
+                          side: acting,
+                          payload: { instrument: item.instrument },
+                        }),
+                      {
+                        class: 'small',
+                        'aria-label': t('package.withdrawLabel', { instrument: name }),
+                        'data-key': `withdraw:${item.instrument}`,
+                      },
+                    ),
             ])
             if (mine && acting)
               draggable(li, li, {

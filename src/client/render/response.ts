@@ -51,17 +51,23 @@ function reasonText(
   index: ScenarioIndex,
   response: Response,
   reason: ResponseReason,
-): { title: string; effect: string } {
+): { title: string; effect: string; status?: 'held' | 'yielded' } {
   if (reason.kind === 'redLine') {
     const line = index.scenario.redLines.find((x) => x.id === reason.id)
     const kind = line?.response.kind
+    // A crossed red line the responder let pass this time weighed nothing on the answer (see assess in
+    // core/rules/response.ts); its words stand, and it may hold next time.
+    if (response.yielded.includes(reason.id)) {
+      const effect = t('reason.yielded', { responder: nameOf(index, index.responder) })
+      return { title: reason.title, effect, status: 'yielded' }
+    }
     const effect =
       kind === 'reject'
         ? t('reason.reject')
         : kind === 'demandRemoval'
           ? t('reason.demandRemoval')
           : t('reason.warn', { change: change(-(line?.severity ?? 0)) })
-    return { title: reason.title, effect }
+    return { title: reason.title, effect, status: 'held' }
   }
   if (reason.kind === 'preference') {
     const weight = index.scenario.preferences.find((x) => x.id === reason.id)?.weight ?? 0
@@ -77,9 +83,23 @@ function reasonText(
   }
 }
 
+const STATUS_KEY = { held: 'response.held', yielded: 'response.yielded' } as const
+
+/** The crossed red lines the responder let pass this time, in a sentence; null when every one held. */
+function yieldedNote(index: ScenarioIndex, response: Response): HTMLElement | null {
+  const count = response.yielded.length
+  if (count === 0) return null
+  return h(
+    'p',
+    { class: 'yielded-note' },
+    t('response.yieldedNote', { responder: nameOf(index, index.responder), count }),
+  )
+}
+
 /**
- * Russia's (the responder's) answer: the verdict line, what it demands removed, and every reason with the
- * stated words behind it and a way to open each source article. `level` is the heading level of reasons.
+ * Russia's (the responder's) answer: the verdict line, what it demands removed, the red lines it let pass
+ * this time, and every reason with the stated words behind it and a way to open each source article; a
+ * crossed red line says whether it held or was let pass this time. `level` is the heading level of reasons.
  */
 export function renderResponse(
   view: GameView,
@@ -101,14 +121,18 @@ export function renderResponse(
           }),
         )
       : null,
+    yieldedNote(index, response),
     reasons.length
       ? h(
           'ul',
           { class: 'reasons', 'aria-label': t('response.reasons') },
           reasons.map((r) => {
-            const { title, effect } = reasonText(index, response, r)
-            return h('li', { class: `reason reason-${r.kind}` }, [
-              heading(level, title),
+            const { title, effect, status } = reasonText(index, response, r)
+            return h('li', { class: `reason reason-${r.kind}${status ? ` reason-${status}` : ''}` }, [
+              heading(
+                level,
+                status ? [h('span', { class: 'status' }, t(STATUS_KEY[status])), ' ', title] : title,
+              ),
               h('p', { class: 'effect' }, t('response.effect', { effect })),
               ...r.statements.map((s) => renderStatement(view, s)),
             ])

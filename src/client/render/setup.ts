@@ -1,5 +1,6 @@
+import { DIFFICULTIES } from '../../core/rules/difficulty.ts'
 import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
-import type { Difficulty, GameSetup, Seat } from '../../core/rules/state.ts'
+import type { Difficulty, GameMode, GameSetup, Seat } from '../../core/rules/state.ts'
 import { h, uid } from '../dom.ts'
 import { type MessageKey, t } from '../i18n/index.ts'
 import { localisedIndex } from '../i18n/scenario.ts'
@@ -10,6 +11,8 @@ export interface SetupDraft {
   seats: Record<string, Seat>
   difficulty: Difficulty
   seed: number
+  /** 'instructor' opens the Backstage at the table; a new game is in play mode unless this is ticked. */
+  mode: GameMode
 }
 
 /** A seed for a new game: random-ish, and shown so that a teacher can give it to the whole class. */
@@ -20,7 +23,7 @@ export function defaultDraft(index: ScenarioIndex, seed = randomSeed()): SetupDr
   const seats = Object.fromEntries(
     index.proposers.map((side, i) => [side, i === 0 ? 'human' : 'computer'] as const),
   )
-  return { scenarioId: index.scenario.id, seats, difficulty: 'normal', seed }
+  return { scenarioId: index.scenario.id, seats, difficulty: 'normal', seed, mode: 'play' }
 }
 
 /** What the setup screen needs: the playable scenarios, the current choices and what to do with them. */
@@ -34,17 +37,37 @@ export interface SetupProps {
   origin?: (index: ScenarioIndex) => string | null
 }
 
-const DIFFICULTIES: Array<[Difficulty, MessageKey]> = [
-  ['easy', 'difficulty.easy'],
-  ['normal', 'difficulty.normal'],
-  ['hard', 'difficulty.hard'],
-]
+/** Each difficulty's name and the sentence that says what it changes (src/core/rules/difficulty.ts). */
+const DIFFICULTY_TEXT: Record<Difficulty, [MessageKey, MessageKey]> = {
+  easy: ['difficulty.easy', 'setup.difficultyHint.easy'],
+  normal: ['difficulty.normal', 'setup.difficultyHint.normal'],
+  hard: ['difficulty.hard', 'setup.difficultyHint.hard'],
+}
 
-function radio(name: string, value: string, label: string, checked: boolean, onchange: () => void) {
+/** A radio button with its label and, when given, a sentence that describes the choice. */
+function radio(
+  name: string,
+  value: string,
+  label: string,
+  checked: boolean,
+  onchange: () => void,
+  description?: string,
+) {
   const id = uid('radio')
+  const hint = description ? uid('hint') : undefined
   return h('div', { class: 'choice' }, [
-    h('input', { type: 'radio', id, name, value, checked, 'data-key': `${name}:${value}`, onchange }),
+    h('input', {
+      type: 'radio',
+      id,
+      name,
+      value,
+      checked,
+      'data-key': `${name}:${value}`,
+      'aria-describedby': hint,
+      onchange,
+    }),
     h('label', { for: id }, label),
+    description ? h('p', { id: hint, class: 'hint' }, description) : null,
   ])
 }
 
@@ -97,12 +120,51 @@ function seatChoice(draft: SetupDraft, index: ScenarioIndex): HTMLElement {
   ])
 }
 
-/** The setup screen: scenario, who plays which side, difficulty and seed, and "Start game". */
+function difficultyChoice(draft: SetupDraft): HTMLElement {
+  return h('fieldset', { class: 'difficulties' }, [
+    h('legend', {}, t('setup.difficulty')),
+    ...DIFFICULTIES.map((level) => {
+      const [name, hint] = DIFFICULTY_TEXT[level]
+      return radio(
+        'difficulty',
+        level,
+        t(name),
+        draft.difficulty === level,
+        () => {
+          draft.difficulty = level
+        },
+        t(hint),
+      )
+    }),
+  ])
+}
+
+/** Play mode, or the instructor's and author's mode with the Backstage open to the hidden parts. */
+function modeChoice(draft: SetupDraft): HTMLElement {
+  const id = uid('mode')
+  const hint = uid('hint')
+  const box = h('div', { class: 'choice' }, [
+    h('input', {
+      type: 'checkbox',
+      id,
+      checked: draft.mode === 'instructor',
+      'data-key': 'mode',
+      'aria-describedby': hint,
+      onchange: (e) => {
+        draft.mode = (e.target as HTMLInputElement).checked ? 'instructor' : 'play'
+      },
+    }),
+    h('label', { for: id }, t('setup.mode')),
+    h('p', { id: hint, class: 'hint' }, t('setup.modeHint')),
+  ])
+  return h('fieldset', {}, [h('legend', {}, t('setup.modeLegend')), box])
+}
+
+/** The setup screen: scenario, who plays which side, difficulty, mode and seed, and "Start game". */
 export function renderSetup(props: SetupProps): HTMLElement {
   const { draft } = props
   const current = props.scenarios.find((s) => s.scenario.id === draft.scenarioId) ?? props.scenarios[0]
   if (!current) return h('p', {}, t('setup.nothingPlayable'))
-  const difficultyId = uid('difficulty')
   const seedId = uid('seed')
   const seedHint = uid('hint')
   const start = (event: Event) => {
@@ -112,28 +174,15 @@ export function renderSetup(props: SetupProps): HTMLElement {
       seats: { ...draft.seats },
       seed: draft.seed,
       difficulty: draft.difficulty,
+      // Play mode is the default and is left unsaid, so that play-mode records stay as they were.
+      ...(draft.mode === 'instructor' ? { mode: 'instructor' as const } : {}),
     })
   }
   return h('form', { class: 'setup', onsubmit: start, 'aria-labelledby': 'setup-heading' }, [
     h('h2', { id: 'setup-heading', tabindex: -1 }, t('common.newGame')),
     scenarioChoice(props, current),
     seatChoice(draft, current),
-    h('div', { class: 'field' }, [
-      h('label', { for: difficultyId }, t('setup.difficulty')),
-      h(
-        'select',
-        {
-          id: difficultyId,
-          'data-key': 'difficulty',
-          onchange: (e) => {
-            draft.difficulty = (e.target as HTMLSelectElement).value as Difficulty
-          },
-        },
-        DIFFICULTIES.map(([value, label]) =>
-          h('option', { value, selected: value === draft.difficulty }, t(label)),
-        ),
-      ),
-    ]),
+    difficultyChoice(draft),
     h('div', { class: 'field' }, [
       h('label', { for: seedId }, t('setup.seed')),
       h('input', {
@@ -153,6 +202,7 @@ export function renderSetup(props: SetupProps): HTMLElement {
       }),
       h('p', { id: seedHint, class: 'hint' }, t('setup.seedHint')),
     ]),
+    modeChoice(draft),
     h('button', { type: 'submit', class: 'primary', 'data-key': 'start' }, t('setup.start')),
   ])
 }

@@ -38,6 +38,7 @@ function saveLine(entry: SaveEntry, props: TitleProps): HTMLElement {
   return h('li', { class: 'save' }, [
     h('h4', {}, entry.scenarioTitle),
     h('p', { class: 'meta' }, t('title.meta', { where, who, when: saved.when })),
+    entry.mode === 'instructor' ? h('p', { class: 'mode-mark' }, t('title.instructorMode')) : null,
     h('div', { class: 'actions' }, [
       button(t(summary.ending ? 'title.openDebrief' : 'title.continue'), () => props.onResume(entry.id), {
         class: 'primary small',

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
+import type { GameMode } from '../../core/rules/state.ts'
 import {
   EnvelopeSchema,
   idOfKey,
@@ -27,7 +28,16 @@ export type Decoded =
 
 /** One line of the title screen's list of saved games. */
 export type SaveEntry =
-  | { id: string; ok: true; savedAt: number; scenarioId: string; scenarioTitle: string; summary: SaveSummary }
+  | {
+      id: string
+      ok: true
+      savedAt: number
+      scenarioId: string
+      scenarioTitle: string
+      summary: SaveSummary
+      /** Play, or the instructor's and author's mode (with the Backstage), as the game was started. */
+      mode: GameMode
+    }
   | ({ id: string; ok: false; problem: SaveProblem } & Hints)
 
 const describe = (error: z.ZodError): string => {
@@ -132,7 +142,8 @@ function entryOf(storage: SaveStorage, id: string, known: readonly ScenarioIndex
     const replayed = replaySaved(index, state.setup, state.log, state.scenario.hash)
     if (!replayed.ok) return { id, ok: false as const, problem: replayed.problem, ...hints }
   }
-  return { id, ok: true as const, ...hints, scenarioId: index.scenario.id, summary: state.summary }
+  const mode = state.setup.mode ?? 'play'
+  return { id, ok: true as const, ...hints, scenarioId: index.scenario.id, summary: state.summary, mode }
 }
 
 /**

@@ -40,8 +40,9 @@ export function explainResponse(index: ScenarioIndex, response: Response): Respo
   for (const id of response.redLines) {
     const r = scenario.redLines.find((x) => x.id === id)
     if (!r) continue
-    const effect =
-      r.response.kind === 'reject'
+    const effect = response.yielded.includes(id)
+      ? 'a red line Russia let pass this time: it weighed nothing on this answer'
+      : r.response.kind === 'reject'
         ? 'a red line: the package is rejected'
         : r.response.kind === 'demandRemoval'
           ? 'a red line: what crosses it must be removed'
@@ -66,7 +67,10 @@ export function explainResponse(index: ScenarioIndex, response: Response): Respo
     })
   }
   const rulesVerdict = response.overruled?.verdict ?? response.verdict
-  if (rulesVerdict !== 'demandRemoval' && !response.redLines.some((id) => isReject(index, id))) {
+  if (
+    rulesVerdict !== 'demandRemoval' &&
+    !response.redLines.some((id) => isReject(index, id) && !response.yielded.includes(id))
+  ) {
     const total = Math.round((response.disposition + response.noise) * 100) / 100
     reasons.push({
       kind: 'disposition',
