@@ -154,6 +154,29 @@ describe('command line', () => {
     expect(check(['.']).err).toContain('is a folder')
   })
 
+  it('says, under a file that loads, which parts of format 3 it uses; nothing under one that does not', () => {
+    const uncertain = check(['--articles', ARTICLES, 'resolve-warnings.yaml'])
+    expect(uncertain.out).toContain(
+      [
+        'resolve-warnings.yaml loads:',
+        "  The harbour's resolve: a hidden range on 1 of 1 red lines (no-boats 0.7–0.7).",
+        '  Aftermath: 3 years played out after a deal or guarantees imposed without consent.',
+        '  Outlooks: none; positions: none.',
+      ].join('\n'),
+    )
+    const clean = check(['--articles', ARTICLES, '../minimal.yaml'])
+    expect(clean.out).toContain(
+      [
+        '../minimal.yaml: no problems',
+        "  The harbour's red lines always hold: none has a resolve range.",
+        '  No aftermath: the game ends when the negotiation does.',
+      ].join('\n'),
+    )
+    expect(check(['--articles', ARTICLES, 'uncertainty.yaml']).out).not.toContain('loads:')
+    // --json prints the problems only.
+    expect(JSON.parse(check(['--json', '--articles', ARTICLES, '../minimal.yaml']).out)).toEqual([])
+  })
+
   it('reports listed articles that are not in the articles folder', () => {
     const result = check(['../minimal.yaml'], BROKEN)
     expect(result.status).toBe(0)

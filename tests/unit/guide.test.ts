@@ -2,14 +2,17 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse, stringify } from 'yaml'
+import { aftermathChances, aftermathOdds } from '../../src/core/rules/aftermath.ts'
 import { resolvePackage } from '../../src/core/rules/package.ts'
 import { resolveResponse } from '../../src/core/rules/response.ts'
 import { seedState } from '../../src/core/rules/rng.ts'
+import { newGame } from '../../src/core/rules/state.ts'
 import { loadScenario } from '../../src/core/scenario/load/index.ts'
 import { formatProblem, PROBLEM_CODES, type Problem } from '../../src/core/scenario/load/problems.ts'
 import { ConditionSchema } from '../../src/core/scenario/schema/conditions.ts'
 import { ScenarioSchema } from '../../src/core/scenario/schema/scenario.ts'
 import { codeBlocks, withoutGeneratedSections } from '../../src/node/docs/code-blocks.ts'
+import { exampleScenario as exampleDoc } from '../../src/node/docs/examples.ts'
 import { GUIDE_PATH, renderGuide } from '../../src/node/docs/guide.ts'
 import { readSection, replaceSection } from '../../src/node/docs/markers.ts'
 import { readTutorial, TUTORIAL_FILE } from '../../src/node/docs/tutorial.ts'
@@ -25,22 +28,12 @@ const seeds = readSeeds()
 type Doc = Record<string, unknown>
 const errorsOf = (problems: Problem[]) => problems.filter((p) => p.severity === 'error').map(formatProblem)
 
-/** The tutorial's last file plus every `yaml extra` block of the guide: what the examples are checked in. */
-function exampleScenario(): Doc {
-  const doc = parse(steps.at(-1)?.text ?? '') as Doc
-  for (const block of handWritten.filter((b) => b.role === 'extra'))
-    for (const [key, value] of Object.entries(parse(block.body) as Doc)) {
-      const old = doc[key]
-      doc[key] = Array.isArray(old)
-        ? [...old, ...(value as unknown[])]
-        : old && typeof old === 'object'
-          ? { ...old, ...(value as Doc) }
-          : value
-    }
-  return doc
-}
+/** The tutorial's last file with the guide's `extra` and `within` blocks: what the examples are checked in. */
+const exampleScenario = (): Doc => exampleDoc(guide, steps.at(-1)?.text ?? '')
 
 const loadDoc = (doc: Doc) => loadScenario(stringify(doc), { file: TUTORIAL_FILE, seeds })
+const newGameFor = (index: NonNullable<ReturnType<typeof loadDoc>['index']>) =>
+  newGame(index, { scenarioId: index.scenario.id, seats: {}, seed: 1, difficulty: 'normal' })
 
 describe('the authoring guide (scenarios/README.md)', () => {
   it('is up to date with the schema, the problem codes and the tutorial files (run `npm run schema` if this fails)', () => {
@@ -56,7 +49,7 @@ describe('the authoring guide (scenarios/README.md)', () => {
   })
 
   it('gives every yaml example a role that a test below checks', () => {
-    const roles = ['condition', 'effects', 'extra', 'quote', 'quote-not-found', 'before', 'after']
+    const roles = ['condition', 'effects', 'extra', 'within', 'quote', 'quote-not-found', 'before', 'after']
     const yaml = handWritten.filter((b) => b.lang === 'yaml')
     expect(yaml.length).toBeGreaterThan(25)
     for (const block of yaml) expect(roles, `line ${block.line}`).toContain(block.role)
@@ -152,7 +145,55 @@ describe('the examples of the guide', () => {
 
   it('load together with the tutorial scenario without an error', () => {
     expect(byRole('extra').length).toBeGreaterThanOrEqual(2)
+    expect(byRole('within').map((b) => b.arg)).toEqual(['redLines.0', 'sides.1', 'sides.0'])
     expect(errorsOf(loadDoc(base).problems)).toEqual([])
+  })
+
+  it('put format 3 to use: a resolve range, an outlook, positions and an aftermath, each quote checked', () => {
+    const loaded = loadDoc(base)
+    const s = loaded.scenario
+    expect(s?.redLines[0]?.resolve).toMatchObject({ low: 0.6, high: 0.9 })
+    expect(s?.sides[1]?.outlook?.firmness).toBe(0.3)
+    expect(s?.sides[0]?.positions).toHaveLength(1)
+    expect(s?.aftermath?.years).toBe(3)
+    // A quote of the new parts is checked like any other.
+    const doc = structuredClone(base) as {
+      redLines: Array<{ resolve: { source: Array<{ quote: string }> } }>
+    }
+    const [first] = doc.redLines[0]?.resolve.source ?? []
+    if (first) first.quote = 'This would be totally unacceptable'
+    expect(errorsOf(loadDoc(doc as Doc).problems).map((p) => p.split('  ')[1])).toEqual(['QUOTE_NOT_FOUND'])
+  })
+
+  it('work out the odds of the worked example as the guide gives them', () => {
+    const index = loadDoc(base).index
+    if (!index) throw new Error('the examples do not load')
+    const text = guide.slice(guide.indexOf('**A worked example.**'), guide.indexOf('example-dry-run:start'))
+    const opening = newGameFor(index)
+    const odds = (
+      items: Array<{ instrument: string; backedBy: string }>,
+      imposed: boolean,
+      firmness: number,
+    ) => {
+      const state = imposed ? { ...opening, flags: ['implemented-without-consent'] } : opening
+      const c = aftermathChances(index, state, items, () => firmness)
+      if (!c) throw new Error('no aftermath')
+      return aftermathOdds(3, c, imposed)
+    }
+    const shown = (x: number) => `${(100 * x).toFixed(1)}%`
+    const agreed = odds(
+      [
+        { instrument: 'us-air-defence', backedBy: 'us' },
+        { instrument: 'buffer-zone', backedBy: 'europe' },
+      ],
+      false,
+      0,
+    )
+    for (const x of [agreed.peace, agreed.attack, agreed.confrontation, agreed.deterred])
+      expect(text).toContain(shown(x))
+    const imposed = odds([{ instrument: 'reassurance-force', backedBy: 'europe' }], true, 0.75)
+    expect(text).toContain(shown(imposed.peace))
+    expect(text).toContain(shown(imposed.confrontation))
   })
 
   it.each(byRole('condition').map((b) => [b.line, b] as const))(

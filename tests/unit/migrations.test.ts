@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { loadScenario } from '../../src/core/scenario/load/index.ts'
 import { v1ToV2 } from '../../src/core/scenario/load/migrations/v1-to-v2.ts'
+import { v2ToV3 } from '../../src/core/scenario/load/migrations/v2-to-v3.ts'
 import { formatProblem, type Problem } from '../../src/core/scenario/load/problems.ts'
 import { GAME_VERSION_FOR_FORMAT, MIGRATIONS } from '../../src/core/scenario/load/version.ts'
 import { FORMAT_VERSION } from '../../src/core/scenario/schema/scenario.ts'
@@ -20,8 +21,7 @@ function textAt(text: string, p: Problem): string {
 }
 
 describe('format 1 → 2 migration', () => {
-  it('is the migration registered for format 1, and format 2 is current', () => {
-    expect(FORMAT_VERSION).toBe(2)
+  it('is the migration registered for format 1', () => {
     expect(MIGRATIONS[1]).toBe(v1ToV2)
   })
 
@@ -46,9 +46,10 @@ describe('format 1 → 2 migration', () => {
     expect(v1ToV2(odd)).toBe(odd)
   })
 
-  it('loads a format 1 file to the same scenario as its format 2 twin', () => {
+  it('loads a format 1 file to the same scenario as its format 2 and format 3 twins', () => {
     const v1 = load('harbour.v1.yaml')
     const v2 = load('harbour.v2.yaml')
+    expect(v1.scenario).toEqual(load('harbour.v3.yaml').scenario)
     expect(v1.problems.filter((p) => p.severity === 'error')).toEqual([])
     expect(v1.scenario).not.toBeNull()
     expect(v1.scenario).toEqual(v2.scenario)
@@ -94,21 +95,81 @@ describe('format 1 → 2 migration', () => {
   })
 })
 
+describe('format 2 → 3 migration', () => {
+  const v2 = () => parse(read('harbour.v2.yaml')) as Record<string, unknown>
+
+  it('is the migration registered for format 2, and format 3 is current', () => {
+    expect(FORMAT_VERSION).toBe(3)
+    expect(MIGRATIONS[2]).toBe(v2ToV3)
+  })
+
+  it('counts meter score lines from 0, as format 2 did, like the hand-written twin', () => {
+    const v3 = parse(read('harbour.v3.yaml')) as Record<string, unknown>
+    expect({ ...v2ToV3(v2()), formatVersion: 3 }).toEqual(v3)
+  })
+
+  it('is pure: the document it is given is left as it was', () => {
+    const doc = v2()
+    const before = structuredClone(doc)
+    v2ToV3(doc)
+    expect(doc).toEqual(before)
+  })
+
+  it('leaves condition lines, lines with a `from`, and anything unexpected alone', () => {
+    const when = { when: { flag: 'x' }, points: 1, label: 'X' }
+    const doc = {
+      scoring: {
+        a: { par: 0, terms: [{ meter: 'm', weight: 1, from: 5 }, when, 'odd'] },
+        b: { par: 0, terms: 'none' },
+        c: 7,
+      },
+    }
+    expect(v2ToV3(doc)).toEqual(doc)
+    const odd = { scoring: [] }
+    expect(v2ToV3(odd)).toBe(odd)
+  })
+
+  it('loads a format 2 file to the same scenario as its format 3 twin, with the same warnings', () => {
+    const old = load('harbour.v2.yaml')
+    const twin = load('harbour.v3.yaml')
+    expect(old.scenario).not.toBeNull()
+    expect(old.scenario).toEqual(twin.scenario)
+    expect(old.scenario?.scoring.north?.terms).toEqual([{ meter: 'tension', weight: -0.5, from: 0 }])
+    expect(old.problems.map((p) => [p.code, p.path])).toEqual(twin.problems.map((p) => [p.code, p.path]))
+  })
+
+  it.each(['scoring-references.v2.yaml', 'scoring-shape.v2.yaml'])(
+    '%s: problems point into the format 2 text as written, and name only what it says',
+    (name) => {
+      const result = load(name)
+      const expected = read(name.replace(/\.yaml$/, '.expected.txt'))
+      expect(result.problems.map(formatProblem).join('\n')).toBe(expected.trimEnd())
+      const text = read(name)
+      for (const p of result.problems) {
+        const at = textAt(text, p)
+        const named = p.message.match(/"([^"]+)"/)?.[1] ?? ''
+        expect(at.startsWith(named) || at.startsWith('{'), `${formatProblem(p)} points at "${at}"`).toBe(true)
+        expect(p.message).not.toContain('"from"')
+      }
+    },
+  )
+})
+
 describe('files newer than the game', () => {
-  it('refuses format 3, saying which game it needs', () => {
-    const text = read('harbour.v2.yaml').replace('formatVersion: 2', 'formatVersion: 3')
+  it('refuses format 4, saying which game it needs', () => {
+    const text = read('harbour.v3.yaml').replace('formatVersion: 3', 'formatVersion: 4')
     const result = loadScenario(text, { file: 'next.yaml' })
     expect(result.scenario).toBeNull()
     expect(result.problems).toHaveLength(1)
     const [problem] = result.problems
     expect(problem).toMatchObject({
       code: 'FORMAT_VERSION_TOO_NEW',
-      line: 3,
+      line: text.split('\n').indexOf('formatVersion: 4') + 1,
       column: 16,
       path: 'formatVersion',
     })
     expect(problem?.message).toBe(
-      'This file is written in scenario format 3, but this game reads formats up to 2; it needs a version of Red Lines later than 0.2',
+      'This file is written in scenario format 4, but this game reads formats up to 3; it needs a version of Red Lines later than 0.3',
     )
   })
 
@@ -117,6 +178,6 @@ describe('files newer than the game', () => {
       version: string
     }
     expect(GAME_VERSION_FOR_FORMAT[FORMAT_VERSION]).toBe(version.split('.').slice(0, 2).join('.'))
-    expect(Object.keys(GAME_VERSION_FOR_FORMAT).map(Number)).toEqual([1, 2])
+    expect(Object.keys(GAME_VERSION_FOR_FORMAT).map(Number)).toEqual([1, 2, 3])
   })
 })

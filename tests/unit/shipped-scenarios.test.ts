@@ -13,6 +13,7 @@ import { formatProblem } from '../../src/core/scenario/load/problems.ts'
 import { collectQuotes, findQuote } from '../../src/core/scenario/load/quotes.ts'
 import type { Condition } from '../../src/core/scenario/schema/conditions.ts'
 import { FORMAT_VERSION } from '../../src/core/scenario/schema/scenario.ts'
+import { AFTERMATH_KINDS, type AftermathKind } from '../../src/core/scenario/schema/uncertainty.ts'
 import { createGameStore } from '../../src/core/store.ts'
 import {
   loadScenarioFile,
@@ -91,13 +92,18 @@ const SEATINGS = [[], ['ukraine'], ['europe'], ['us'], ['ukraine', 'europe', 'us
 
 /**
  * Plays seeded games over a fixed grid (seed, difficulty, which sides are human) until every ending has been
- * reached and every red line crossed, or the grid is exhausted. Deterministic: the same grid, the same games.
+ * reached, every red line crossed and every outcome of the aftermath seen (when the scenario has one), or the
+ * grid is exhausted. Deterministic: the same grid, the same games.
  */
 function coverage(index: ScenarioIndex, maxSeed = 30) {
   const endings = new Map<string, string>()
   const redLines = new Set<string>()
+  const outcomes = new Set<AftermathKind>()
+  const wanted = index.scenario.aftermath ? AFTERMATH_KINDS.length : 0
   const done = () =>
-    endings.size === index.scenario.endings.length && redLines.size === index.scenario.redLines.length
+    endings.size === index.scenario.endings.length &&
+    redLines.size === index.scenario.redLines.length &&
+    outcomes.size === wanted
   for (let seed = 1; seed <= maxSeed && !done(); seed++)
     for (const difficulty of DIFFICULTIES)
       for (const humans of SEATINGS) {
@@ -106,8 +112,9 @@ function coverage(index: ScenarioIndex, maxSeed = 30) {
         if (id && !endings.has(id))
           endings.set(id, `${difficulty}, seed ${seed}, human: ${humans.join('+') || 'none'}`)
         for (const h of game.history) for (const r of h.response?.redLines ?? []) redLines.add(r)
+        if (game.aftermath) outcomes.add(game.aftermath.outcome)
       }
-  return { endings, redLines }
+  return { endings, redLines, outcomes }
 }
 
 /** The numbers worth trying for each meter: its bounds, its start and every threshold a condition names. */
@@ -226,9 +233,41 @@ describe.each(MOMENTS)('the moment %s', (file) => {
     },
   )
 
-  it('reaches every ending, and crosses every red line, in some seeded game', () => {
-    const { endings, redLines } = coverage(index)
+  it('is written in format 3: every red line has a hidden resolve range, with its reasons and sources', () => {
+    // The file itself, not the loader's upgrade of it, is in the current format.
+    const text = readFileSync(join(FOLDER, file), 'utf8')
+    expect(Number(/^formatVersion:\s*(\d+)/m.exec(text)?.[1])).toBe(FORMAT_VERSION)
+    for (const r of index.scenario.redLines) {
+      expect(r.resolve, r.id).toBeDefined()
+      expect(r.resolve?.low ?? 2, r.id).toBeLessThanOrEqual(r.resolve?.high ?? -1)
+      // A red line whose firmest draw is below even odds would make the officials' words a bluff by design.
+      expect(r.resolve?.high, r.id).toBeGreaterThan(0.5)
+      expect(r.resolve?.rationale?.trim(), r.id).toBeTruthy()
+    }
+  })
+
+  it('gives each proposing side an outlook and two to four positions, in its own cited words', () => {
+    for (const side of index.proposers) {
+      const entry = index.sides.get(side)
+      expect(entry?.outlook?.text?.trim(), side).toBeTruthy()
+      expect(entry?.positions.length, side).toBeGreaterThanOrEqual(2)
+      expect(entry?.positions.length, side).toBeLessThanOrEqual(4)
+      for (const p of entry?.positions ?? [])
+        expect(p.instruments.length + p.tags.length, `${side}: ${p.text}`).toBeGreaterThan(0)
+    }
+  })
+
+  it('has an aftermath whose four outcomes differ for Ukraine, a new attack costing it most', () => {
+    const outcomes = index.scenario.aftermath?.outcomes ?? expect.fail('no aftermath')
+    const ukraine = AFTERMATH_KINDS.map((k) => outcomes[k].scores.ukraine ?? 0)
+    expect(new Set(ukraine).size).toBe(AFTERMATH_KINDS.length)
+    expect(Math.min(...ukraine)).toBe(outcomes.attack.scores.ukraine)
+  })
+
+  it('reaches every ending, crosses every red line and sees every aftermath outcome in some seeded game', () => {
+    const { endings, redLines, outcomes } = coverage(index)
     expect([...endings.keys()].sort()).toEqual(index.scenario.endings.map((e) => e.id).sort())
     expect([...redLines].sort()).toEqual(index.scenario.redLines.map((r) => r.id).sort())
+    expect([...outcomes].sort()).toEqual([...AFTERMATH_KINDS].sort())
   })
 })

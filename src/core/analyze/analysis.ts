@@ -2,12 +2,14 @@ import type { PackageItem } from '../rules/package.ts'
 import type { ScenarioIndex } from '../rules/scenario-index.ts'
 import type { Difficulty } from '../rules/state.ts'
 import type { ResponseKind } from '../scenario/schema/conditions.ts'
+import { type AftermathStudy, studyAftermath } from './aftermath-odds.ts'
 import { type BalanceWarning, balanceWarnings } from './balance.ts'
 import { type Census, type Outlook, packagesToStudy, smallest, takeCensus } from './census.ts'
 import { classify } from './classes.ts'
 import { describePackage, describeStep } from './describe.ts'
 import { openingState, settableFlags } from './offers.ts'
 import { type ConstraintCount, countPositions, type PreferenceCount } from './positions.ts'
+import { type ResolveStudy, type SideReading, sideReadings, studyResolve } from './resolve.ts'
 import { type RoundStats, searchGames } from './search.ts'
 import type { Game } from './tally.ts'
 
@@ -81,6 +83,12 @@ export interface Analysis {
     examples: PackageText[]
     crossedInGames: boolean
   }>
+  /** Each red line's hidden resolve range, its sources, and Russia's answers if it holds or yields. */
+  resolve: ResolveStudy[]
+  /** The aftermath's odds by kind of package, agreed or imposed; null when the scenario has none. */
+  aftermath: AftermathStudy | null
+  /** How each proposing side reads Russia's resolve (its outlook) and what it argues (its positions). */
+  readings: SideReading[]
   /** The preferences and constraints at the start: packages each applies to, or that break each. */
   positions: {
     preferences: PreferenceCount[]
@@ -159,6 +167,9 @@ export function analyzeScenario(index: ScenarioIndex, options: AnalysisOptions =
       })),
       crossedInGames: search.crossedRedLines.has(r.id),
     })),
+    resolve: studyResolve(index, classes, census.settings, opening, difficulty),
+    aftermath: studyAftermath(index, classes, census.settings, opening, difficulty),
+    readings: sideReadings(index),
     positions: {
       preferences: positions.preferences,
       constraints: positions.constraints.map((c) => ({
@@ -211,9 +222,12 @@ function whyNot(
   alone: Census['neverAccepted'][number]['alone'],
 ): string {
   if (!alone) return 'no proposing side can put it in'
-  const deciding = alone.redLines.filter((r) => r.response.kind !== 'warn').map((r) => r.id)
+  const deciding = alone.redLines.filter((r) => r.response.kind !== 'warn')
+  const ids = deciding.map((r) => r.id).join(', ')
+  // With a resolve range, a red line may let the package pass: "never" holds only while it holds.
+  const unless = deciding.every((r) => r.resolve) ? `, unless Russia lets ${ids} pass` : ''
   if (alone.forced && deciding.length)
-    return `on its own it crosses ${deciding.join(', ')} (${alone.forced === 'reject' ? 'rejected' : 'removal demanded'}), and no package with it is accepted`
+    return `on its own it crosses ${ids} (${alone.forced === 'reject' ? 'rejected' : 'removal demanded'}), and no package with it is accepted${unless}`
   const { acceptAt, noise } = index.scenario.response
   const extra = census.settings.length > 1 ? ' under any flag setting' : ''
   return `on its own Russia's disposition is ${alone.disposition} against a bar of ${acceptAt} (chance ±${noise})${extra}, and no package with it is accepted`

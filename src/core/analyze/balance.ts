@@ -1,10 +1,12 @@
+import { packageKey } from '../rules/package.ts'
 import type { ScenarioIndex } from '../rules/scenario-index.ts'
 import type { Difficulty } from '../rules/state.ts'
+import { bad, type OddsAcross } from './aftermath-odds.ts'
 import type { Analysis } from './analysis.ts'
 import { assessOffer, outlookOf } from './census.ts'
 import { describePackage } from './describe.ts'
 import { openingState } from './offers.ts'
-import type { Tally } from './tally.ts'
+import type { OpeningDeal, Tally } from './tally.ts'
 
 export type BalanceCode =
   | 'DOMINANT_PACKAGE'
@@ -14,6 +16,8 @@ export type BalanceCode =
   | 'NOTHING_ACCEPTED'
   | 'EVERYTHING_ACCEPTED'
   | 'ENDING_UNREACHED'
+  | 'DEALS_ALWAYS_HOLD'
+  | 'SAFE_IMPOSITION'
 
 /** Something that makes the game less of a dilemma than its author probably meant. */
 export interface BalanceWarning {
@@ -23,6 +27,11 @@ export interface BalanceWarning {
 
 /** Scores within this distance count as equal (scores are kept to one decimal). */
 const EPSILON = 1e-6
+/**
+ * Odds of an attack or a confrontation below which the years after are no risk worth weighing: a deal or an
+ * imposition that stays under it whatever Russia's resolve makes the aftermath no part of the dilemma.
+ */
+export const RISK_FLOOR = 0.1
 
 /** Looks over an analysis (and the search's round-1 deals) for signs that the game is lopsided. */
 export function balanceWarnings(
@@ -37,7 +46,7 @@ export function balanceWarnings(
   if (dominant)
     warn(
       'DOMINANT_PACKAGE',
-      `${dominant} is accepted in round 1 whatever the dice, and gives every proposing side its best score in the explored games: there is nothing left to negotiate`,
+      `${dominant} is accepted in round 1 whatever the dice, and with every seed tried gives every proposing side its best score in the explored games${index.scenario.aftermath ? ', the years after included' : ''}: there is nothing left to negotiate`,
     )
   for (const s of analysis.sides) {
     if (s.best !== null && s.best < s.par)
@@ -59,7 +68,10 @@ export function balanceWarnings(
       )
   const a = analysis.answers
   if (a.acceptAlways + a.acceptByChance === 0)
-    warn('NOTHING_ACCEPTED', 'Russia accepts no package at all in the opening situation')
+    warn(
+      'NOTHING_ACCEPTED',
+      `Russia accepts no package at all in the opening situation${analysis.resolve.some((r) => r.range) ? ', while its red lines hold' : ''}`,
+    )
   if (a.reject + a.demandRemoval + a.rejectAlways === 0)
     warn(
       'EVERYTHING_ACCEPTED',
@@ -67,12 +79,27 @@ export function balanceWarnings(
     )
   for (const e of analysis.endings)
     if (!e.reached) warn('ENDING_UNREACHED', `Ending "${e.id}" is reached in none of the explored games`)
+  const after = analysis.aftermath
+  const riskiest = after?.worstDeals[0]?.deal
+  if (riskiest && worstRisk(riskiest) < RISK_FLOOR)
+    warn(
+      'DEALS_ALWAYS_HOLD',
+      `Every package Russia accepts at the start ends in an attack or a confrontation less than ${pct(RISK_FLOOR)} of the time, whatever its resolve (at worst ${pct(worstRisk(riskiest))}): the years after never put a deal to the test`,
+    )
+  const safest = after?.bestImposed[0]
+  if (safest && worstRisk(safest.imposed) < RISK_FLOOR)
+    warn(
+      'SAFE_IMPOSITION',
+      `Imposing "${safest.text}" without consent ends in an attack or a confrontation less than ${pct(RISK_FLOOR)} of the time, whatever Russia's resolve (at worst ${pct(worstRisk(safest.imposed))}): acting without consent carries little risk`,
+    )
   return out
 }
 
 /**
- * A deal of round 1 that Russia accepts whatever the dice and that gives each proposing side with a score
- * at least its best over all explored games, in words; null when there is none.
+ * A deal of round 1 that Russia accepts whatever the dice and that, with every seed of chance searched, gives
+ * each proposing side with a score at least its best with that seed (the aftermath, when the scenario has
+ * one, included: a package that wins only on a lucky draw of the years after is not dominant), in words; null
+ * when there is none.
  */
 function dominantDeal(
   index: ScenarioIndex,
@@ -80,21 +107,36 @@ function dominantDeal(
   tally: Tally,
   difficulty: Difficulty,
 ): string | null {
-  const best = new Map(analysis.sides.map((s) => [s.id, s.best ?? Number.POSITIVE_INFINITY]))
-  const judged = index.proposers.filter((p) => best.has(p))
+  const judged = index.proposers.filter((p) => analysis.sides.some((s) => s.id === p))
   if (judged.length === 0) return null
+  const winning = new Map<string, Map<number, OpeningDeal>>()
   for (const deal of tally.openingDeals) {
-    if (
-      !judged.every(
-        (side) => (deal.scores[side] ?? Number.NEGATIVE_INFINITY) >= (best.get(side) ?? 0) - EPSILON,
-      )
-    )
-      continue
     const step = deal.game.steps[0]
     if (!step?.tabled) continue
-    const opening = openingState(index, deal.game.seed, difficulty)
+    const best = tally.bestBySeed.get(deal.game.seed)
+    const wins = (side: string) =>
+      (deal.scores[side] ?? Number.NEGATIVE_INFINITY) >=
+      (best?.get(side) ?? Number.POSITIVE_INFINITY) - EPSILON
+    if (!judged.every(wins)) continue
+    const key = `${packageKey(step.tabled)}|${[...step.flags].sort().join(',')}`
+    const seeds = winning.get(key) ?? new Map<number, OpeningDeal>()
+    seeds.set(deal.game.seed, deal)
+    winning.set(key, seeds)
+  }
+  for (const seeds of winning.values()) {
+    if (!analysis.method.seeds.every((seed) => seeds.has(seed))) continue
+    const step = [...seeds.values()][0]?.game.steps[0]
+    if (!step?.tabled) continue
+    const opening = openingState(index, analysis.method.seeds[0] ?? 1, difficulty)
     const a = assessOffer(index, opening, { items: step.tabled, flags: step.flags })
     if (outlookOf(index, a) === 'acceptAlways') return `"${describePackage(index, step.tabled)}"`
   }
   return null
+}
+
+const pct = (x: number) => `${Math.round(100 * x)}%`
+
+/** The odds of an attack or a confrontation at whichever end of the resolve ranges makes them highest. */
+function worstRisk(odds: OddsAcross): number {
+  return Math.max(bad(odds.low), bad(odds.middle), bad(odds.high))
 }

@@ -3,8 +3,16 @@ import { brokenConstraints } from '../rules/constraints.ts'
 import { type PackageItem, resolvePackage, sumAttribute } from '../rules/package.ts'
 import type { ScenarioIndex } from '../rules/scenario-index.ts'
 import type { GameState } from '../rules/state.ts'
-import type { Condition, PackageAttribute } from '../scenario/schema/conditions.ts'
+import type { Condition } from '../scenario/schema/conditions.ts'
 import type { Effect } from '../scenario/schema/scenario.ts'
+import {
+  aftermathReadsPackage,
+  aftermathSums,
+  aftermathTests,
+  packageSums,
+  packageTests,
+  type Sum,
+} from './package-reads.ts'
 
 /**
  * Packages that the rules cannot tell apart, grouped so that the game search tables one of each.
@@ -18,6 +26,12 @@ import type { Effect } from '../scenario/schema/scenario.ts'
  * generator state). Only the score can still differ, since scoring terms and constraints test the final
  * package too. Hence three levels: a class (same tests), its sum classes (same sums too), and in each of
  * these one package per distinct answer to the scoring and constraint tests (`finals`).
+ *
+ * The aftermath that follows a deal or an imposition reads the package in force too: the red lines it
+ * crosses (flow tests already), the package tests of its terms, its total deterrence (when a chance has
+ * `perDeterrence`) and the sums its outcomes' effects read: a sum class's `aftermath` key. It counts towards
+ * the sum key, so that the packages of a sum class also play out the same years after; sum classes with the
+ * same aftermath key, and whose games flowed alike, end alike.
  */
 export interface PackageClass {
   /** The package tabled for the class: its first sum class's. */
@@ -31,8 +45,12 @@ export interface PackageClass {
 }
 
 export interface SumClass {
-  /** The sums that effects read, as a text key. */
+  /** The sums that effects read and what the aftermath reads (below), as a text key. */
   key: string
+  /** The sums that effects of the negotiation read, as a text key: sum classes alike there play alike. */
+  sums: string
+  /** What the aftermath reads of the package beyond the red lines it crosses, as a text key. */
+  aftermath: string
   /** The fewest constraints broken at the start, then the fewest items. */
   rep: PackageItem[]
   /** One package per distinct answer to the scoring and constraint tests (`key`), the rep's first. */
@@ -40,36 +58,6 @@ export interface SumClass {
   /** How far the choice among `finals` can move each side's score (see swingOf). */
   swing: Map<string, number>
   size: number
-}
-
-type Sum = { attribute: PackageAttribute; side: string | undefined }
-
-/** Adds to `out` the tests of a condition that depend on the package alone. */
-function packageTests(c: Condition | undefined, out: Condition[]): void {
-  if (!c) return
-  if ('all' in c) for (const x of c.all) packageTests(x, out)
-  else if ('any' in c) for (const x of c.any) packageTests(x, out)
-  else if ('not' in c) packageTests(c.not, out)
-  else if (!('meter' in c || 'flag' in c || 'response' in c || 'fromRound' in c)) out.push(c)
-}
-
-/** Every effect of the scenario that reads a sum from the package. */
-function packageSums(index: ScenarioIndex): Sum[] {
-  const s = index.scenario
-  const lists: Array<readonly Effect[]> = [
-    ...s.redLines.map((r) => r.response.effects),
-    ...s.preferences.map((p) => p.effects),
-    ...Object.values(s.response.effects),
-    s.noPackage.effects,
-    s.unilateral.effects,
-    ...s.events.map((e) => e.effects),
-  ]
-  const sums = new Map<string, Sum>()
-  for (const list of lists)
-    for (const e of list)
-      if ('fromPackage' in e)
-        sums.set(`${e.fromPackage}/${e.side ?? ''}`, { attribute: e.fromPackage, side: e.side })
-  return [...sums.values()]
 }
 
 /**
@@ -83,12 +71,16 @@ export interface ScoreGroup {
   to: number
 }
 
-/** The tests that steer the game, those that only score it, and the sums that effects read. */
+/**
+ * The tests that steer the game, those that only score it, the sums that effects read, and what only the
+ * aftermath reads (package tests and sums).
+ */
 export function classTests(index: ScenarioIndex): {
   flow: Condition[]
   score: Condition[]
   groups: ScoreGroup[]
   sums: Sum[]
+  aftermath: { tests: Condition[]; sums: Sum[] }
 } {
   const s = index.scenario
   const flow: Condition[] = []
@@ -104,7 +96,8 @@ export function classTests(index: ScenarioIndex): {
     for (const term of rule.terms) if ('when' in term) group(side, Math.abs(term.points), [term.when])
   for (const side of s.sides)
     for (const c of side.constraints) group(side.id, s.constraintPenalty, [c.when, c.requires])
-  return { flow, score, groups, sums: packageSums(index) }
+  const aftermath = { tests: aftermathTests(index), sums: aftermathSums(index) }
+  return { flow, score, groups, sums: packageSums(index), aftermath }
 }
 
 /**
@@ -133,13 +126,14 @@ export function classify(
   packages: readonly PackageItem[][],
   opening: GameState,
 ): PackageClass[] {
-  const { flow, score, groups: scoreGroups, sums } = classTests(index)
+  const { flow, score, groups: scoreGroups, sums, aftermath } = classTests(index)
   // class → sum class → score answers → the best package with those answers
   const groups = new Map<string, Map<string, Map<string, Member>>>()
   const sizes = new Map<string, number>()
   const members = new Map<string, number[]>()
   // The constraints broken at the start depend on the package only through the score tests, as keyed.
   const brokenByKey = new Map<string, number>()
+  const partKeys = new Map<string, [string, string]>()
   packages.forEach((items, position) => {
     if (items.length === 0) return
     const ctx = { items: resolvePackage(index, items), meters: {}, flags: [], round: 1 }
@@ -149,7 +143,10 @@ export function classify(
       return out
     }
     const flowKey = bits(flow)
-    const sumKey = sums.map((x) => sumAttribute(ctx.items, x.attribute, x.side)).join(',')
+    const total = (x: Sum) => sumAttribute(ctx.items, x.attribute, x.side)
+    const afterKey = `${aftermath.sums.map(total).join(',')}|${bits(aftermath.tests)}`
+    const flowSums = sums.map(total).join(',')
+    const sumKey = `${flowSums}|${afterKey}`
     const key = bits(score)
     let broken = brokenByKey.get(key)
     if (broken === undefined) {
@@ -161,6 +158,7 @@ export function classify(
     }
     const bySums = getOrMake(groups, flowKey, () => new Map<string, Map<string, Member>>())
     const finals = getOrMake(bySums, sumKey, () => new Map<string, Member>())
+    partKeys.set(sumKey, [flowSums, afterKey])
     getOrMake(members, flowKey, () => []).push(position)
     const sized = `${flowKey}|${sumKey}`
     sizes.set(sized, (sizes.get(sized) ?? 0) + 1)
@@ -176,6 +174,8 @@ export function classify(
       return {
         best,
         key: sumKey,
+        sums: partKeys.get(sumKey)?.[0] ?? '',
+        aftermath: partKeys.get(sumKey)?.[1] ?? '',
         rep: best.items,
         finals,
         swing: swingOf(finals, scoreGroups),
@@ -208,6 +208,8 @@ export interface SumReaders {
   verdicts: Set<string>
   events: Set<string>
   unilateral: boolean
+  /** Whether the aftermath reads more of the package than the red lines it crosses (see PackageClass). */
+  aftermath: boolean
 }
 
 /** Finds the effect lists that read a sum from the package: only after those do sum classes part ways. */
@@ -222,5 +224,23 @@ export function sumReaders(index: ScenarioIndex): SumReaders {
     verdicts: new Set(Object.entries(s.response.effects).flatMap(([k, v]) => (reads(v ?? []) ? [k] : []))),
     events: ids(s.events, (e) => e.effects),
     unilateral: reads(s.unilateral.effects),
+    aftermath: aftermathReadsPackage(index),
   }
+}
+
+/** The sum classes in groups that play the same aftermath (all in one when it reads nothing more). */
+export function byAftermath(sums: readonly SumClass[], reads: boolean): SumClass[][] {
+  return reads ? groupBy(sums, (s) => s.aftermath) : [[...sums]]
+}
+
+/** The items in groups with the same key, in the order each key first appears (the first item first). */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const k = key(item)
+    const group = groups.get(k)
+    if (group) group.push(item)
+    else groups.set(k, [item])
+  }
+  return [...groups.values()]
 }

@@ -1,3 +1,4 @@
+import { playAftermath } from '../rules/aftermath.ts'
 import { brokenConstraints } from '../rules/constraints.ts'
 import { concludeDecision, endRoundUntabled, tablePackage } from '../rules/flow.ts'
 import type { PackageItem } from '../rules/package.ts'
@@ -33,6 +34,15 @@ export const moves = {
   },
 }
 
+/**
+ * The scenario as if it had no aftermath: the search plays the negotiation with it, and each aftermath apart,
+ * once per group of packages that it tells apart (see search.ts); the aftermath is the last step of a game.
+ */
+export function withoutAftermath(index: ScenarioIndex): ScenarioIndex {
+  const { aftermath: _, ...scenario } = index.scenario
+  return index.scenario.aftermath ? { ...index, scenario } : index
+}
+
 /** Did the last round apply an effect that reads a sum from the package (see classes.ts)? */
 export function readSums(readers: SumReaders, state: GameState): boolean {
   const last = state.history.at(-1)
@@ -48,7 +58,8 @@ export function readSums(readers: SumReaders, state: GameState): boolean {
 
 /**
  * `end` as it would stand had `items` been tabled from `base` instead: the same flow (the package is of
- * the same class and sum class), with that package on record and the breaches its endorsement records.
+ * the same class and sum class), with that package on record (and in force, once a deal or an imposition
+ * put one in force: the aftermath played the same, see classes.ts) and the breaches its endorsement records.
  * Only the list of parts Russia demands removed, which the rules do not read, is not redone.
  */
 export function asTabled(
@@ -66,5 +77,15 @@ export function asTabled(
   const history = last ? [...end.history.slice(0, -1), { ...last, tabled: items }] : end.history
   // The state kept from just before the answer (while an instructor may still overrule it) tabled `items` too.
   const before = end.beforeResponse && { ...end.beforeResponse, package: items, breaches: recorded }
-  return { ...end, package: items, breaches: recorded, history, beforeResponse: before }
+  const inForce = end.inForce && items
+  return { ...end, package: items, breaches: recorded, history, beforeResponse: before, inForce }
+}
+
+/** A game that ended with `items` in force, with its aftermath played as the rules play it (flow.ts). */
+export function withAftermath(
+  index: ScenarioIndex,
+  state: GameState,
+  items: PackageItem[] | null,
+): GameState {
+  return items && index.scenario.aftermath ? playAftermath(index, state, items) : state
 }

@@ -1,5 +1,13 @@
 import type { Analysis, Way } from './analysis.ts'
 import type { Outlook } from './census.ts'
+import {
+  AFTERMATH_HEADING,
+  aftermathLines,
+  READINGS_HEADING,
+  RESOLVE_HEADING,
+  readingLines,
+  resolveLines,
+} from './report-uncertainty.ts'
 
 /** Styles the report's headings; the command line makes them bold on a terminal, plain otherwise. */
 export type Heading = (text: string) => string
@@ -42,6 +50,15 @@ export function formatAnalysis(a: Analysis, heading: Heading = (t) => t): string
     )
     for (const e of r.examples) out.push(`      e.g. ${e.text}`)
   }
+
+  section(RESOLVE_HEADING)
+  out.push(...resolveLines(a))
+
+  section(AFTERMATH_HEADING)
+  out.push(...aftermathLines(a))
+
+  section(READINGS_HEADING)
+  out.push(...readingLines(a))
 
   section('Preferences and constraints at the start')
   out.push(...positionLines(a))
@@ -94,9 +111,9 @@ function methodLines(a: Analysis): string[] {
       `  Each package tried with ${plural(m.flagSettings.length, 'setting')} of the flags the proposers control (${m.settableFlags.join(', ')}): ${plural(a.answers.offers, 'offer')} in all.`,
     )
   lines.push(
-    `  Russia's answers below are to round 1, with the meters at their start, at ${m.difficulty} difficulty.`,
+    `  Russia's answers below are to round 1, with the meters at their start, at ${m.difficulty} difficulty${a.resolve.some((r) => r.range) ? ', with every red line holding (what changes when one does not is under "Russia\'s resolve")' : ''}.`,
     `  Packages Russia's rules treat alike: ${plural(m.classes, 'group')} (the packages of a group meet the same red lines, preferences, events and endings); ${n(m.sumClasses)} once the totals that effects read are counted too.`,
-    `  Whole games: from each situation reached, one package of each group is tabled, then the proposers implement it or continue; chance from seeds ${m.seeds.join(', ')}.`,
+    `  Whole games: from each situation reached, one package of each group is tabled, then the proposers implement it or continue${a.aftermath ? '; a deal or guarantees imposed without consent are followed by the years after, played out for each package whose odds differ' : ''}; chance from seeds ${m.seeds.join(', ')}.`,
     `  ${plural(m.moves, 'move')} (a package tabled or a decision) in ${plural(m.games, 'finished game')}; situations played on, round by round: ${m.rounds.map((r) => `${n(r.played)} of ${n(r.states)}`).join(', ')}.`,
   )
   if (m.trimmed)

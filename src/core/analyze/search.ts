@@ -1,9 +1,16 @@
 import type { PackageItem } from '../rules/package.ts'
 import type { ScenarioIndex } from '../rules/scenario-index.ts'
 import type { Difficulty, GameState } from '../rules/state.ts'
-import { type PackageClass, type SumClass, type SumReaders, sumReaders } from './classes.ts'
+import {
+  byAftermath,
+  groupBy,
+  type PackageClass,
+  type SumClass,
+  type SumReaders,
+  sumReaders,
+} from './classes.ts'
 import { pickDiverse, stateKey } from './frontier.ts'
-import { asTabled, moves, readSums } from './moves.ts'
+import { asTabled, moves, readSums, withAftermath, withoutAftermath } from './moves.ts'
 import { openingState, withFlags } from './offers.ts'
 import { emptyTally, finalsMayMatter, isSureOpeningDeal, record, type Step, type Tally } from './tally.ts'
 
@@ -74,6 +81,7 @@ export function searchGames(
   const { rounds } = index.scenario
   const play: Play = {
     index,
+    bare: withoutAftermath(index),
     classes: ordered,
     settings,
     result,
@@ -109,6 +117,8 @@ export function searchGames(
 
 type Play = {
   index: ScenarioIndex
+  /** The scenario without its aftermath: the negotiation is played with it, the aftermath apart (see End). */
+  bare: ScenarioIndex
   classes: readonly PackageClass[]
   settings: readonly string[][]
   result: SearchResult
@@ -123,13 +133,15 @@ function note(stats: SearchStats, state: GameState): void {
 
 /**
  * What a move led to from a state, kept so that the same move from the same state is made once; `fresh`
- * is true the first time only (an unfinished game goes on from there once).
+ * is true the first time only (an unfinished game goes on from there once). A game that ended with
+ * guarantees in force ends here before its aftermath: sum classes that the aftermath tells apart (classes.ts)
+ * play it each with their own package, without playing the negotiation again.
  */
-type End = { state: GameState; where: number; fresh: boolean }
+type End = { state: GameState; how: string; where: number; fresh: boolean }
 
 /** Every way of playing one round from `node`: finished games go to the tally, the others to `goOn`. */
 function playRound(p: Play, node: Node, goOn: (node: Node) => void): void {
-  const { index, result } = p
+  const { index, bare, result } = p
   const { round } = node.state
   const gameOf = (
     state: GameState,
@@ -141,17 +153,19 @@ function playRound(p: Play, node: Node, goOn: (node: Node) => void): void {
     steps: [...node.steps, { round, tabled, flags, verdict: state.response?.verdict ?? null, decision }],
     state,
   })
-  const untabled = moves.untabled(index, node.state)
+  const untabled = moves.untabled(bare, node.state)
   result.moves++
   note(result, untabled)
-  if (untabled.phase === 'ended')
-    record(index, result.tally, untabled, () => gameOf(untabled, null, [], null))
-  else goOn(gameOf(untabled, null, [], null))
+  if (untabled.phase === 'ended') {
+    const ended = withAftermath(index, untabled, untabled.inForce)
+    record(index, result.tally, ended, node.seed, () => gameOf(ended, null, [], null))
+  } else goOn(gameOf(untabled, null, [], null))
   for (const flags of p.settings) {
     const base = withFlags(index, node.state, flags)
     const places = new Map<string, number>()
     const placeOf = (state: GameState, how: string) => {
-      const key = `${how}|${stateKey(state)}`
+      // The ending and the aftermath's outcome score too, and an outcome need not move the meters.
+      const key = `${how}|${stateKey(state)}|${state.ending?.id ?? ''}|${state.aftermath?.outcome ?? ''}`
       let at = places.get(key)
       if (at === undefined) {
         at = places.size
@@ -167,18 +181,35 @@ function playRound(p: Play, node: Node, goOn: (node: Node) => void): void {
       const held = ends.get(key)
       if (held) return { ...held, fresh: false }
       result.moves++
-      const after = moves.decide(index, state, choice)
+      const after = moves.decide(bare, state, choice)
       note(result, after)
-      const end = { state: after, where: placeOf(after, choice), fresh: true }
+      const end = { state: after, how: choice, where: placeOf(after, choice), fresh: true }
       ends.set(key, end)
       return end
+    }
+    /**
+     * Scores a finished game: with guarantees in force, once the aftermath is played for each group of sum
+     * classes that it tells apart (one group when it reads nothing of the package beyond its class).
+     */
+    const finish = (
+      end: End,
+      sums: readonly SumClass[],
+      swing: ReadonlyMap<string, number>,
+      decision: Step['decision'],
+    ) => {
+      if (!end.state.inForce || !index.scenario.aftermath) return scoreEnd(end, sums, swing, decision)
+      for (const group of byAftermath(sums, p.readers.aftermath)) {
+        const items = group[0]?.rep ?? end.state.inForce
+        const state = withAftermath(index, asTabled(bare, base, end.state, items), items)
+        scoreEnd({ ...end, state, where: placeOf(state, end.how) }, group, swing, decision)
+      }
     }
     /**
      * Scores a finished game with the first final package of `sums`, then with the others when they could
      * change a side's best or worst (by at most `swing`), and always for sure deals of round 1, the
      * candidates for a dominant package.
      */
-    const finish = (
+    const scoreEnd = (
       end: End,
       sums: readonly SumClass[],
       swing: ReadonlyMap<string, number>,
@@ -189,8 +220,10 @@ function playRound(p: Play, node: Node, goOn: (node: Node) => void): void {
         const key = `${end.where}|${final.key}`
         let scores = scored.get(key)
         if (!scores) {
-          const state = final.items === onRecord ? end.state : asTabled(index, base, end.state, final.items)
-          scores = record(index, result.tally, state, () => gameOf(state, final.items, flags, decision))
+          const state = final.items === onRecord ? end.state : asTabled(bare, base, end.state, final.items)
+          scores = record(index, result.tally, state, node.seed, () =>
+            gameOf(state, final.items, flags, decision),
+          )
           scored.set(key, scores)
         }
         return scores
@@ -203,24 +236,25 @@ function playRound(p: Play, node: Node, goOn: (node: Node) => void): void {
     }
     const table = (items: PackageItem[]) => {
       result.moves++
-      const state = moves.table(index, base, items)
+      const state = moves.table(bare, base, items)
       note(result, state)
       return state
     }
     for (const c of p.classes) {
       const tabled = table(c.rep)
-      // Sum classes part ways only once an effect reads the package's sums; until then one play serves all.
+      // Sum classes part ways only once an effect reads the package's sums (those alike there play alike);
+      // until then one play serves all.
       const plays = readSums(p.readers, tabled)
-        ? c.bySums.map((s, i) => ({
-            items: s.rep,
-            state: i === 0 ? tabled : table(s.rep),
-            sums: [s],
-            swing: s.swing,
+        ? groupBy(c.bySums, (s) => s.sums).map((sums, i) => ({
+            items: sums[0]?.rep ?? c.rep,
+            state: i === 0 ? tabled : table(sums[0]?.rep ?? c.rep),
+            sums,
+            swing: sums.length === 1 ? (sums[0]?.swing ?? c.swing) : c.swing,
           }))
         : [{ items: c.rep, state: tabled, sums: c.bySums, swing: c.swing }]
       for (const { state, items, sums, swing } of plays) {
         if (state.phase === 'ended') {
-          finish({ state, where: placeOf(state, 'table'), fresh: true }, sums, swing, null)
+          finish({ state, how: 'table', where: placeOf(state, 'table'), fresh: true }, sums, swing, null)
           continue
         }
         const at = stateKey(state)
@@ -228,12 +262,13 @@ function playRound(p: Play, node: Node, goOn: (node: Node) => void): void {
         if (carryOn.state.phase === 'ended') finish(carryOn, sums, swing, 'continue')
         else if (carryOn.fresh) goOn(gameOf(carryOn.state, items, flags, 'continue'))
         if (p.readers.unilateral)
-          for (const s of sums) {
-            const chosen = s.rep === items ? state : { ...state, package: s.rep }
-            const end = decide(`implement|${at}|${s.key}`, chosen, 'implement')
-            if (end.state.phase === 'ended') finish(end, [s], s.swing, 'implement')
-            else if (end.fresh)
-              goOn(gameOf(asTabled(index, base, end.state, s.rep), s.rep, flags, 'implement'))
+          for (const group of groupBy(sums, (s) => s.sums)) {
+            const rep = group[0]?.rep ?? items
+            const chosen = rep === items ? state : { ...state, package: rep }
+            const end = decide(`implement|${at}|${group[0]?.sums}`, chosen, 'implement')
+            const reach = group.length === 1 ? (group[0]?.swing ?? swing) : swing
+            if (end.state.phase === 'ended') finish(end, group, reach, 'implement')
+            else if (end.fresh) goOn(gameOf(asTabled(bare, base, end.state, rep), rep, flags, 'implement'))
           }
         else {
           const end = decide(`implement|${at}`, state, 'implement')

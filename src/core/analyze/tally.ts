@@ -35,25 +35,39 @@ export interface OpeningDeal {
 
 /**
  * What the search keeps of the games it finishes: the first game to reach each ending (the search goes
- * round by round, so it has the fewest rounds), each side's best and worst game, and the deals of round 1.
+ * round by round, so it has the fewest rounds), each side's best and worst game, each side's best score with
+ * each seed of chance, and the deals of round 1.
  */
 export interface Tally {
   endings: Map<string, Game>
   best: Map<string, Extreme>
   worst: Map<string, Extreme>
+  /** Seed → side → the best score with that seed. */
+  bestBySeed: Map<number, Map<string, number>>
   openingDeals: OpeningDeal[]
   games: number
 }
 
 export function emptyTally(): Tally {
-  return { endings: new Map(), best: new Map(), worst: new Map(), openingDeals: [], games: 0 }
+  return {
+    endings: new Map(),
+    best: new Map(),
+    worst: new Map(),
+    bestBySeed: new Map(),
+    openingDeals: [],
+    games: 0,
+  }
 }
 
-/** Records a finished game; `game` builds it only when it is kept. Returns every side's score. */
+/**
+ * Records a finished game played with `seed`; `game` builds it only when it is kept. Returns every side's
+ * score.
+ */
 export function record(
   index: ScenarioIndex,
   tally: Tally,
   state: GameState,
+  seed: number,
   game: () => Game,
 ): Map<string, number> {
   tally.games++
@@ -65,8 +79,14 @@ export function record(
   const id = state.ending?.id
   if (id && !tally.endings.has(id)) tally.endings.set(id, kept())
   const scores = new Map<string, number>()
+  let bySeed = tally.bestBySeed.get(seed)
+  if (!bySeed) {
+    bySeed = new Map()
+    tally.bestBySeed.set(seed, bySeed)
+  }
   for (const s of scoreSides(index, state)) {
     scores.set(s.side, s.total)
+    if (s.total > (bySeed.get(s.side) ?? Number.NEGATIVE_INFINITY)) bySeed.set(s.side, s.total)
     const best = tally.best.get(s.side)
     if (!best || s.total > best.score) tally.best.set(s.side, { score: s.total, game: kept() })
     const worst = tally.worst.get(s.side)
@@ -77,13 +97,17 @@ export function record(
   return scores
 }
 
-/** A game that ended in round 1 on a package Russia accepts whatever the dice: a candidate dominant package. */
+/**
+ * A game that ended in round 1 on a package Russia accepts whatever the dice, its red lines holding or not: a
+ * candidate dominant package. (A red line let pass changes the disposition, so a deal it made is never sure.)
+ */
 export function isSureOpeningDeal(index: ScenarioIndex, state: GameState): boolean {
   const r = state.response
   return (
     state.history.length === 1 &&
     state.ending !== null &&
     r?.verdict === 'accept' &&
+    r.yielded.length === 0 &&
     r.disposition - index.scenario.response.noise >= r.acceptAt
   )
 }

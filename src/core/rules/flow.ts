@@ -94,9 +94,15 @@ export function endRoundUntabled(index: ScenarioIndex, state: GameState): GameSt
   return checkEndings(index, next) ?? advanceRound(index, next)
 }
 
-/** Every proposer has voted: implement without consent if all chose to, otherwise go on to the next round. */
+/**
+ * Every proposer has voted. The guarantees are implemented without consent when more than half of the
+ * proposing sides vote for it (a coalition of the willing): the instruments of sides that voted to continue
+ * are left out of what takes effect, and if nothing is left the talks go on. Otherwise the next round begins.
+ */
 export function concludeDecision(index: ScenarioIndex, state: GameState): GameState {
-  const implement = index.proposers.every((s) => state.votes[s] === 'implement')
+  const willing = index.proposers.filter((s) => state.votes[s] === 'implement')
+  const imposed = state.package.filter((item) => willing.includes(item.backedBy))
+  const implement = willing.length * 2 > index.proposers.length && imposed.length > 0
   const history = state.history.map((h, i) =>
     i === state.history.length - 1
       ? { ...h, decision: implement ? ('implement' as const) : ('continue' as const) }
@@ -105,7 +111,7 @@ export function concludeDecision(index: ScenarioIndex, state: GameState): GameSt
   // Once the proposers have decided, the answer they decided on can no longer be overruled.
   let next: GameState = { ...state, history, beforeResponse: null }
   if (!implement) return advanceRound(index, next)
-  next = { ...next, flags: [...next.flags, 'implemented-without-consent'] }
+  next = { ...next, package: imposed, inForce: imposed, flags: [...next.flags, 'implemented-without-consent'] }
   next = withEffects(index, next, index.scenario.unilateral.effects)
   const last = next.history.at(-1)
   if (last) next = { ...next, history: [...next.history.slice(0, -1), { ...last, meters: next.meters }] }
@@ -151,7 +157,8 @@ function checkEndings(index: ScenarioIndex, state: GameState): GameState | undef
 function finish(index: ScenarioIndex, state: GameState, ending: Ending): GameState {
   const ended: GameState = { ...state, phase: 'ended', ending: { id: ending.id, round: state.round } }
   if (!putsGuaranteesInForce(ending)) return ended
-  const items = [...state.history].reverse().find((h) => h.tabled)?.tabled ?? state.package
+  // An imposition names what takes effect (the willing sides' instruments); a deal, the package tabled.
+  const items = state.inForce ?? [...state.history].reverse().find((h) => h.tabled)?.tabled ?? state.package
   return playAftermath(index, { ...ended, inForce: items }, items)
 }
 

@@ -1,9 +1,11 @@
 import { loadScenario } from '../../core/scenario/load/index.ts'
 import type { Problem } from '../../core/scenario/load/problems.ts'
+import type { Scenario } from '../../core/scenario/schema/scenario.ts'
 import { parseArgs } from './args.ts'
 import { articlesFolder, type Input, readArticles, readInput, unlistedArticles } from './inputs.ts'
 import type { CliIo } from './io.ts'
 import { formatProblemBlock, summaryLine } from './problem-text.ts'
+import { scenarioSummary } from './scenario-summary.ts'
 
 export const CHECK_USAGE = `Usage: npm run check -- [--json] [--articles DIR] FILE...
 
@@ -53,16 +55,22 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort((a, b) => rank(a) - rank(b) || a.line - b.line || a.column - b.column)
 }
 
-/** Every problem of one file that can be read, with the loader's own checks and the articles listed. */
+/**
+ * Every problem of one file that can be read, with the loader's own checks and the articles listed, and the
+ * scenario when it loads.
+ */
 export function checkInput(
   input: Extract<Input, { error?: undefined }>,
   seeds: Readonly<Record<string, string>>,
   folder: string,
-): Problem[] {
-  if (input.problem) return [input.problem]
+): { problems: Problem[]; scenario: Scenario | null } {
+  if (input.problem) return { problems: [input.problem], scenario: null }
   const file = { shown: input.shown, text: input.text }
-  const { problems } = loadScenario(input.text, { file: input.shown, seeds })
-  return sortProblems([...problems, ...unlistedArticles(file, seeds, folder, problems)])
+  const { problems, scenario } = loadScenario(input.text, { file: input.shown, seeds })
+  return {
+    problems: sortProblems([...problems, ...unlistedArticles(file, seeds, folder, problems)]),
+    scenario,
+  }
 }
 
 /** `npm run check`: returns the exit status. */
@@ -82,7 +90,11 @@ export function runCheck(argv: readonly string[], io: CliIo): number {
   const articles = readArticles(folder)
   if ('error' in articles) return usage(`the articles could not be read: ${articles.error}.`)
   let unreadable = false
-  const checked: Array<{ input: Input & { error?: undefined }; problems: Problem[] }> = []
+  const checked: Array<{
+    input: Input & { error?: undefined }
+    problems: Problem[]
+    scenario: Scenario | null
+  }> = []
   for (const arg of args.files) {
     const input = readInput(arg, io.cwd)
     if (input.error !== undefined) {
@@ -90,17 +102,19 @@ export function runCheck(argv: readonly string[], io: CliIo): number {
       unreadable = true
       continue
     }
-    checked.push({ input, problems: checkInput(input, articles.seeds, folder) })
+    checked.push({ input, ...checkInput(input, articles.seeds, folder) })
   }
   const all = checked.flatMap((c) => c.problems)
   const errors = all.filter((p) => p.severity === 'error').length
   if (args.switches.has('json')) io.out(`${JSON.stringify(all.map(toJsonProblem), null, 2)}\n`)
   else if (checked.length) {
     const blocks: string[] = []
-    for (const { input, problems } of checked) {
-      if (problems.length === 0) blocks.push(`${input.shown}: no problems`)
+    for (const { input, problems, scenario } of checked) {
       const options = { colour: io.colour, width: io.width }
       for (const p of problems) blocks.push(formatProblemBlock(p, input.text ?? null, options))
+      const loads = problems.length ? `${input.shown} loads:` : `${input.shown}: no problems`
+      if (scenario) blocks.push([loads, ...scenarioSummary(scenario)].join('\n'))
+      else if (problems.length === 0) blocks.push(loads)
     }
     io.out(`${blocks.join('\n\n')}\n\n${summaryLine(errors, all.length - errors, checked.length)}\n`)
   }

@@ -6,6 +6,7 @@ import { runAnalyze } from '../cli/analyze.ts'
 import { runCheck } from '../cli/check.ts'
 import type { CliIo } from '../cli/io.ts'
 import { PROJECT_ROOT } from '../scenario-files.ts'
+import { exampleDryRun } from './examples.ts'
 import { fieldReference, formsReference } from './field-reference.ts'
 import type { JsonSchema } from './json-schema-words.ts'
 import { limitsReference } from './limits-reference.ts'
@@ -45,8 +46,8 @@ function transcript(command: 'check' | 'analyze', step: TutorialStep): string {
   return fence('text', `$ npm run ${command} -- scenarios/${TUTORIAL_FILE}\n${shown}`)
 }
 
-/** The body of every generated section of the guide, by section name. */
-export function guideSections(): Record<string, string> {
+/** The body of every generated section of the guide (whose hand-written examples some read), by name. */
+export function guideSections(guide: string): Record<string, string> {
   const schema = JSON.parse(scenarioJsonSchema()) as JsonSchema
   const expected = readdirSync(BROKEN_DIR)
     .filter((name) => name.endsWith('.expected.txt'))
@@ -76,7 +77,12 @@ export function guideSections(): Record<string, string> {
         ...(step.result.scenario ? [[`tutorial-analyze-${step.number}`, transcript('analyze', step)]] : []),
       ]),
     ),
-    ...(last ? { 'tutorial-whole': fence('yaml', last.text) } : {}),
+    ...(last
+      ? {
+          'tutorial-whole': fence('yaml', last.text),
+          'example-dry-run': fence('text', exampleDryRun(guide, last.text)),
+        }
+      : {}),
   }
 }
 
@@ -84,7 +90,7 @@ export function guideSections(): Record<string, string> {
  * Fills every generated section of the guide's text. Throws when the guide has a section the generator
  * does not know (a renamed or mistyped marker) or lacks one it should have (a tutorial step not shown).
  */
-export function renderGuide(text: string, sections = guideSections()): string {
+export function renderGuide(text: string, sections = guideSections(text)): string {
   const present = new Set(sectionNames(text))
   const unknown = [...present].filter((name) => !(name in sections))
   if (unknown.length) throw new Error(`${GUIDE_PATH} has unknown generated sections: ${unknown.join(', ')}`)

@@ -1,6 +1,7 @@
 import { BUILT_IN_FLAGS } from '../../rules/scenario-index.ts'
 import type { Condition } from '../schema/conditions.ts'
 import type { Effect, Scenario } from '../schema/scenario.ts'
+import { checkScores, crossCheckUncertainty, type ReferenceChecks } from './cross-check-uncertainty.ts'
 import type { ParsedFile } from './parse.ts'
 import type { DocPath, Problem, ProblemCode } from './problems.ts'
 import type { Salvaged } from './salvage.ts'
@@ -8,7 +9,8 @@ import type { Salvaged } from './salvage.ts'
 /**
  * Checks what the schema cannot: that ids are unique, that every id a scenario refers to exists (sides, tags,
  * instruments and their variants, meters, flags, actors, seed files), that sides have sensible roles, and that
- * every condition and effect names things that exist. All problems are reported, not just the first.
+ * every condition and effect names things that exist; the parts format 3 added are checked with the same
+ * checks in cross-check-uncertainty.ts. All problems are reported, not just the first.
  */
 export function crossCheck(
   parsed: ParsedFile,
@@ -215,10 +217,13 @@ export function crossCheck(
     effects(e.effects, ['events', i, 'effects'])
     citations(e.source, ['events', i, 'source'])
   })
+  const scored = (id: string) => !whole('scoring') || Object.hasOwn(s.scoring, id)
+  const checks: ReferenceChecks = { report, side, tag, instrument, condition, effects, citations, scored }
   s.endings.forEach((e, i) => {
     if (e.when) condition(e.when, ['endings', i, 'when'])
-    for (const id of Object.keys(e.scores)) side(id, ['endings', i, 'scores', id])
+    checkScores(checks, e.scores, ['endings', i, 'scores'])
   })
+  crossCheckUncertainty(s, checks)
   const limitEndings = s.endings.filter((e) => e.onRoundLimit).length
   if (whole('endings') && limitEndings !== 1)
     report('ROUND_LIMIT_ENDING', `${limitEndings} endings are marked onRoundLimit; exactly one must be`, [

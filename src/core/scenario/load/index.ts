@@ -78,7 +78,7 @@ function load(text: string, file: string, options: LoadOptions): LoadResult {
   if (!result.success)
     return fail([
       // Issues describe the migrated data; their positions still come from the file as written.
-      ...issuesToProblems({ ...parsed, data: upgraded.data }, result.error.issues),
+      ...issuesToProblems({ ...parsed, data: upgraded.data }, result.error.issues, parsed.data),
       ...checkSalvage(parsed, upgraded.data, result.error.issues, options),
     ])
   const scenario = result.data

@@ -5,6 +5,7 @@
  */
 
 import { LIMITS } from '../limits.ts'
+import { FORMAT_VERSION } from '../schema/scenario.ts'
 
 export type Severity = 'error' | 'warning'
 export type DocPath = Array<string | number>
@@ -63,10 +64,10 @@ export const PROBLEM_CODES = {
     'error',
     'A scenario file starts with keys such as `formatVersion:`, `id:` and `title:` at the left margin.',
   ],
-  FORMAT_VERSION_MISSING: ['error', 'Add `formatVersion: 2` near the top of the file.'],
+  FORMAT_VERSION_MISSING: ['error', `Add \`formatVersion: ${FORMAT_VERSION}\` near the top of the file.`],
   FORMAT_VERSION_INVALID: [
     'error',
-    'Write the format version as a whole number, such as `formatVersion: 2`.',
+    `Write the format version as a whole number, such as \`formatVersion: ${FORMAT_VERSION}\`.`,
   ],
   FORMAT_VERSION_TOO_NEW: [
     'error',
@@ -127,6 +128,18 @@ export const PROBLEM_CODES = {
     'error',
     'Mark exactly one ending with `onRoundLimit: true`: it is reached when the last round passes.',
   ],
+  RESOLVE_RANGE: [
+    'error',
+    "Make `low` at most `high`: each game draws the red line's firmness between the two (both from 0 to 1).",
+  ],
+  PROPOSER_ONLY: [
+    'error',
+    'Move `outlook` and `positions` to a proposing side, or remove them: the responding side answers through its red lines and preferences, never through these.',
+  ],
+  POSITION_EMPTY: [
+    'error',
+    'Name what the position is about: the instruments (`instruments: [...]`), the tags (`tags: [...]`), or both.',
+  ],
   TRANSLATION_PATH_UNKNOWN: [
     'error',
     'Name a readable text of this scenario by its text path, such as `sides.ukraine.briefing` or `instruments.ID.variants.ID.name` (ids as written, positions from 0 for elements without an id); quotes are never translated.',
@@ -165,6 +178,26 @@ export const PROBLEM_CODES = {
   ],
   EVENT_AFTER_LAST_ROUND: ['warning', 'Schedule the event within the round limit, or raise `rounds:`.'],
   NO_SCORING: ['warning', 'Add a `scoring:` entry for this proposing side so that players see how they did.'],
+  SCORE_NOT_COUNTED: [
+    'warning',
+    'Add a `scoring:` entry for this side, or remove these points: a side without one has no score, so its points are never counted.',
+  ],
+  RESOLVE_CERTAIN: [
+    'warning',
+    'Widen the range if the articles disagree on how firm the red line is; with `low` equal to `high` the firmness is the same in every game (and at 1, leave `resolve` out: the red line always holds).',
+  ],
+  AFTERMATH_WITHOUT_RESOLVE: [
+    'warning',
+    'Add a `resolve:` range to the red lines whose firmness the articles disagree on; or accept that every red line always holds and `perResolve` counts each one crossed as fully firm.',
+  ],
+  AFTERMATH_NEVER_PLAYED: [
+    'warning',
+    'Add an ending of kind `deal` or `unilateral`: the aftermath follows only those, so without one it is never played.',
+  ],
+  AFTERMATH_CERTAIN: [
+    'warning',
+    'Leave the chances room between 0 and 1 (a `base` between them, terms that do not push every package to 0 or 1), so that the years after turn on luck as well as on the package.',
+  ],
 } as const satisfies Record<string, readonly [Severity, string]>
 
 export type ProblemCode = keyof typeof PROBLEM_CODES

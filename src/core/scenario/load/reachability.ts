@@ -60,15 +60,19 @@ export function packagesToTry(
   return { packages, exhaustive: false }
 }
 
+/**
+ * How many packages a check may try when each costs the evaluation of conditions of `size` (see nodesIn): the
+ * work budget shared out, within MIN_PACKAGES and EXHAUSTIVE_LIMIT.
+ */
+export function packageLimit(size: number): number {
+  return Math.max(MIN_PACKAGES, Math.min(EXHAUSTIVE_LIMIT, Math.floor(WORK_BUDGET / Math.max(1, size))))
+}
+
 /** Warns about red lines and preferences that no package can meet. */
 export function reachabilityWarnings(parsed: ParsedFile, scenario: Scenario): Problem[] {
   const index = indexScenario(scenario)
   const size = [...scenario.redLines, ...scenario.preferences].reduce((n, x) => n + nodesIn(x.when), 0)
-  const limit = Math.max(
-    MIN_PACKAGES,
-    Math.min(EXHAUSTIVE_LIMIT, Math.floor(WORK_BUDGET / Math.max(1, size))),
-  )
-  const { packages, exhaustive } = packagesToTry(index, limit)
+  const { packages, exhaustive } = packagesToTry(index, packageLimit(size))
   const tried = exhaustive
     ? `none of the ${packages.length} legal packages`
     : `none of ${packages.length} sampled packages`
@@ -98,7 +102,7 @@ export function reachabilityWarnings(parsed: ParsedFile, scenario: Scenario): Pr
 }
 
 /** How many operators and lists a condition holds: a measure of the work of evaluating it. */
-function nodesIn(value: unknown): number {
+export function nodesIn(value: unknown): number {
   if (value === null || typeof value !== 'object') return 0
   let n = 1
   for (const inner of Object.values(value)) n += nodesIn(inner)

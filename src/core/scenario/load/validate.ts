@@ -11,26 +11,33 @@ const CONDITION_PARENTS = new Set(['when', 'requires', 'not', 'all', 'any'])
 /**
  * Turns the schema's issues into problems with codes, positions and fixes. Where an element matched none of
  * the shapes it may take (a condition, an effect), the shape it came closest to explains what is wrong.
+ * `parsed.data` is the document validated (migrated to the current format); `written`, the document as the
+ * file has it, so that a message lists the fields the author wrote, not those a migration added.
  */
-export function issuesToProblems(parsed: ParsedFile, issues: readonly Issue[]): Problem[] {
+export function issuesToProblems(
+  parsed: ParsedFile,
+  issues: readonly Issue[],
+  written: unknown = parsed.data,
+): Problem[] {
   const out: Problem[] = []
-  for (const issue of issues) out.push(...describe(parsed, issue, []))
+  for (const issue of issues) out.push(...describe(parsed, issue, [], written))
   return out
 }
 
-function describe(parsed: ParsedFile, issue: Issue, prefix: DocPath): Problem[] {
+function describe(parsed: ParsedFile, issue: Issue, prefix: DocPath, written: unknown): Problem[] {
   const path = [...prefix, ...(issue.path as DocPath)]
   const where = path.length ? path[path.length - 1] : undefined
   switch (issue.code) {
     case 'invalid_union': {
       const best = closestBranch(issue.errors, asRecord(valueAt(parsed.data, path)))
-      if (best) return best.flatMap((i) => describe(parsed, i, path))
+      if (best) return best.flatMap((i) => describe(parsed, i, path, written))
       const code: ProblemCode = isConditionPath(path)
         ? 'CONDITION_SHAPE'
         : isEffectPath(path)
           ? 'EFFECT_SHAPE'
           : 'SHAPE'
-      const keys = Object.keys(asRecord(valueAt(parsed.data, path)))
+      const asWritten = valueAt(written, path)
+      const keys = Object.keys(asRecord(isRecord(asWritten) ? asWritten : valueAt(parsed.data, path)))
       const found = keys.length ? `it has ${keys.map((k) => `"${k}"`).join(', ')}` : 'it has no keys'
       const what = code === 'CONDITION_SHAPE' ? 'condition' : code === 'EFFECT_SHAPE' ? 'effect' : 'entry'
       const allowed =
@@ -199,18 +206,23 @@ function article(type: string): string {
   return words[type] ?? type
 }
 
-function asRecord(value: unknown): Record<string, unknown> {
+function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {}
 }
 
-/** Lists of ids (tags, proposers, excludes…) hold bare ids; their items are ids too. */
+function asRecord(value: unknown): Record<string, unknown> {
+  return isRecord(value) ? value : {}
+}
+
+/**
+ * Lists of ids (tags, proposers, excludes, the instruments a position or a demand names…) hold bare ids;
+ * their items are ids too. (The `instruments` section holds groups of fields, which never fail as ids.)
+ */
 function isIdList(path: DocPath): boolean {
   const parent = path[path.length - 2]
   return (
     typeof path[path.length - 1] === 'number' &&
     typeof parent === 'string' &&
-    ['tags', 'proposers', 'excludes', 'settableBy'].includes(parent)
+    ['tags', 'proposers', 'excludes', 'settableBy', 'instruments'].includes(parent)
   )
 }

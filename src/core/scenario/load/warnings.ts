@@ -2,6 +2,7 @@ import type { Scenario } from '../schema/scenario.ts'
 import type { ParsedFile } from './parse.ts'
 import type { Problem } from './problems.ts'
 import { reachabilityWarnings } from './reachability.ts'
+import { uncertaintyWarnings } from './uncertainty-warnings.ts'
 
 /** Things that are legal but probably not what the author meant. */
 export function suspiciousThings(parsed: ParsedFile, s: Scenario): Problem[] {
@@ -37,5 +38,5 @@ export function suspiciousThings(parsed: ParsedFile, s: Scenario): Problem[] {
         ),
       )
   })
-  return [...out, ...reachabilityWarnings(parsed, s)]
+  return [...out, ...uncertaintyWarnings(parsed, s), ...reachabilityWarnings(parsed, s)]
 }

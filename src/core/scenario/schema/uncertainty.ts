@@ -33,7 +33,7 @@ export const OutlookSchema = z
       .min(0)
       .max(1)
       .describe(
-        "How firm this side's people believe the responder's red lines are, 0 (bluffs) to 1: computer players of this side plan with it until answers show otherwise.",
+        "Where in each red line's range this side's people expect the responder's firmness to lie, 0 (its low end: bluffs) to 1 (its high end): computer players of this side plan with it until answers show otherwise.",
       ),
     text: text.optional().describe('The reading in a sentence, as players see it in the briefing.'),
     source: sources('this reading'),
@@ -94,12 +94,14 @@ export const AftermathSchema = z
   .strictObject({
     years: z.number().int().min(1).max(10).describe('How many years after the negotiation are played out.'),
     intro: text.describe('What players read before the years are played out.'),
-    test: chance('The chance, each year, that the responder tests the guarantees.').extend({
-      afterDeterred: z
-        .number()
-        .default(0)
-        .describe('Added to later years’ chance each time a test was answered and deterred.'),
-    }),
+    test: chance('The chance, each year, that the responder tests the guarantees.')
+      .extend({
+        afterDeterred: z
+          .number()
+          .default(0)
+          .describe('Added to later years’ chance each time a test was answered and deterred.'),
+      })
+      .describe('The chance, each year, that the responder tests the guarantees.'),
     respond: chance('The chance that the guarantors respond when the guarantees are tested.'),
     confront: chance(
       'The chance that a response, or guarantees imposed without consent, turn into direct confrontation.',
