@@ -1,5 +1,6 @@
 /** The browser test cases: each gets a fresh page (and so a fresh localStorage). */
 import assert from 'node:assert/strict'
+import { aftermathCase, aftermathShowAllCase } from './aftermath.mjs'
 import { authoringCases } from './authoring.mjs'
 import {
   checkA11y,
@@ -11,11 +12,13 @@ import {
   playAs,
   playToEnd,
   roundHeading,
+  showAftermath,
   startGame,
   switcherSides,
 } from './helpers.mjs'
 import { playByKeyboard } from './keyboard.mjs'
 import { languageCase } from './language.mjs'
+import { leaveCases } from './leave.mjs'
 import { tabletCase } from './tablet.mjs'
 
 const squash = (s) => s.replace(/\s+/g, ' ').trim()
@@ -84,6 +87,7 @@ export const cases = [
       await openTitle(page, base)
       await page.getByLabel('Game record file (JSON)').setInputFiles(await json.path())
       await endingHeading(page).waitFor()
+      await showAftermath(page)
       await notice(page)
         .getByText(/was replayed move by move/)
         .waitFor()
@@ -328,5 +332,8 @@ export const cases = [
   },
   tabletCase,
   languageCase,
+  aftermathCase,
+  aftermathShowAllCase,
+  ...leaveCases,
   ...authoringCases,
 ]

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
-import { checkA11y } from './helpers.mjs'
+import { checkA11y, showAftermath } from './helpers.mjs'
 
 const LAPTOP = { viewport: { width: 1280, height: 800 } }
 const TABLET = { viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true }
@@ -294,6 +294,8 @@ export async function classroomGame({ browser, base, adminKey, watch, shot, serv
   for (const page of students) await ending(page).waitFor()
   await checkA11y(olena, 'student debrief')
   await shot(marta, 'classroom-student-debrief', { fullPage: true })
+  // A deal or an imposition is followed by the years after: the rounds show once they are played out.
+  await showAftermath(olena)
   await olena.getByText(REASON, { exact: false }).first().waitFor()
   await ending(bohdan).waitFor()
 

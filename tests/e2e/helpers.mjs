@@ -23,11 +23,25 @@ export const roundHeading = (page) => page.getByRole('heading', { name: /^Round 
 /** The heading of the ending screen. */
 export const endingHeading = (page) => page.getByRole('heading', { name: /^Ending: / })
 
+/**
+ * Plays out at once the years after a deal or an imposition, when the ending has them ("Show all"): the
+ * scores and the rest of the debrief show only once they are played out.
+ */
+export async function showAftermath(page) {
+  const all = page.getByRole('button', { name: /^(Show all|Показати все)$/ })
+  if (!(await all.isVisible())) return
+  await all.click()
+  await page.getByRole('heading', { name: /^(Outcome|Підсумок): / }).waitFor()
+}
+
 /** The message shown when the rules refuse a command (or a note or warning). */
 export const notice = (page) => page.getByRole('alert')
 
-/** Starts a game with the default setup (first proposer human, the rest computer), or with every side human. */
-export async function startGame(page, { allHuman = false, seed = 12345, only } = {}) {
+/**
+ * Starts a game with the default setup (first proposer human, the rest computer), or with every side human;
+ * `instructor` ticks the instructor or author mode (the Backstage).
+ */
+export async function startGame(page, { allHuman = false, seed = 12345, only, instructor = false } = {}) {
   if (only) {
     const seats = page.getByRole('group', { name: 'Who plays each side' }).getByRole('group')
     for (let i = 0; i < (await seats.count()); i++) {
@@ -42,6 +56,7 @@ export async function startGame(page, { allHuman = false, seed = 12345, only } =
     assert.ok(count >= 1, 'the setup lists at least one side')
     for (let i = 0; i < count; i++) await humans.nth(i).check()
   }
+  if (instructor) await page.getByRole('checkbox', { name: 'Instructor or author mode' }).check()
   await page.getByRole('spinbutton', { name: 'Seed' }).fill(String(seed))
   await page.getByRole('button', { name: 'Start game' }).click()
   await passInterstitials(page)
@@ -79,17 +94,70 @@ export async function playAs(page, side, { deciding = false } = {}) {
 
 const visible = (locator) => locator.isVisible()
 
+/** The names of the controls `endorseUntilRussiaAnswers` looks for, in English; a test in another language passes its own. */
+export const PLAY_NAMES = {
+  endorse: 'Endorse',
+  response: /'s response$/,
+  nextRound: /^Start round \d+$/,
+  seeEnding: 'See how the game ended',
+  ending: /^Ending: /,
+}
+
+/**
+ * Plays a solo game's rounds until Russia answers a tabled package, as a player would: endorse the package
+ * (the computer partners table it once they endorse it too); when they object and end the round untabled, go
+ * on to the next round and endorse again. Leaves the page on Russia's answer and returns how many rounds ended
+ * untabled first; fails if the game ends before Russia has answered. `names` are the controls' names in the
+ * interface's language, `press` clicks (or taps), `onSummary` runs on each round summary passed. With
+ * `lostTaps` (a touch screen), a tap that brought nothing within a few seconds is given again: a tap that
+ * lands while the table is redrawn is lost, as a finger's would be, and endorsing twice is allowed.
+ */
+export async function endorseUntilRussiaAnswers(
+  page,
+  { names = PLAY_NAMES, press = (l) => l.click(), onSummary, lostTaps = false, maxSteps = 30 } = {},
+) {
+  const response = page.getByRole('heading', { name: names.response })
+  const nextRound = page.getByRole('button', { name: names.nextRound })
+  const over = page
+    .getByRole('button', { name: names.seeEnding })
+    .or(page.getByRole('heading', { name: names.ending }))
+  const progress = response.or(nextRound).or(over).first()
+  let untabled = 0
+  for (let step = 0; step < maxSteps; step++) {
+    if (await visible(response)) return untabled
+    if (await visible(over.first())) throw new Error('the game ended before Russia answered a package')
+    if (await visible(nextRound)) {
+      untabled += 1
+      await onSummary?.()
+      await press(nextRound)
+      await nextRound.waitFor({ state: 'detached' })
+      continue
+    }
+    await press(page.getByRole('button', { name: names.endorse, exact: true }))
+    // Once the player has endorsed, the partners table the package or end the round: either shows at once.
+    await progress.waitFor(lostTaps ? { timeout: 3000 } : undefined).catch((error) => {
+      if (!lostTaps) throw error
+    })
+  }
+  throw new Error(`Russia did not answer within ${maxSteps} steps`)
+}
+
 /**
  * Plays a solo game to its ending by clicking: endorse and table each round; when the package cannot be
  * tabled twice in a round, object and end the round; after each response, continue negotiating. With
- * `stallRounds: n`, the first n rounds end without a package, so that the game runs long.
+ * `stallRounds: n`, the first n rounds end without a package, so that the game runs long. At the ending,
+ * the years after (if any) are shown at once, so that the whole debrief is there.
  */
 export async function playToEnd(page, { maxSteps = 200, onResponse, onScreen, stallRounds = 0 } = {}) {
   const tries = new Map()
+  const ended = async (step) => {
+    await showAftermath(page)
+    return step
+  }
   for (let step = 0; step < maxSteps; step++) {
-    if (await visible(endingHeading(page))) return step
+    if (await visible(endingHeading(page))) return ended(step)
     await passInterstitials(page, { onScreen })
-    if (await visible(endingHeading(page))) return step
+    if (await visible(endingHeading(page))) return ended(step)
     const carryOn = page.getByRole('button', { name: 'Continue negotiating' })
     const switcher = page.getByRole('combobox', { name: 'Playing as' })
     if (await visible(carryOn)) {

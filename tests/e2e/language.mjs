@@ -5,9 +5,25 @@
  * 1024×640, where long Ukrainian words must not push anything off the side of the screen.
  */
 import assert from 'node:assert/strict'
-import { checkA11y, endingHeading, fitsTheWidth, playToEnd, roundHeading } from './helpers.mjs'
+import {
+  checkA11y,
+  endingHeading,
+  endorseUntilRussiaAnswers,
+  fitsTheWidth,
+  playToEnd,
+  roundHeading,
+} from './helpers.mjs'
 
 const SMALL = { viewport: { width: 1024, height: 640 } }
+
+/** The controls endorseUntilRussiaAnswers needs, by their Ukrainian names. */
+const UK_PLAY_NAMES = {
+  endorse: 'Схвалити',
+  response: /^Відповідь сторони /,
+  nextRound: /^Почати раунд \d+$/,
+  seeEnding: 'Подивитися, чим завершилася гра',
+  ending: /^Фінал: /,
+}
 
 const language = (page, name) => page.getByRole('combobox', { name })
 const htmlLang = (page) => page.evaluate(() => document.documentElement.lang)
@@ -42,7 +58,9 @@ export const languageCase = {
     await page.getByRole('button', { name: 'Нова гра' }).click()
     await page.getByRole('heading', { name: 'Нова гра' }).waitFor()
     await page.getByRole('group', { name: 'Хто грає за кожну сторону' }).waitFor()
-    await page.getByRole('combobox', { name: 'Складність' }).selectOption('hard')
+    // On the normal difficulty this seed's partners come round and table a package that Russia refuses before
+    // the game ends, so that its answer and the vote show (found by playing the rules in Node).
+    await page.getByRole('radio', { name: 'Звичайна' }).check()
     await page.getByRole('spinbutton', { name: 'Зерно' }).fill('4')
     await checkA11y(page, 'set-up in Ukrainian')
     await fitsTheWidth(page, 'set-up')
@@ -76,6 +94,8 @@ export const languageCase = {
     // The notice follows a language switch: worded again from the same refusal.
     await language(page, 'Мова').selectOption('en')
     await refusal.getByText(/Not possible: The package can be tabled once /).waitFor()
+    // So does the guide of the first round.
+    await page.getByRole('button', { name: 'Skip the guide' }).waitFor()
     await language(page, 'Language').selectOption('uk')
     await refusal.getByText(/Неможливо: Пакет можна подати, щойно /).waitFor()
     await page.getByRole('list', { name: 'Позиції сторін' }).waitFor()
@@ -86,9 +106,25 @@ export const languageCase = {
     await fitsTheWidth(page, 'table')
     await shot('uk-table')
     await shot('uk-table-full', { fullPage: true })
-    // Endorsing lets the computer partners endorse and table: Russia's answer, then the vote, in Ukrainian.
-    await page.getByRole('button', { name: 'Схвалити', exact: true }).click()
-    await page.getByRole('heading', { name: /^Відповідь сторони / }).waitFor()
+    // Endorsing, round after round: the computer partners hold out for their own package at first and end the
+    // round untabled while they object; once they endorse too they table it. Russia's answer, then the vote,
+    // in Ukrainian; the round summaries on the way are in Ukrainian and fit the width too.
+    let summaries = 0
+    await endorseUntilRussiaAnswers(page, {
+      names: UK_PLAY_NAMES,
+      onSummary: async () => {
+        await page.getByRole('heading', { name: /^Підсумки раунду \d+$/ }).waitFor()
+        if (summaries++ > 0) return
+        await checkA11y(page, 'round summary in Ukrainian')
+        await fitsTheWidth(page, 'round summary')
+        await shot('uk-summary')
+      },
+    })
+    const [, answered, rounds] =
+      /^Раунд (\d+) з (\d+)$/.exec(
+        await page.getByRole('heading', { name: /^Раунд \d+ з \d+$/ }).textContent(),
+      ) ?? []
+    assert.ok(answered, 'the round Russia answered in is shown')
     await page.getByRole('button', { name: 'Продовжити переговори' }).waitFor()
     assert.equal(
       await page.locator('blockquote').first().getAttribute('lang'),
@@ -102,7 +138,7 @@ export const languageCase = {
     // Back to English in the middle of the round: the same game, the same package, in English.
     await language(page, 'Мова').selectOption('en')
     await roundHeading(page).waitFor()
-    assert.match(await roundHeading(page).textContent(), /^Round 1 of \d+$/)
+    assert.equal(await roundHeading(page).textContent(), `Round ${answered} of ${rounds}`)
     assert.equal(await htmlLang(page), 'en')
     await page.getByRole('heading', { name: /'s response$/ }).waitFor()
     await page.getByRole('button', { name: 'Continue negotiating' }).waitFor()
@@ -111,7 +147,10 @@ export const languageCase = {
       0,
       'nothing is left in Ukrainian',
     )
-    await page.getByRole('button', { name: 'Skip the guide' }).click()
+    // The guide was of the first round only: it is gone once a round has ended.
+    if (Number(answered) > 1)
+      assert.equal(await page.getByRole('button', { name: 'Skip the guide' }).count(), 0)
+    else await page.getByRole('button', { name: 'Skip the guide' }).click()
     await playToEnd(page)
     await endingHeading(page).waitFor()
 

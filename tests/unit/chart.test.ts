@@ -15,8 +15,9 @@ import {
   SERIES_STYLES,
   seriesStyle,
   shown,
+  signed,
 } from '../../src/client/render/debrief/chart-math.ts'
-import { roundsText, signed } from '../../src/client/render/debrief/scores.ts'
+import { roundsText } from '../../src/client/render/debrief/scores.ts'
 import type { MeterSeries } from '../../src/core/debrief/timeline.ts'
 
 const meter = (id: string, values: number[], over: Partial<MeterSeries> = {}): MeterSeries => ({

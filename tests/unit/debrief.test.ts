@@ -20,8 +20,17 @@ function expectConsistent(game: GameState, setup: GameSetup, log: Command[]) {
   for (const m of debrief.meters) {
     expect(m.values).toHaveLength(game.history.length + 1)
     expect(m.values[0]).toBe(index.meters.get(m.id)?.start)
-    expect(m.values.at(-1)).toBe(game.meters[m.id])
+    // The chart ends with the last round; the aftermath's outcome may move a meter after it.
+    const moved = debrief.aftermath?.meters.find((a) => a.id === m.id)
+    expect(m.values.at(-1)).toBe(moved ? moved.before : game.meters[m.id])
+    if (moved) expect(moved.after).toBe(game.meters[m.id])
   }
+  // The hidden draw is revealed, and the aftermath is there exactly when one was played out.
+  expect(debrief.resolve.map((r) => r.firmness)).toEqual(
+    index.scenario.redLines.filter((r) => r.resolve).map((r) => game.resolve[r.id]),
+  )
+  expect(debrief.aftermath?.outcome).toBe(game.aftermath?.outcome)
+  expect(debrief.mode).toBe(setup.mode ?? 'play')
   expect(debrief.timeline.map((r) => r.round)).toEqual(game.history.map((h) => h.round))
   expect(debrief.timeline.map((r) => r.verdict)).toEqual(game.history.map((h) => h.response?.verdict ?? null))
   expect(debrief.timeline.map((r) => r.decision)).toEqual(game.history.map((h) => h.decision))

@@ -137,10 +137,39 @@ describe('the game record', () => {
     ).toBe('UNREADABLE')
   })
 
-  it('migrates through a table of pure functions (none yet: version 1 is the first)', () => {
-    expect(Object.keys(MIGRATIONS)).toEqual([])
-    expect(upgradeRecord({ version: 1, a: 1 })).toEqual({ ok: true, data: { version: 1, a: 1 } })
+  it('migrates through a table of pure functions: version 1 (no mode: play) to 2', () => {
+    expect(Object.keys(MIGRATIONS)).toEqual(['1'])
+    expect(RECORD_VERSION).toBe(2)
+    expect(upgradeRecord({ version: 2, a: 1 })).toEqual({ ok: true, data: { version: 2, a: 1 } })
+    expect(upgradeRecord({ version: 1, a: 1 })).toEqual({ ok: true, data: { version: 2, a: 1 } })
     expect(upgradeRecord({ version: 0 })).toMatchObject({ ok: false, code: 'VERSION_INVALID' })
+  })
+
+  it('opens a record of version 1 (before modes) as a game played in play mode', () => {
+    const old = tampered((r) => {
+      r.version = 1
+    })
+    const parsed = parseRecord(old, resolve)
+    if (!parsed.ok) throw new Error(parsed.error.message)
+    expect(parsed.setup.mode).toBeUndefined()
+    expect(buildDebrief(parsed.index, parsed.setup, parsed.state, parsed.log).mode).toBe('play')
+  })
+
+  it('carries the instructor mode through export and import, and the debrief and the CSV say so', () => {
+    const studied: GameSetup = { ...setup, mode: 'instructor' }
+    const record = exportRecord(index, studied, log)
+    expect(record.setup.mode).toBe('instructor')
+    const parsed = parseRecord(recordToJson(record), resolve)
+    if (!parsed.ok) throw new Error(parsed.error.message)
+    expect(parsed.setup.mode).toBe('instructor')
+    const debrief = buildDebrief(parsed.index, parsed.setup, parsed.state, parsed.log)
+    expect(debrief.mode).toBe('instructor')
+    expect(debriefToCsv(debrief)).toMatch(
+      /\r\nMode,Instructor mode: the hidden parts \(Backstage\) were open/,
+    )
+    // A mode the game does not know is a damaged record.
+    const bad = recordToJson({ ...record, setup: { ...record.setup, mode: 'god' as 'play' } })
+    expect(parseRecord(bad, resolve)).toMatchObject({ ok: false, error: { code: 'INVALID_RECORD' } })
   })
 
   it('never throws, whatever the text (fuzzed)', () => {
@@ -236,8 +265,12 @@ describe('the CSV of a debrief', () => {
     expect(rows[0]?.slice(6)).toEqual(debrief.meters.map((m) => m.name))
     expect(rows[1]?.[0]).toBe('1')
     expect(rows[blank + 1]).toEqual(['Side', 'Score', 'Par', 'Ahead', 'Score lines'])
-    expect(rows.slice(blank + 2).map((r) => r[0])).toEqual(debrief.scores.map((s) => s.name))
-    expect(rows.slice(blank + 2).map((r) => Number(r[1]))).toEqual(debrief.scores.map((s) => s.total))
+    const sides = rows.slice(blank + 2, blank + 2 + debrief.scores.length)
+    expect(sides.map((r) => r[0])).toEqual(debrief.scores.map((s) => s.name))
+    expect(sides.map((r) => Number(r[1]))).toEqual(debrief.scores.map((s) => s.total))
+    // Then how the game was played, after a blank line.
+    expect(rows[blank + 2 + debrief.scores.length]).toEqual([''])
+    expect(rows[blank + 3 + debrief.scores.length]).toEqual(['Mode', 'Play'])
   })
 
   it('quotes commas, quotes and line breaks, and defuses cells that start like a formula', () => {
@@ -248,11 +281,13 @@ describe('the CSV of a debrief', () => {
     for (const start of ['=', '+', '-', '@']) expect(csvField(`${start}1`)).toBe(`'${start}1`)
     expect(csvField(-3.5)).toBe('-3.5')
     const evil = structuredClone(debrief)
-    const first = evil.timeline[0]
+    // The first round with a package tabled (the computer players may let a round pass without one).
+    const at = evil.timeline.findIndex((r) => r.package?.length)
+    const first = evil.timeline[at]
     if (first?.package?.[0]) first.package[0].name = '=cmd|" /C calc"!A0, "quoted"\nnext'
     if (evil.scores[0]) evil.scores[0].name = '@SUM(1+1)'
     const rows = readCsv(debriefToCsv(evil))
-    expect(rows[1]?.[1]?.startsWith('\'=cmd|" /C calc"!A0, "quoted"\nnext')).toBe(true)
+    expect(rows[at + 1]?.[1]?.startsWith('\'=cmd|" /C calc"!A0, "quoted"\nnext')).toBe(true)
     expect(rows.find((r) => r[0]?.includes('SUM'))?.[0]).toBe("'@SUM(1+1)")
   })
 })

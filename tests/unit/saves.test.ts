@@ -335,6 +335,26 @@ describe('old saves', () => {
     expect(loadSave(storage, 'old', resolveIndex).ok).toBe(true)
   })
 
+  it('reads a format-1 save (before modes) as a game in play mode; MIGRATIONS[1] keeps it as it is', () => {
+    const storage = new MemoryStorage()
+    startGame(storage, 'one', 4)
+    const saved = stored(storage, 'one')
+    storage.setItem(saveKey('one'), JSON.stringify({ ...saved, version: 1 }))
+    expect(MIGRATIONS[1]?.(saved.state, { resolveIndex, savedAt: 1 })).toEqual(saved.state)
+    expect(listSaves(storage, scenarios)).toMatchObject([{ id: 'one', ok: true, mode: 'play' }])
+    const loaded = loadSave(storage, 'one', resolveIndex)
+    expect(loaded.ok && loaded.store.getState().setup.mode).toBeUndefined()
+  })
+
+  it('keeps the instructor mode of a game through saving and loading', () => {
+    const storage = new MemoryStorage()
+    const store = createGameStore(index, { ...setupFor(6), mode: 'instructor' })
+    persistGameStore(store, { storage, id: 'study', index, now: counter() })
+    expect(stored(storage, 'study')).toMatchObject({ version: 2, state: { setup: { mode: 'instructor' } } })
+    const loaded = loadSave(storage, 'study', resolveIndex)
+    expect(loaded.ok && loaded.store.getState().setup.mode).toBe('instructor')
+  })
+
   it('moves a damaged old save into the list, where it is explained and can be deleted', () => {
     const storage = new MemoryStorage()
     storage.setItem(LEGACY_KEY, 'not json')

@@ -10,8 +10,11 @@ import type { GameState } from '../../core/rules/state.ts'
  * zustand persist's envelope, `{ state, version }`, with `state` a SaveState.
  */
 
-/** The save format this version writes. Bump it, and add MIGRATIONS[old], whenever SaveState changes. */
-export const SAVE_VERSION = 1
+/**
+ * The save format this version writes. Bump it, and add MIGRATIONS[old], whenever SaveState changes.
+ * Format 2 allows the setup's `mode`, so that an older game reports a save with one as too new, not damaged.
+ */
+export const SAVE_VERSION = 2
 
 /** Every saved game's key starts with this. */
 export const SAVE_PREFIX = 'red-lines:game:'
@@ -43,6 +46,8 @@ export const SetupSchema = z.strictObject({
   seats: z.record(z.string(), z.enum(['human', 'computer'])),
   seed: z.number().int(),
   difficulty: z.enum(['easy', 'normal', 'hard']),
+  /** Absent in play mode (and in every save written before modes existed). */
+  mode: z.enum(['play', 'instructor']).optional(),
 })
 
 /** What the title screen shows of a save without replaying it. */

@@ -38,10 +38,12 @@ export const MIGRATIONS: Record<number, SaveMigration> = {
     const game = replayed.store.getState().game
     return { savedAt, scenario: scenarioRef(index), setup, log, summary: summarize(index, game) }
   },
+  // Format 2 only allows a `mode` in the setup; a save of format 1 has none: it was played in play mode.
+  1: (state) => state as Record<string, unknown>,
 }
 
 /** The version of Red Lines that first writes each save format, for the "too new" message. */
-export const GAME_VERSION_FOR_SAVE: Record<number, string> = { 0: '0.1', 1: '0.2' }
+export const GAME_VERSION_FOR_SAVE: Record<number, string> = { 0: '0.1', 1: '0.2', 2: '0.3' }
 
 /**
  * Runs the migrations from `version` up to SAVE_VERSION. Throws SaveProblemError when one cannot, and for a

@@ -11,7 +11,12 @@ import type { RedLine } from '../scenario/schema/scenario.ts'
  */
 
 /** How firm `side` believes `redLine` to be, from 0 (a bluff) to 1. */
-export function believedFirmness(index: ScenarioIndex, state: GameState, side: string, redLine: RedLine): number {
+export function believedFirmness(
+  index: ScenarioIndex,
+  state: GameState,
+  side: string,
+  redLine: RedLine,
+): number {
   const range = redLine.resolve
   if (!range) return 1
   for (let i = state.history.length - 1; i >= 0; i--) {

@@ -3,11 +3,12 @@ import type { Command } from '../rules/commands.ts'
 import { brokenConstraints } from '../rules/constraints.ts'
 import { DIFFICULTY } from '../rules/difficulty.ts'
 import { concludeDecision, endRoundUntabled } from '../rules/flow.ts'
-import type { PackageItem } from '../rules/package.ts'
+import { type PackageItem, packageKey } from '../rules/package.ts'
 import type { ScenarioIndex } from '../rules/scenario-index.ts'
 import type { GameState, Request } from '../rules/state.ts'
 import { movesFrom, type Plan, packageUtility, planFor, planningIndex, settledUtility } from './planner.ts'
 import { declineReason, objectionReason } from './reasons.ts'
+import { situationCache, situationKey } from './situation-cache.ts'
 
 /**
  * Computer players for the proposing sides, so that a solo player has partners with agendas of their own.
@@ -23,6 +24,8 @@ import { declineReason, objectionReason } from './reasons.ts'
  * find every trade of one instrument for another, at a third of the cost of three.
  */
 const NEXT_MOVE_DEPTH = 2
+/** How far a side looks for its ideal, the package it holds out for. */
+const IDEAL_DEPTH = 2
 
 /** How much of the way from its walk-away to its ideal a computer side still insists on in this round. */
 export function insistence(state: GameState): number {
@@ -166,8 +169,18 @@ function aspiration(
  * or refused so far this round and however many changes it has made. Its insistence on it fades by round.
  */
 function idealFor(index: ScenarioIndex, state: GameState, side: string): Plan['ideal'] {
-  return planFor(index, { ...state, requests: [], moves: {} }, side).ideal
+  const ideals = idealCache(index, state)
+  const key = `${side}|${situationKey(state, packageKey(state.package))}`
+  let ideal = ideals.get(key)
+  if (!ideal) {
+    ideal = planFor(index, { ...state, requests: [], moves: {} }, side, undefined, IDEAL_DEPTH).ideal
+    ideals.set(key, ideal)
+  }
+  return ideal
 }
+
+/** Ideals already found, per situation: a stance and an answer to a request share them. */
+const idealCache = situationCache<Plan['ideal']>()
 
 /** The instruments `side` added or withdrew this round because another side asked: promises it keeps. */
 function grantedThisRound(state: GameState, side: string): Set<string> {

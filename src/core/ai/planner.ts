@@ -5,11 +5,13 @@ import { brokenConstraints } from '../rules/constraints.ts'
 import { applyEffects } from '../rules/effects.ts'
 import { tablePackage } from '../rules/flow.ts'
 import { type PackageItem, packageKey, resolvePackage } from '../rules/package.ts'
+import type { Holds } from '../rules/resolve.ts'
 import type { ScenarioIndex } from '../rules/scenario-index.ts'
 import { scoreSides } from '../rules/scoring.ts'
 import type { GameState } from '../rules/state.ts'
 import { AFTERMATH_KINDS } from '../scenario/schema/uncertainty.ts'
 import { allHold, believedFirmness, rangedYield } from './beliefs.ts'
+import { situationCache, situationKey } from './situation-cache.ts'
 
 /**
  * How a computer player judges packages: it imagines one tabled now, Russia answering as its stated red lines
@@ -67,21 +69,8 @@ export function settledUtility(index: ScenarioIndex, state: GameState, side: str
   return expected
 }
 
-/**
- * Utilities already worked out, per scenario and situation. A package's worth depends on the situation
- * (meters, flags, round, history, breaches) and not on stances, requests or the package under discussion,
- * so every decision of a round shares the same entries; the meters object is replaced whenever a meter moves,
- * so keying the cache on it lets old situations be collected.
- */
-const UTILITY_CACHE = new WeakMap<ScenarioIndex, WeakMap<object, Map<string, number>>>()
-
-function utilityCache(index: ScenarioIndex, state: GameState): Map<string, number> {
-  let byMeters = UTILITY_CACHE.get(index)
-  if (!byMeters) UTILITY_CACHE.set(index, (byMeters = new WeakMap()))
-  let cache = byMeters.get(state.meters)
-  if (!cache) byMeters.set(state.meters, (cache = new Map()))
-  return cache
-}
+/** Utilities already worked out, per situation. */
+const utilityCache = situationCache<number>()
 
 /** What a package is worth to `side` if it were tabled now (remembered for the situation). */
 export function packageUtility(
@@ -91,13 +80,33 @@ export function packageUtility(
   items: PackageItem[],
 ): number {
   const cache = utilityCache(index, state)
-  const key = `${side}|${state.round}|${state.phase}|${state.history.length}|${state.breaches.length}|${state.flags.join(',')}|${packageKey(items)}`
+  const key = `${side}|${situationKey(state, packageKey(items))}`
   let utility = cache.get(key)
   if (utility === undefined) {
     utility = computeUtility(index, state, side, items)
     cache.set(key, utility)
   }
   return utility
+}
+
+/** Tabled packages already imagined, per situation: the answers are the same whichever side imagines them. */
+const tabledCache = situationCache<GameState>()
+
+/** The package tabled now, answered as `holds` says (every red line holding, or every uncertain one giving way). */
+function imagineTabled(
+  index: ScenarioIndex,
+  state: GameState,
+  items: PackageItem[],
+  holds: Holds,
+): GameState {
+  const cache = tabledCache(index, state)
+  const key = `${holds === allHold ? 'held' : 'yield'}|${situationKey(state, packageKey(items))}`
+  let tabled = cache.get(key)
+  if (!tabled) {
+    tabled = tablePackage(planningIndex(index), { ...state, package: items }, undefined, holds)
+    cache.set(key, tabled)
+  }
+  return tabled
 }
 
 function computeUtility(index: ScenarioIndex, state: GameState, side: string, items: PackageItem[]): number {
@@ -107,7 +116,7 @@ function computeUtility(index: ScenarioIndex, state: GameState, side: string, it
   if (items.length === 0) return ownScore(plan, trial, side) - penalty
   // Two answers bracket what the side expects: every crossed red line holding, or every uncertain one giving
   // way; they are weighted by how likely the side believes it that all the uncertain ones give way.
-  const held = tablePackage(plan, trial, undefined, allHold)
+  const held = imagineTabled(index, state, items, allHold)
   const feared = settledUtility(index, held, side)
   const uncertain = (held.response?.redLines ?? []).flatMap((id) => {
     const line = index.scenario.redLines.find((r) => r.id === id)
@@ -116,7 +125,7 @@ function computeUtility(index: ScenarioIndex, state: GameState, side: string, it
   if (uncertain.length === 0) return feared - penalty
   const allYield = uncertain.reduce((p, firmness) => p * (1 - firmness), 1)
   if (allYield < 0.01) return feared - penalty
-  const hoped = settledUtility(index, tablePackage(plan, trial, undefined, rangedYield), side)
+  const hoped = settledUtility(index, imagineTabled(index, state, items, rangedYield), side)
   return allYield * hoped + (1 - allYield) * feared - penalty
 }
 

@@ -2,9 +2,17 @@ import { sideName } from '../rules/apply.ts'
 import type { Command } from '../rules/commands.ts'
 import type { ScenarioIndex } from '../rules/scenario-index.ts'
 import { finalVerdict, type SideScore } from '../rules/scoring.ts'
-import { type Difficulty, type GameSetup, type GameState, newGame, type Seat } from '../rules/state.ts'
+import {
+  type Difficulty,
+  type GameMode,
+  type GameSetup,
+  type GameState,
+  newGame,
+  type Seat,
+} from '../rules/state.ts'
 import type { Ending } from '../scenario/schema/scenario.ts'
 import { situationFromLog, situationFromState } from './predict.ts'
+import { aftermathOf, type DebriefAftermath, type RevealedResolve, revealResolve } from './reveal.ts'
 import {
   type CrossedRedLine,
   crossedRedLines,
@@ -53,6 +61,8 @@ export interface Debrief {
   seats: Array<{ side: string; name: string; seat: Seat }>
   difficulty: Difficulty
   seed: number
+  /** `instructor` when the game was played with the hidden parts open (Backstage): its result is a study. */
+  mode: GameMode
   scores: DebriefScore[]
   timeline: DebriefRound[]
   /** Start values, then values after each round: `roundsPlayed + 1` values per meter. */
@@ -61,6 +71,10 @@ export interface Debrief {
   breaches: DebriefBreach[]
   /** The smallest changes to the last tabled package that would have changed Russia's answer. */
   whatIf: WhatIf | null
+  /** The hidden firmness of each red line with a range, revealed, with the answers that tested it. */
+  resolve: RevealedResolve[]
+  /** The years after a deal or an imposition, with their odds; null when none were played out. */
+  aftermath: DebriefAftermath | null
 }
 
 /**
@@ -99,6 +113,7 @@ export function buildDebrief(
     })),
     difficulty: setup.difficulty,
     seed: setup.seed,
+    mode: setup.mode ?? 'play',
     scores: verdict.scores.map((s) => ({ ...s, name: sideName(index, s.side) })),
     timeline: timeline(index, state),
     meters: meterSeries(index, newGame(index, setup).meters, state),
@@ -111,5 +126,7 @@ export function buildDebrief(
       round: b.round,
     })),
     whatIf: whatIf(index, state, situationFromLog(index, setup, log) ?? situationFromState(index, state)),
+    resolve: revealResolve(index, state),
+    aftermath: aftermathOf(index, state),
   }
 }

@@ -13,6 +13,11 @@ export interface Situation {
   flags: readonly string[]
   round: number
   difficulty: Difficulty
+  /**
+   * Red lines the responder let pass in the answer explained: they are taken to give way again (the same
+   * hidden draw), so that the prediction reproduces that answer's disposition; every other red line holds.
+   */
+  yielded?: readonly string[]
 }
 
 /** Russia's answer to a package without the element of chance: what its red lines and preferences decide. */
@@ -29,7 +34,8 @@ export interface Prediction {
 
 /**
  * Russia's answer to `items` in `situation`, from `assess` alone: the chance that `resolveResponse` adds is
- * left out, so the answer is the part a class can predict and argue about.
+ * left out, so the answer is the part a class can predict and argue about. Red lines hold, except those the
+ * situation says gave way in the answer explained.
  */
 export function predict(
   index: ScenarioIndex,
@@ -44,7 +50,8 @@ export function predict(
     // A package is always answered before any answer of its own round exists (see contextFor).
     response: undefined,
   }
-  const a = assess(index, ctx, situation.difficulty)
+  const yielded = situation.yielded ?? []
+  const a = assess(index, ctx, situation.difficulty, (r) => !yielded.includes(r.id))
   const { acceptAt } = index.scenario.response
   return {
     verdict: a.forced ?? (a.disposition >= acceptAt ? 'accept' : 'reject'),

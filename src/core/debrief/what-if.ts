@@ -142,7 +142,9 @@ export function whatIf(
 ): WhatIf | null {
   const record = state.history[lastTabledAt(state)]
   if (!record?.tabled || !situation) return null
-  const found = whatIfAll(index, record.tabled, situation, options)
+  // Russia as firm as it was in that answer: a red line it let pass then gives way again.
+  const yielded = record.response?.yielded ?? []
+  const found = whatIfAll(index, record.tabled, { ...situation, yielded }, options)
   if (!found) return null
   const actual = record.response?.verdict
   if (!actual) return { ...found, round: record.round }

@@ -23,11 +23,75 @@ export function csvRow(values: ReadonlyArray<string | number | boolean | null | 
 }
 
 const signed = (n: number) => (n >= 0 ? `+${n}` : `${n}`)
+const yesNo = (b: boolean | null) => (b === null ? '' : b ? 'yes' : 'no')
+
+/**
+ * How the game was played, then the hidden draw revealed: the firmness of each red line with a range and
+ * whether it held each time it was crossed, and the aftermath year by year with its odds.
+ */
+function revealed(debrief: Debrief): string[] {
+  const rows = [
+    '',
+    csvRow([
+      'Mode',
+      debrief.mode === 'instructor'
+        ? 'Instructor mode: the hidden parts (Backstage) were open during play'
+        : 'Play',
+    ]),
+  ]
+  if (debrief.resolve.length) {
+    rows.push('', csvRow(['Red line', 'Resolve from', 'Resolve to', 'Firmness drawn', 'When crossed']))
+    for (const r of debrief.resolve)
+      rows.push(
+        csvRow([
+          r.title,
+          r.low,
+          r.high,
+          r.firmness,
+          r.answers.map((a) => `round ${a.round}: ${a.held ? 'held' : 'yielded'}`).join('; '),
+        ]),
+      )
+  }
+  const a = debrief.aftermath
+  if (!a) return rows
+  rows.push('', csvRow(['After the deal', a.title]))
+  rows.push(
+    csvRow([
+      'Odds before the draw',
+      `peace ${a.odds.peace.toFixed(2)}; deterred ${a.odds.deterred.toFixed(2)}; attack ${a.odds.attack.toFixed(2)}; confrontation ${a.odds.confrontation.toFixed(2)}`,
+    ]),
+  )
+  rows.push(
+    csvRow([
+      'Year',
+      'Tested',
+      'Chance of a test',
+      'Responded',
+      'Chance of a response',
+      'Confrontation',
+      'Chance of confrontation',
+    ]),
+  )
+  for (const y of a.years)
+    rows.push(
+      csvRow([
+        y.year,
+        y.year === 0 ? '' : yesNo(y.tested),
+        y.chances.test,
+        yesNo(y.responded),
+        y.chances.respond,
+        yesNo(y.confronted),
+        y.chances.confront,
+      ]),
+    )
+  return rows
+}
 
 /**
  * The debrief as CSV for a spreadsheet (RFC 4180, CRLF line ends): a header and one row per round (package,
  * verdict, red lines crossed, events, decision, each meter after the round); a blank line; then a header and
- * one row per side (score, par, whether it came out ahead, the lines of its score).
+ * one row per side (score, par, whether it came out ahead, the lines of its score); then the mode the game
+ * was played in, the hidden resolve revealed and the aftermath, each after a blank line.
  */
 export function debriefToCsv(debrief: Debrief): string {
   const rows: string[] = []
@@ -67,5 +131,6 @@ export function debriefToCsv(debrief: Debrief): string {
         s.lines.map((l) => `${l.label}: ${signed(l.points)}`).join('; '),
       ]),
     )
+  rows.push(...revealed(debrief))
   return `${rows.join('\r\n')}\r\n`
 }

@@ -4,8 +4,11 @@ import { CommandSchema } from '../rules/commands.ts'
 /** The `format` field that marks a file as a Red Lines game record. */
 export const RECORD_FORMAT = 'red-lines-game'
 
-/** The record version this build of the game writes and reads best. */
-export const RECORD_VERSION = 1
+/**
+ * The record version this build of the game writes and reads best. Version 2 adds the setup's `mode`
+ * (play, or instructor with the hidden parts open); a version 1 record has none and was played in play mode.
+ */
+export const RECORD_VERSION = 2
 
 const id = z.string().min(1).max(80)
 
@@ -23,6 +26,7 @@ export const GameRecordSchema = z.strictObject({
     seats: z.record(id, z.enum(['human', 'computer'])),
     seed: z.number().int(),
     difficulty: z.enum(['easy', 'normal', 'hard']),
+    mode: z.enum(['play', 'instructor']).optional(),
   }),
   log: z.array(CommandSchema).max(100_000),
   exportedAt: z.string().max(100).optional(),
@@ -37,8 +41,13 @@ export type GameRecord = z.infer<typeof GameRecordSchema>
  */
 export type RecordMigration = (record: Record<string, unknown>) => Record<string, unknown>
 
-/** MIGRATIONS[n] upgrades version n to n + 1. Version 1 is the first, so there is none yet. */
-export const MIGRATIONS: Record<number, RecordMigration> = {}
+/**
+ * MIGRATIONS[n] upgrades version n to n + 1. Version 1 has no `mode` in its setup: those games were played
+ * in play mode, which is what a setup without one means, so the setup is kept as it is.
+ */
+export const MIGRATIONS: Record<number, RecordMigration> = {
+  1: (record) => record,
+}
 
 /** A record brought up to RECORD_VERSION, or why it cannot be. */
 export type Upgraded =

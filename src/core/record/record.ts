@@ -78,6 +78,7 @@ export function exportRecord(
     format: RECORD_FORMAT,
     version: RECORD_VERSION,
     scenario: { id: scenario.id, title: scenario.title, hash: scenarioHash(scenario) },
+    // The setup as played: `mode` is written when the game had one (a game in instructor mode says so).
     setup: { ...setup, seats: { ...setup.seats } },
     log: [...log],
   }

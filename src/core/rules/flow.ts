@@ -111,7 +111,12 @@ export function concludeDecision(index: ScenarioIndex, state: GameState): GameSt
   // Once the proposers have decided, the answer they decided on can no longer be overruled.
   let next: GameState = { ...state, history, beforeResponse: null }
   if (!implement) return advanceRound(index, next)
-  next = { ...next, package: imposed, inForce: imposed, flags: [...next.flags, 'implemented-without-consent'] }
+  next = {
+    ...next,
+    package: imposed,
+    inForce: imposed,
+    flags: [...next.flags, 'implemented-without-consent'],
+  }
   next = withEffects(index, next, index.scenario.unilateral.effects)
   const last = next.history.at(-1)
   if (last) next = { ...next, history: [...next.history.slice(0, -1), { ...last, meters: next.meters }] }

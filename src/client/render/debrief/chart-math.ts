@@ -200,6 +200,15 @@ export function shown(n: number, digits = 1): string {
   return r < 0 ? `−${text}` : text
 }
 
+/** A share as a whole percentage in the interface's language: "35%" (the chances of the aftermath). */
+export const percent = (p: number): string => formatNumber(p, { style: 'percent', maximumFractionDigits: 0 })
+
+/** A number with its sign, as points and changes are shown: "+42", "−6.2", "0". */
+export function signed(n: number, digits = 1): string {
+  const text = shown(n, digits)
+  return Math.round(n * 10 ** digits) > 0 ? `+${text}` : text
+}
+
 /** One meter's course in words: "Escalation (lower is better): 30 at the start, 94 at the end, rising". */
 export function meterCourse(m: MeterSeries): string {
   const first = m.values[0]

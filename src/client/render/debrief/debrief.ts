@@ -1,9 +1,12 @@
 import { buildDebrief, type Debrief } from '../../../core/debrief/debrief.ts'
-import { button, h } from '../../dom.ts'
+import { aftermathSteps } from '../../../core/debrief/reveal.ts'
+import { button, h, rerender } from '../../dom.ts'
 import { t } from '../../i18n/index.ts'
 import type { GameView } from '../../view.ts'
+import { aftermathKey, rememberSteps, renderAftermath, stepAnnouncement, stepsShown } from './aftermath.ts'
 import { renderMeterChart } from './chart.ts'
-import { outcomeText, outcomeTitle } from './outcome-text.ts'
+import { renderHidden } from './hidden.ts'
+import { endingText, outcomeText, outcomeTitle } from './outcome-text.ts'
 import { renderRedLines } from './red-lines.ts'
 import { renderRounds } from './rounds.ts'
 import { renderBreaches, renderFacts, renderScores } from './scores.ts'
@@ -26,6 +29,8 @@ export interface DebriefOptions {
   onNewGame(): void
   /** "Back to title", shown only when given. */
   onTitle?(): void
+  /** Tells screen readers what a step of the aftermath shows; the debrief has its own live region without it. */
+  announce?(text: string): void
 }
 
 function actions(options: DebriefOptions): HTMLElement {
@@ -52,13 +57,16 @@ let printHooked = false
 
 /**
  * Opens every closed disclosure of the debrief while the page prints, and closes them again after, so that
- * paper shows everything (the CSS does the same where the browser supports styling closed details).
+ * paper shows everything (the CSS does the same where the browser supports styling closed details); the
+ * years after are played out first.
  */
 function hookPrint(): void {
   if (printHooked || typeof window === 'undefined') return
   printHooked = true
   const opened: HTMLDetailsElement[] = []
   window.addEventListener('beforeprint', () => {
+    // Paper shows the whole debrief: years after not yet played out are shown at once.
+    document.querySelector<HTMLButtonElement>('.debrief [data-key="aftermath-all"]')?.click()
     for (const d of document.querySelectorAll<HTMLDetailsElement>('.debrief details:not([open])')) {
       d.open = true
       opened.push(d)
@@ -71,28 +79,80 @@ function hookPrint(): void {
 
 /**
  * The debrief after a game, for the class discussion: the outcome and the facts of the game (difficulty,
- * who played which side), the scores with what drove them, a chart of the meters over the rounds, the
- * engine's what-if on the last package, the red lines crossed with their sources, the constraints breached,
- * and every round (package, answer, events). Its buttons export the game and the results and print it.
+ * mode, who played which side); when guarantees took effect, the years after, played out step by step
+ * before anything else is shown (the scores would give the outcome away); then the scores with what drove
+ * them, what the game kept hidden, a chart of the meters over the rounds, the engine's what-if on the last
+ * package, the red lines crossed with their sources, the constraints breached, and every round. Its buttons
+ * export the game and the results and print it.
  */
 export function renderDebrief(view: GameView, options: DebriefOptions): HTMLElement {
   hookPrint()
   const debrief = options.debrief ?? buildDebrief(view.index, view.state.setup, view.state, view.log)
-  const responder = view.index.sides.get(view.index.responder)?.name ?? view.index.responder
-  const title = outcomeTitle(view.index, debrief)
-  const text = outcomeText(view.index, debrief)
-  return h('div', { class: 'debrief ending' }, [
-    h('div', { class: 'debrief-head' }, [
-      h('h2', { id: 'screen-heading', tabindex: -1 }, t('debrief.heading', { title })),
-      h('p', { class: 'ending-text' }, text),
+  const { index } = view
+  const responder = index.sides.get(index.responder)?.name ?? index.responder
+  const aftermath = debrief.aftermath
+  const key = aftermathKey(debrief)
+  const steps = aftermath ? aftermathSteps(aftermath) : []
+  // Each step is announced here when the screen has no announcer of its own (a classroom device).
+  const live = options.announce
+    ? null
+    : h('div', { class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' })
+  const announce =
+    options.announce ??
+    ((text: string) => {
+      if (live) live.textContent = text
+    })
+  const body = h('div', { class: 'debrief-body' })
+
+  const show = (count: number) => {
+    const n = Math.min(count, steps.length)
+    rememberSteps(key, n)
+    rerender(body, content)
+    const step = steps[n - 1]
+    if (aftermath && step) announce(stepAnnouncement(index, aftermath, step))
+    // Once the outcome is out, the reader goes on from it; until then the focus stays on "Next year".
+    if (n === steps.length) body.querySelector<HTMLElement>('#aftermath-outcome')?.focus()
+  }
+
+  function content(): Node {
+    const shownSteps = aftermath ? stepsShown(key) : 0
+    const pending = aftermath !== null && shownSteps < steps.length
+    // The years after come straight after the ending's text, and stay there once played out.
+    const played = aftermath
+      ? renderAftermath(
+          index,
+          aftermath,
+          shownSteps,
+          pending ? { onNext: () => show(shownSteps + 1), onAll: () => show(steps.length) } : undefined,
+        )
+      : null
+    const head = h('div', { class: 'debrief-head' }, [
+      h(
+        'h2',
+        { id: 'screen-heading', tabindex: -1 },
+        t('debrief.heading', { title: outcomeTitle(index, debrief) }),
+      ),
+      h('p', { class: 'ending-text' }, pending ? endingText(index, debrief) : outcomeText(index, debrief)),
+      debrief.mode === 'instructor'
+        ? h('p', { class: 'mode-note', role: 'note' }, t('debrief.instructorNote', { responder }))
+        : null,
+      played,
       renderFacts(debrief, responder),
       actions(options),
-    ]),
-    h('div', { class: 'debrief-card debrief-scores-card' }, renderScores(debrief, view.index)),
-    chartSection(debrief),
-    renderWhatIf(view, debrief),
-    renderRedLines(view, debrief),
-    renderBreaches(debrief, view.index),
-    renderRounds(view.index, debrief, responder),
-  ])
+    ])
+    if (pending) return head
+    return h('div', {}, [
+      head,
+      h('div', { class: 'debrief-card debrief-scores-card' }, renderScores(debrief, index)),
+      renderHidden(index, debrief),
+      chartSection(debrief),
+      renderWhatIf(view, debrief),
+      renderRedLines(view, debrief),
+      renderBreaches(debrief, index),
+      renderRounds(index, debrief, responder),
+    ])
+  }
+
+  body.append(content())
+  return h('div', { class: 'debrief ending' }, [live, body])
 }

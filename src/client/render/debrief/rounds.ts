@@ -4,8 +4,7 @@ import type { ScenarioIndex } from '../../../core/rules/scenario-index.ts'
 import { type Child, h } from '../../dom.ts'
 import { type MessageKey, t } from '../../i18n/index.ts'
 import { verdictText } from '../../view.ts'
-import { shown } from './chart-math.ts'
-import { signed } from './scores.ts'
+import { shown, signed } from './chart-math.ts'
 
 const DECISION: Record<NonNullable<DebriefRound['decision']>, MessageKey> = {
   implement: 'rounds.decision.implement',

@@ -1,16 +1,12 @@
 import type { Debrief, DebriefScore } from '../../../core/debrief/debrief.ts'
+import { scoreLineWords } from '../../../core/debrief/score-lines.ts'
 import type { ScenarioIndex } from '../../../core/rules/scenario-index.ts'
-import { h } from '../../dom.ts'
+import type { ScoreLine } from '../../../core/rules/scoring.ts'
+import { type Child, h } from '../../dom.ts'
 import { formatList, formatNumber, type MessageKey, t } from '../../i18n/index.ts'
 import { nameOf } from '../../view.ts'
-import { shown } from './chart-math.ts'
-import { scoreLineText } from './outcome-text.ts'
-
-/** A number of points with its sign: "+42", "−6.2", "0". */
-export function signed(n: number, digits = 1): string {
-  const text = shown(n, digits)
-  return Math.round(n * 10 ** digits) > 0 ? `+${text}` : text
-}
+import { shown, signed } from './chart-math.ts'
+import { scoreLineChange, scoreLineLabel } from './outcome-text.ts'
 
 const DIFFICULTY: Record<Debrief['difficulty'], MessageKey> = {
   easy: 'difficulty.easy',
@@ -32,7 +28,7 @@ function playedBy(debrief: Debrief, side: string): string {
   )
 }
 
-/** The facts of the game: scenario, rounds, difficulty, seed, and who played which side (`responder`: the engine). */
+/** The facts of the game: scenario, rounds, difficulty, seed, mode, and who played which side. */
 export function renderFacts(debrief: Debrief, responder: string): HTMLElement {
   const sides = [
     ...debrief.seats.map((s) =>
@@ -46,7 +42,31 @@ export function renderFacts(debrief: Debrief, responder: string): HTMLElement {
     fact(t('facts.rounds'), formatNumber(debrief.roundsPlayed)),
     fact(t('facts.difficulty'), t(DIFFICULTY[debrief.difficulty])),
     fact(t('facts.seed'), String(debrief.seed)),
+    fact(t('facts.mode'), t(debrief.mode === 'instructor' ? 'facts.modeInstructor' : 'facts.modePlay')),
     fact(t('facts.playedBy'), sides.join(', ')),
+  ])
+}
+
+const TONE = { gain: 'up', loss: 'down', none: null } as const
+/** Beside the sign, a mark that does not rely on colour (hidden from screen readers, which read the sign). */
+const MARK = { gain: '▲', loss: '▼', none: '' } as const
+
+/** One line of a score: what it counts, the change it counts (meters), and its points, signed and marked. */
+function scoreLine(index: ScenarioIndex, side: string, line: ScoreLine): HTMLElement {
+  const words = scoreLineWords(line)
+  const change = scoreLineChange(line)
+  return h('li', { class: TONE[words.tone] }, [
+    h('span', { class: 'score-what' }, [
+      scoreLineLabel(index, side, line),
+      change ? ' ' : null,
+      change ? h('span', { class: 'score-change' }, change) : null,
+      // Read as "Ukraine's confidence 45 → 5: −20"; on screen the points stand in their own column.
+      h('span', { class: 'sr-only' }, ': '),
+    ]),
+    h('span', { class: 'num' }, [
+      MARK[words.tone] ? h('span', { class: 'mark', 'aria-hidden': 'true' }, `${MARK[words.tone]} `) : null,
+      signed(words.points),
+    ]),
   ])
 }
 
@@ -57,46 +77,51 @@ function scoreLines(score: DebriefScore, index: ScenarioIndex): HTMLElement | st
   return h(
     'ul',
     { class: 'score-lines' },
-    lines.map((l) =>
-      h('li', { class: l.points > 0 ? 'up' : l.points < 0 ? 'down' : null }, [
-        h('span', {}, scoreLineText(index, score.side, l)),
-        h('span', { class: 'num' }, signed(l.points)),
-      ]),
-    ),
+    lines.map((l) => scoreLine(index, score.side, l)),
   )
 }
 
 /**
  * The score table: a row per side with who played it, what drove its score (largest first), total, par and
- * result, worded with the names `index` shows.
+ * result, worded with the names `index` shows. On a phone each row stacks into a card, each cell named by
+ * its column (the roles keep it a table for screen readers whatever the layout).
  */
 export function renderScores(debrief: Debrief, index: ScenarioIndex): HTMLElement {
-  return h('table', { class: 'scores debrief-scores' }, [
+  const columns = [
+    t('scores.side'),
+    t('scores.drivers'),
+    t('scores.total'),
+    t('scores.par'),
+    t('scores.result'),
+  ]
+  const cell = (at: number, attrs: Record<string, string>, content: Child | Child[]) =>
+    h('td', { role: 'cell', 'data-label': columns[at], ...attrs }, content)
+  return h('table', { class: 'scores debrief-scores', role: 'table' }, [
     h('caption', {}, t('scores.caption')),
     h(
       'thead',
-      {},
-      h('tr', {}, [
-        h('th', { scope: 'col' }, t('scores.side')),
-        h('th', { scope: 'col' }, t('scores.drivers')),
-        h('th', { scope: 'col', class: 'num' }, t('scores.total')),
-        h('th', { scope: 'col', class: 'num' }, t('scores.par')),
-        h('th', { scope: 'col' }, t('scores.result')),
-      ]),
+      { role: 'rowgroup' },
+      h(
+        'tr',
+        { role: 'row' },
+        columns.map((c, at) =>
+          h('th', { scope: 'col', role: 'columnheader', class: at >= 2 && at <= 3 ? 'num' : null }, c),
+        ),
+      ),
     ),
     h(
       'tbody',
-      {},
+      { role: 'rowgroup' },
       debrief.scores.map((s) =>
-        h('tr', { class: s.ahead ? 'ahead' : 'short' }, [
-          h('th', { scope: 'row' }, [
+        h('tr', { class: s.ahead ? 'ahead' : 'short', role: 'row' }, [
+          h('th', { scope: 'row', role: 'rowheader' }, [
             nameOf(index, s.side),
             h('span', { class: 'played-by' }, playedBy(debrief, s.side)),
           ]),
-          h('td', {}, scoreLines(s, index)),
-          h('td', { class: 'num total' }, shown(s.total)),
-          h('td', { class: 'num' }, shown(s.par)),
-          h('td', { class: 'result' }, t(s.ahead ? 'scores.ahead' : 'scores.short')),
+          cell(1, { class: 'drivers' }, scoreLines(s, index)),
+          cell(2, { class: 'num total' }, shown(s.total)),
+          cell(3, { class: 'num par' }, shown(s.par)),
+          cell(4, { class: 'result' }, t(s.ahead ? 'scores.ahead' : 'scores.short')),
         ]),
       ),
     ),
