@@ -77,10 +77,20 @@ export function shareOf(items: readonly ResolvedItem[], attribute: 'cost' | 'ris
   return total === 0 ? 0 : sumAttribute(items, attribute, side) / total
 }
 
-/** A stable text key for a package, independent of the order in which items were added. */
+const KEYS = new WeakMap<readonly PackageItem[], string>()
+
+/**
+ * A stable text key for a package, independent of the order in which items were added. Packages are never
+ * changed once made, so each list's key is worked out once (computer players key thousands of packages).
+ */
 export function packageKey(items: readonly PackageItem[]): string {
-  return items
-    .map((i) => `${i.instrument}${i.variant ? `/${i.variant}` : ''}@${i.backedBy}`)
-    .sort()
-    .join('+')
+  let key = KEYS.get(items)
+  if (key === undefined) {
+    key = items
+      .map((i) => `${i.instrument}${i.variant ? `/${i.variant}` : ''}@${i.backedBy}`)
+      .sort()
+      .join('+')
+    KEYS.set(items, key)
+  }
+  return key
 }
