@@ -83,9 +83,9 @@ export const aftermathCase = {
     await card.getByRole('heading', { name: 'Year 1' }).waitFor()
     assert.equal(await steps.count(), 2)
     const year = card.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Year 1' }) })
-    await year.getByText('Russia tests the guarantees. (chance: 35%)').waitFor()
-    await year.getByText('The guarantors do not respond. (chance: 70%)').waitFor()
-    assert.match(await announced(page), /Year 1 Russia tests the guarantees\. \(chance: 35%\)/)
+    await year.getByText('Russia tests the guarantees. (a 35% chance of this)').waitFor()
+    await year.getByText('The guarantors do not respond. (a 70% chance of this)').waitFor()
+    assert.match(await announced(page), /Year 1 Russia tests the guarantees\. \(a 35% chance of this\)/)
     assert.equal(
       await page.evaluate(() => document.activeElement?.textContent),
       'See the outcome',

@@ -16,24 +16,24 @@ if (!loaded.index) throw new Error(JSON.stringify(loaded.problems))
 const index = loaded.index
 
 const events: Array<[AftermathEvent, number, string]> = [
-  [{ what: 'test', happened: true, chance: 0.35 }, 1, 'Russia tests the guarantees. (chance: 35%)'],
-  [{ what: 'test', happened: false, chance: 0.3 }, 2, 'Russia does not test the guarantees. (chance: 30%)'],
-  [{ what: 'respond', happened: true, chance: 0.7 }, 1, 'The guarantors respond. (chance: 70%)'],
-  [{ what: 'respond', happened: false, chance: 0.7 }, 1, 'The guarantors do not respond. (chance: 70%)'],
+  [{ what: 'test', happened: true, chance: 0.35 }, 1, 'Russia tests the guarantees. (a 35% chance of this)'],
+  [{ what: 'test', happened: false, chance: 0.3 }, 2, 'Russia does not test the guarantees. (a 30% chance of this)'],
+  [{ what: 'respond', happened: true, chance: 0.7 }, 1, 'The guarantors respond. (a 70% chance of this)'],
+  [{ what: 'respond', happened: false, chance: 0.7 }, 1, 'The guarantors do not respond. (a 70% chance of this)'],
   [
     { what: 'confront', happened: true, chance: 0.21 },
     1,
-    'The response turns into direct confrontation. (chance: 21%)',
+    'The response turns into direct confrontation. (a 21% chance of this)',
   ],
   [
     { what: 'confront', happened: false, chance: 0.21 },
     3,
-    'It stops short of direct confrontation. (chance: 21%)',
+    'It stops short of direct confrontation. (a 21% chance of this)',
   ],
   [
     { what: 'confront', happened: true, chance: 0.25 },
     0,
-    'Russia answers the guarantees imposed without its consent with direct confrontation. (chance: 25%)',
+    'Russia answers the guarantees imposed without its consent with direct confrontation. (a 25% chance of this)',
   ],
 ]
 
@@ -49,7 +49,7 @@ describe('the words of the years after', () => {
       expect(text).not.toMatch(/[{}]|undefined|[a-z]{2,}/i)
     }
     expect(eventText('Росія', { what: 'test', happened: true, chance: 0.35 }, 1)).toBe(
-      'Росія випробовує гарантії. (ймовірність: 35%)',
+      'Росія випробовує гарантії. (ймовірність цього: 35%)',
     )
     expect(yearHeading('Росія', 2)).toBe('Рік 2')
     expect(yearHeading('Росія', 0)).toBe('Відповідь на гарантії, запроваджені без згоди, — Росія')
@@ -72,7 +72,7 @@ describe('the words of the years after', () => {
     const said = aftermathSteps(a).map((s) => stepAnnouncement(index, a, s))
     expect(said).toEqual([
       'The guarantees take effect. Three years follow.',
-      'Year 1 Russia tests the guarantees. (chance: 35%) The guarantors do not respond. (chance: 70%)',
+      'Year 1 Russia tests the guarantees. (a 35% chance of this) The guarantors do not respond. (a 70% chance of this)',
       'Outcome: A new attack. Russia tests the guarantees and nobody answers.',
     ])
     // In Ukrainian, the outcome's title and text come from the scenario's translations.

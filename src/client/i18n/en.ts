@@ -506,7 +506,7 @@ export const en = {
     '{responder} answers the guarantees imposed without its consent with direct confrontation.',
   'aftermath.imposed.no':
     '{responder} answers the guarantees imposed without its consent short of direct confrontation.',
-  'aftermath.chance': '(chance: {chance})',
+  'aftermath.chance': '(a {chance} chance of this)',
   'aftermath.outcome': 'Outcome: {title}',
   'aftermath.next': 'Next year',
   'aftermath.seeOutcome': 'See the outcome',

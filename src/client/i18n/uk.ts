@@ -542,7 +542,7 @@ export const uk: UkrainianCatalogue = {
   'aftermath.imposed.yes': '{responder} відповідає прямою конфронтацією на гарантії, запроваджені без згоди.',
   'aftermath.imposed.no':
     '{responder} відповідає на гарантії, запроваджені без згоди, але до прямої конфронтації не доходить.',
-  'aftermath.chance': '(ймовірність: {chance})',
+  'aftermath.chance': '(ймовірність цього: {chance})',
   'aftermath.outcome': 'Підсумок: {title}',
   'aftermath.next': 'Наступний рік',
   'aftermath.seeOutcome': 'Показати підсумок',
