@@ -11,8 +11,9 @@ import type { Scenario } from '../core/scenario/schema/scenario.ts'
  * scoring (what it wants), and its breaches (which constraints it endorsed against). Everything said at
  * the table is public: the package, stances and their reasons, requests, flags, meters, Russia's answers
  * and the command log. Nobody but the instructor gets the generator's state or the seed (they would tell
- * Russia's chance in advance) nor the snapshot kept for an overrule. Once the game is over the debrief,
- * built by the server from everything, is public, as on the shared screen.
+ * Russia's chance in advance) nor the snapshot kept for an overrule, nor, while the game goes on, Russia's
+ * hidden resolve (how firm each red line is: players learn it only from the answers). Once the game is over
+ * the debrief, built by the server from everything, is public, as on the shared screen, and so is the resolve.
  */
 
 /** Who a device is in a room. A student with no side yet sees what an observer would. */
@@ -31,14 +32,20 @@ export function scenarioFor(scenario: Scenario, seat: Seat): Scenario {
   return { ...scenario, sides, scoring }
 }
 
-/** The game state as `seat` may see it. */
-export function gameFor(game: GameState, seat: Seat): GameState {
+/**
+ * The game state as `seat` may see it. `over` says the game has ended (by the rules, or by the instructor
+ * ending the room), when the debrief reveals Russia's resolve to everyone.
+ */
+export function gameFor(game: GameState, seat: Seat, over = game.phase === 'ended'): GameState {
   if (seat.role === 'instructor') return { ...game, beforeResponse: null }
   const own = seat.side
   return {
     ...game,
     setup: { ...game.setup, seed: 0 },
     rng: 0,
+    // Emptied, not left out: the state keeps its shape, and a red line with no drawn firmness reads as its
+    // range's top (see firmnessOf), so nothing in the browser can tell how firm Russia really is.
+    resolve: over ? game.resolve : {},
     beforeResponse: null,
     breaches: game.breaches.filter((b) => b.side === own),
   }

@@ -57,7 +57,9 @@ export function roomView(
     you: seat ? { role: 'student', seat: seat.id, name: seat.name, side: seat.side } : { role: 'instructor' },
     seats: room.seats.map((s) => ({ id: s.id, name: s.name, side: s.side, online: online.has(s.id) })),
     humanSides: setup ? Object.keys(setup.seats).filter((s) => setup.seats[s] === 'human') : null,
-    game: game ? gameFor(game, seatOf(room, viewer)) : null,
+    game: game
+      ? gameFor(game, seatOf(room, viewer), game.phase === 'ended' || room.status === 'ended')
+      : null,
     log: { from: logFrom, entries: room.log.slice(logFrom) },
     debrief: debriefOf(room),
   }

@@ -5,7 +5,13 @@
  * side. Screenshots of each screen go with the other artifacts.
  */
 import assert from 'node:assert/strict'
-import { endingHeading, fitsTheWidth, playToEnd, roundHeading } from './helpers.mjs'
+import {
+  endingHeading,
+  endorseUntilRussiaAnswers,
+  fitsTheWidth,
+  playToEnd,
+  roundHeading,
+} from './helpers.mjs'
 
 const TABLET = { viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true }
 
@@ -66,27 +72,18 @@ export const tabletCase = {
     assert.equal(await items.count(), before + 2, 'a tapped card and a card dragged by finger are both added')
     await shot('tablet-dragged')
 
-    // The computer partners answer each change a moment later and the table is drawn again; a tap that lands
-    // while it is redrawn is lost (as a finger's would be), so wait for each tap's effect and tap again if not.
-    const stances = page.getByRole('list', { name: 'Stances of the sides' })
-    const response = page.getByRole('heading', { name: /'s response$/ })
-    for (let attempt = 0; attempt < 3 && !(await response.isVisible()); attempt++) {
-      if (
-        !(await stances
-          .getByText(/^Ukraine: endorsed/)
-          .isVisible()
-          .catch(() => false))
-      )
-        await page.getByRole('button', { name: 'Endorse', exact: true }).tap()
-      await stances
-        .getByText(/Ukraine: endorsed/)
-        .waitFor({ timeout: 3000 })
-        .catch(() => {})
-      const table = page.getByRole('button', { name: 'Table the package' })
-      if (await table.isVisible()) await table.tap()
-      await response.waitFor({ timeout: 3000 }).catch(() => {})
-    }
-    await response.waitFor()
+    // Endorse, round after round, until Russia answers: the computer partners hold out for their own package at
+    // first and end the round untabled while they object; each round summary passed fits the width too.
+    let summaries = 0
+    await endorseUntilRussiaAnswers(page, {
+      press: (control) => control.tap(),
+      lostTaps: true,
+      onSummary: async () => {
+        if (summaries++ > 0) return
+        await fitsTheWidth(page, 'round summary')
+        await shot('tablet-summary')
+      },
+    })
     await fitsTheWidth(page, 'response')
     await shot('tablet-response')
     await playToEnd(page)

@@ -236,12 +236,35 @@ describe('the instructor’s decisions', () => {
   })
 })
 
+describe('what the room sends each device', () => {
+  it('keeps Russia’s hidden resolve from students until the game is over, and gives it to the instructor', () => {
+    const { r, seat } = room()
+    const ann = seat('Ann', 'ukraine')
+    const bob = seat('Bob', null)
+    r.start(T0)
+    r.command(ann, { type: 'endorse', payload: {} }, at(1))
+    const drawn = r.game?.resolve ?? {}
+    expect(Object.keys(drawn).length).toBeGreaterThan(0)
+    expect(r.game?.phase).not.toBe('ended')
+    for (const viewer of [ann, bob]) {
+      const view = roomView(r, { role: 'student', seat: viewer }, new Set(), 0, at(2))
+      expect(view.game?.resolve).toEqual({})
+      expect(view.debrief).toBeNull()
+    }
+    expect(roomView(r, { role: 'instructor' }, new Set(), 0, at(2)).game?.resolve).toEqual(drawn)
+    r.end(at(3))
+    const after = roomView(r, { role: 'student', seat: ann }, new Set(), 0, at(4))
+    expect(after.game?.resolve).toEqual(drawn)
+  })
+})
+
 describe('a classroom kept on disk', () => {
   it('comes back from its file with the same game, seats and log', () => {
     const { r, seat } = room({ timerSeconds: 600 })
     const ann = seat('Ann', 'ukraine')
     r.start(T0)
-    r.command(ann, { type: 'endorse', payload: {} }, at(1))
+    // An objection keeps the round open (an endorsement may let the computer partners end it, with a new deadline).
+    r.command(ann, { type: 'object', payload: { reason: 'Not yet.' } }, at(1))
     const file = RoomFileSchema.parse(JSON.parse(JSON.stringify(r.toFile())))
     const back = Classroom.restore(file, at(2))
     expect(back.game).toEqual(r.game)

@@ -167,8 +167,11 @@ describe('a classroom room', () => {
       ...teacher.view?.game,
       rng: 0,
       setup: { ...teacher.view?.game?.setup, seed: 0 },
+      // Russia's hidden resolve stays with the instructor while the game goes on.
+      resolve: {},
       breaches: [],
     })
+    expect(Object.keys(teacher.view?.game?.resolve ?? {}).length).toBeGreaterThan(0)
     expect(late.log.length).toBe(teacher.log.length)
     expect(late.view?.you).toMatchObject({ side: null })
     const acted = await late.command({ type: 'endorse', payload: {} })

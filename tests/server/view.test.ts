@@ -61,6 +61,25 @@ describe('what a seat may see', () => {
     expect(seen.stances).toEqual(game.stances)
   })
 
+  it('hides Russia’s hidden resolve from every student while the game goes on, and shows it once it is over', () => {
+    // The seed scenario draws a firmness for its red lines: there is something to hide.
+    expect(Object.keys(game.resolve).length).toBeGreaterThan(0)
+    expect(game.phase).not.toBe('ended')
+    for (const side of ['ukraine', 'europe', 'us', null]) {
+      const seen = gameFor(withBreach, { role: 'student', side })
+      expect(seen.resolve).toEqual({})
+      // Nowhere else in what is sent either: no firmness drawn shows up under any key.
+      const sent = JSON.stringify(seen)
+      for (const [id, firmness] of Object.entries(game.resolve))
+        expect(sent).not.toMatch(new RegExp(`"${id}":${firmness}\\b`))
+    }
+    expect(gameFor(withBreach, { role: 'instructor' }).resolve).toEqual(game.resolve)
+    const ended = { ...withBreach, phase: 'ended' as const }
+    expect(gameFor(ended, { role: 'student', side: 'ukraine' }).resolve).toEqual(game.resolve)
+    // Ended by the instructor while the rules would go on: the debrief reveals it, so the state may too.
+    expect(gameFor(withBreach, { role: 'student', side: 'ukraine' }, true).resolve).toEqual(game.resolve)
+  })
+
   it('gives the instructor everything but the overrule snapshot', () => {
     const seen = viewFor(withBreach, scenario, { role: 'instructor' })
     expect(seen.scenario).toBe(scenario)
