@@ -20,10 +20,20 @@ function markDone(): void {
   }
 }
 
-/** The tip for where the acting side stands in the first round, derived from the state alone. */
+/**
+ * Whether the guide has done its work: Russia has answered a package and the sides have decided on it. Partners
+ * now often hold out in round 1, so the guide follows the player until that first answer, whatever the round.
+ */
+function guided(view: GameView): boolean {
+  return (
+    view.state.history.some((h) => h.response !== null && h.decision !== null) || view.state.phase === 'ended'
+  )
+}
+
+/** The tip for where the acting side stands before Russia's first answer, derived from the state alone. */
 function tip(view: GameView): { step: number; text: string } | null {
   const { state, acting, index } = view
-  if (!acting || state.round > 1) return null
+  if (!acting || guided(view)) return null
   const name = index.sides.get(acting)?.name ?? acting
   const responder = index.sides.get(index.responder)?.name ?? t('common.responder')
   if (state.phase === 'deciding') return { step: 5, text: t('guide.decide', { responder }) }
@@ -40,8 +50,8 @@ function tip(view: GameView): { step: number; text: string } | null {
 }
 
 /**
- * A short guided first round for first-time players: one tip at a time that follows what they do at the
- * table. It can be skipped, and stays off once done or skipped (remembered on this device).
+ * A short guide for first-time players, up to Russia's first answer: one tip at a time that follows what they
+ * do at the table. It can be skipped, and stays off once done or skipped (remembered on this device).
  */
 export function createGuide(onChange: () => void) {
   let done = isDone()
@@ -53,7 +63,7 @@ export function createGuide(onChange: () => void) {
   return {
     render(view: GameView): HTMLElement | null {
       if (done) return null
-      if (view.state.round > 1) {
+      if (guided(view)) {
         done = true
         markDone()
         return null

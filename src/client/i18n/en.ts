@@ -138,7 +138,7 @@ export const en = {
   'record.fix.unreadable':
     'Check that the file is a Red Lines game record; if it is, report this message to the developers.',
 
-  'guide.heading': 'Guided first round — step {step} of {steps}',
+  'guide.heading': 'Guide to your first answer — step {step} of {steps}',
   'guide.skip': 'Skip the guide',
   'guide.add':
     'You play {side}. Your cards are under "{cards}": each shows its deterrence, cost, risk and the red lines it touches. Add one with its button, or drag it onto the package. You can also ask another side for one of theirs under "Requests".',
