@@ -17,9 +17,17 @@ const index = loaded.index
 
 const events: Array<[AftermathEvent, number, string]> = [
   [{ what: 'test', happened: true, chance: 0.35 }, 1, 'Russia tests the guarantees. (a 35% chance of this)'],
-  [{ what: 'test', happened: false, chance: 0.3 }, 2, 'Russia does not test the guarantees. (a 30% chance of this)'],
+  [
+    { what: 'test', happened: false, chance: 0.3 },
+    2,
+    'Russia does not test the guarantees. (a 30% chance of this)',
+  ],
   [{ what: 'respond', happened: true, chance: 0.7 }, 1, 'The guarantors respond. (a 70% chance of this)'],
-  [{ what: 'respond', happened: false, chance: 0.7 }, 1, 'The guarantors do not respond. (a 70% chance of this)'],
+  [
+    { what: 'respond', happened: false, chance: 0.7 },
+    1,
+    'The guarantors do not respond. (a 70% chance of this)',
+  ],
   [
     { what: 'confront', happened: true, chance: 0.21 },
     1,
