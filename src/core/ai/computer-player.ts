@@ -44,8 +44,8 @@ function applied(state: GameState, r: Request): PackageItem[] {
     : [...state.package, itemOf(r, r.to)]
 }
 
-/** The command that carries out a request, or null when it can no longer be carried out. */
-function grantCommand(index: ScenarioIndex, state: GameState, r: Request): Command | null {
+/** The command that carries out a request (its add or withdraw), or null when the rules would refuse it. */
+export function grantCommand(index: ScenarioIndex, state: GameState, r: Request): Command | null {
   if (r.action === 'withdraw')
     return checkWithdraw(index, state, r.to, r.instrument)
       ? null

@@ -1,4 +1,5 @@
-import { applyCommand, checkAdd, checkWithdraw } from '../rules/apply.ts'
+import { grantCommand } from '../ai/computer-player.ts'
+import { applyCommand } from '../rules/apply.ts'
 import type { Command } from '../rules/commands.ts'
 import type { PackageItem, ResolvedItem } from '../rules/package.ts'
 import { resolveItem } from '../rules/package.ts'
@@ -73,16 +74,6 @@ export function openRequestTo(state: GameState, side: string): { at: number; req
   const at = state.requests.findIndex((r) => r.status === 'open' && r.to === side)
   const request = state.requests[at]
   return request ? { at, request } : null
-}
-
-/** The command that carries out a request (its add or withdraw), or null when the rules would refuse it. */
-export function grantCommand(index: ScenarioIndex, state: GameState, r: Request): Command | null {
-  if (r.action === 'withdraw')
-    return checkWithdraw(index, state, r.to, r.instrument)
-      ? null
-      : { type: 'withdraw', side: r.to, payload: { instrument: r.instrument } }
-  const payload = r.variant ? { instrument: r.instrument, variant: r.variant } : { instrument: r.instrument }
-  return checkAdd(index, state, r.to, payload) ? null : { type: 'add', side: r.to, payload }
 }
 
 /** Declines request number `at`. */
