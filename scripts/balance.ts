@@ -234,7 +234,7 @@ console.log(
   `\n${totalGames} games in ${wallSeconds.toFixed(1)} s (wall) on ${workersUsed} workers: ${gamesPerSecond.toFixed(1)} games/s; CPU ${cpuMsPerGame.toFixed(0)} ms a game`,
 )
 console.log(
-  `a full run (${fullGames} games) would take ≈ ${(fullGames / gamesPerSecond / 60).toFixed(0)} min at this rate (≈ ${((fullGames * cpuMsPerGame) / 1000 / workersUsed / 60).toFixed(0)} min on ${workersUsed} idle cores); use --quick to tune`,
+  `a full run (${fullGames} games) would take ≈ ${(fullGames / gamesPerSecond / 60).toFixed(0)} min if its games cost what these did (≈ ${((fullGames * cpuMsPerGame) / 1000 / workersUsed / 60).toFixed(0)} min on ${workersUsed} idle cores); use --quick to tune`,
 )
 console.log(stalled ? `STALLED games: ${stalled} (a bug: see the lines above)` : 'no stalled games')
 

@@ -74,6 +74,21 @@ describe('balance game loop', () => {
     }
   })
 
+  it('random speaks once per package, so that its state never repeats (it would draw the same for ever)', () => {
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const spoke: string[] = []
+      const watched: Strategy = (index, state, side) => {
+        const command = STRATEGIES.random(index, state, side)
+        if ((command?.type === 'endorse' || command?.type === 'object') && state.stances[side])
+          spoke.push(`${state.stances[side]?.kind} then ${command.type}`)
+        return command
+      }
+      const { result } = playGame(index, { strategy: watched, side: 'south', seed, difficulty: 'hard' })
+      expect(spoke).toEqual([])
+      expect(result.stalled).toBeNull()
+    }
+  })
+
   it('stops at the command cap and reports the game as stalled', () => {
     const { result } = playGame(index, {
       strategy: STRATEGIES.random,

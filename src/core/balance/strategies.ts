@@ -204,8 +204,9 @@ function hash(text: string): number {
 /**
  * Picks uniformly among the legal commands, with a draw seeded from the game's seed and the state (so the
  * same game always gives the same moves). Like a computer partner it makes at most the difficulty's move
- * budget of package changes and of requests a round, and does not repeat the stance it holds, so that a
- * round ends; within that, anything the rules accept.
+ * budget of package changes and of requests a round, and speaks (endorses or objects) once per package, so
+ * that a round ends; within that, anything the rules accept. (Were it free to turn an endorsement into an
+ * objection and back, the state would repeat, and so would the draw, for ever.)
  */
 export const random: Strategy = (index, state, side) => {
   const budget = DIFFICULTY[state.setup.difficulty].moveBudget
@@ -215,7 +216,8 @@ export const random: Strategy = (index, state, side) => {
   const options = legalCommands(index, state, side).filter((c) => {
     if (c.type === 'add' || c.type === 'withdraw' || c.type === 'setFlag') return changes < budget
     if (c.type === 'request') return asked < budget
-    return c.type !== stance
+    if (c.type === 'endorse' || c.type === 'object') return !stance
+    return true
   })
   if (options.length === 0) return null
   const key = [
