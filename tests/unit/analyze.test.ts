@@ -139,6 +139,7 @@ describe('analysis of the minimal fixture (hand-computed)', () => {
       when: { hasTag: 'boats' },
       weight: -0.5,
       effects: [],
+      gameRule: false,
       stated: [{ seed: 'harbour.txt', quote: 'foreign patrol boats' }],
     }
     const withPreference = analyzeScenario(indexScenario({ ...base, preferences: [preference] }))

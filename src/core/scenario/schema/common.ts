@@ -43,6 +43,12 @@ export const StatementSchema = CitationSchema.extend({
     .optional()
     .describe('When it was said, as the article gives it; omit if the article does not say.'),
   context: z.string().optional().describe('One neutral sentence on the setting of the words.'),
+  modality: z
+    .enum(['asserted', 'conditional', 'assessment', 'reported'])
+    .optional()
+    .describe(
+      "How the words commit their speaker: `asserted` (said as fact or intent), `conditional` (would, could, if), `assessment` (an analyst's likely or probable), `reported` (the article's paraphrase, not the speaker's own words). Texts that rest on a conditional or an assessment must not say \"will\".",
+    ),
 })
 
 export const EffectSchema = z

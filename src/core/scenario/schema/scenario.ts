@@ -15,6 +15,24 @@ import { ConditionSchema } from './conditions.ts'
 import { TRANSLATIONS_HELP } from './text-paths.ts'
 import { AftermathSchema, OutlookSchema, PositionSchema, ResolveSchema } from './uncertainty.ts'
 
+/**
+ * The two fields that mark a constraint or a preference as the game's modelling choice rather than a position
+ * someone stated: players see "Game rule" and the rationale beside it.
+ */
+const gameRuleFields = (what: string) => ({
+  gameRule: z
+    .boolean()
+    .default(false)
+    .describe(
+      `Whether this ${what} is the game's modelling choice rather than something its side (or the responder) said; players see it marked "Game rule", with the rationale.`,
+    ),
+  rationale: text
+    .optional()
+    .describe(
+      `Why the game has this ${what}, and which passages it rests on; needed when \`gameRule\` is true.`,
+    ),
+})
+
 export { CitationSchema, type Effect, SeedSchema, StatementSchema } from './common.ts'
 
 /** The scenario format this build of the game writes and understands best. */
@@ -28,6 +46,7 @@ export const ConstraintSchema = z
     requires: ConditionSchema.describe(
       'What the package (and the situation) must satisfy for this side to endorse.',
     ),
+    ...gameRuleFields('constraint'),
     source: z
       .array(CitationSchema)
       .default([])
@@ -148,6 +167,11 @@ export const RedLineSchema = z.strictObject({
     })
     .describe('What the responder does when a package crosses this red line.'),
   resolve: ResolveSchema.optional(),
+  rationale: text
+    .optional()
+    .describe(
+      "Why this severity, answer and condition: how strong the words are, who said them and with what standing. Shown to players beside the severity, which is the game's choice.",
+    ),
   stated: z
     .array(StatementSchema.required({ speaker: true }))
     .min(1)
@@ -163,6 +187,7 @@ export const PreferenceSchema = z.strictObject({
     .number()
     .describe('Added to the responder’s disposition when `when` holds (negative: less willing).'),
   effects: effects.describe('What it does when a tabled package meets it.'),
+  ...gameRuleFields('preference'),
   stated: z.array(StatementSchema).min(1).describe('The words behind the preference.'),
 })
 
