@@ -116,7 +116,7 @@ describe('a round', () => {
   it('records a breach, with a warning, when a side endorses against its own constraint', () => {
     const outcome = applyCommand(index, run([add('south', 'station')]), endorse('north'))
     expect(outcome.ok && outcome.warnings).toEqual([
-      'This package breaks your constraint: North signs nothing that deters less than 3.',
+      'This package breaks your constraint: North signs nothing that deters too little.',
     ])
     expect(outcome.ok && outcome.state.breaches).toEqual([
       { side: 'north', constraint: 'north-min', round: 1 },

@@ -1,6 +1,7 @@
 import { indexScenario, type ScenarioIndex } from '../../rules/scenario-index.ts'
 import { type Scenario, ScenarioSchema } from '../schema/scenario.ts'
 import { crossCheck } from './cross-check.ts'
+import { fidelityWarnings } from './fidelity.ts'
 import { type ParsedFile, parseScenarioText } from './parse.ts'
 import type { Problem } from './problems.ts'
 import { checkQuotes } from './quotes.ts'
@@ -88,7 +89,11 @@ function load(text: string, file: string, options: LoadOptions): LoadResult {
     ...checkQuotes(parsed, scenario, options.seeds ?? {}),
   ]
   if (problems.some((p) => p.severity === 'error')) return fail(problems)
-  if (!options.skipWarnings) problems.push(...suspiciousThings(parsed, scenario))
+  if (!options.skipWarnings)
+    problems.push(
+      ...suspiciousThings(parsed, scenario),
+      ...fidelityWarnings(parsed, scenario, options.seeds ?? {}),
+    )
   return { scenario, index: indexScenario(scenario), problems: sortProblems(problems) }
 }
 

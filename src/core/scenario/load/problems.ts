@@ -198,6 +198,34 @@ export const PROBLEM_CODES = {
     'warning',
     'Leave the chances room between 0 and 1 (a `base` between them, terms that do not push every package to 0 or 1), so that the years after turn on luck as well as on the package.',
   ],
+  QUOTE_MARKS_NOT_VERBATIM: [
+    'warning',
+    "Put in quotation marks only words copied from an article (or cite them with `quote:`); say a paraphrase without quotation marks, attributed: 'Lavrov said that Russia would respond', not 'Lavrov: \"Russia will respond\"'.",
+  ],
+  NUMBER_IN_POSITION: [
+    'warning',
+    'Say it in words ("once escalation is high") and leave the number to the condition: a number in a side\'s own words reads as its stated position. If the rule is the game\'s, mark the constraint `gameRule: true` with a `rationale`.',
+  ],
+  GAME_RULE_WITHOUT_RATIONALE: [
+    'warning',
+    'Add `rationale:` saying why the game has this rule and which passages it rests on; players see it beside the "Game rule" label.',
+  ],
+  CONSTRAINT_UNSOURCED: [
+    'warning',
+    "Cite the passage where the side says this (`source:`), or mark the constraint `gameRule: true` with a `rationale` if it is the game's modelling choice.",
+  ],
+  RED_LINE_RATIONALE_MISSING: [
+    'warning',
+    "Add `rationale:` saying why this severity and answer: how strong the words are, who said them and with what standing. Players see it beside the severity, which is the game's choice.",
+  ],
+  MODALITY_STRONGER: [
+    'warning',
+    'Keep the modality of the words: write "would", "could" or "is likely to" where the statements do, or cite a statement that says "will".',
+  ],
+  RED_LINE_STRONGER_THAN_ITS_SPEAKERS: [
+    'warning',
+    "Answer with `demandRemoval` or `warn` (and a lower `resolve` range), or cite an official of the responding side who refuses it: an analyst's reading, a legislator's threat or an unattributed sentence is weaker than an official's refusal.",
+  ],
 } as const satisfies Record<string, readonly [Severity, string]>
 
 export type ProblemCode = keyof typeof PROBLEM_CODES
