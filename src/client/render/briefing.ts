@@ -1,6 +1,7 @@
 import { h } from '../dom.ts'
 import { t } from '../i18n/index.ts'
 import { type GameView, nameOf } from '../view.ts'
+import { ruleText } from './game-rule.ts'
 import { renderStatement } from './response.ts'
 
 const GROUP_ORDER = ['official', 'legislator', 'source', 'analyst', 'journalist'] as const
@@ -76,7 +77,10 @@ export function renderBriefing(
             'ul',
             { class: 'plain constraints-brief' },
             s.constraints.map((c) =>
-              h('li', {}, [h('p', {}, c.text), ...c.source.map((q) => renderStatement(view, q))]),
+              h('li', {}, [
+                h('p', {}, ruleText(c, `brief:${c.id}`)),
+                ...c.source.map((q) => renderStatement(view, q)),
+              ]),
             ),
           ),
       h('p', { class: 'hint' }, t('briefing.penalty', { count: index.scenario.constraintPenalty })),

@@ -5,6 +5,7 @@ import { button, h, uid } from '../dom.ts'
 import { draggable } from '../drag.ts'
 import { formatNumber, type MessageKey, t } from '../i18n/index.ts'
 import { type GameView, instrumentName, nameOf } from '../view.ts'
+import { whyNote } from './game-rule.ts'
 import { refusalText } from './rule-texts.ts'
 
 /** How each kind of red line answers an instrument that crosses it, as a card says it. */
@@ -96,7 +97,7 @@ export function renderCards(view: GameView): HTMLElement | null {
   const own = index.scenario.instruments.filter((i) => i.proposers.includes(acting))
   return h('section', { class: 'cards-panel', 'data-drop': 'cards', 'aria-labelledby': 'cards-heading' }, [
     h('h3', { id: 'cards-heading' }, t('cards.heading', { side: nameOf(index, acting) })),
-    h('p', { class: 'hint' }, t('cards.hint')),
+    h('p', { class: 'hint' }, [t('cards.hint'), ' ', t('cards.estimates')]),
     own.length === 0 ? h('p', {}, t('cards.noneOwn')) : null,
     h(
       'ul',
@@ -121,6 +122,7 @@ export function renderCards(view: GameView): HTMLElement | null {
           ...(i.variants.length
             ? i.variants.map((v) => reading(view, i, acting, v.id))
             : [reading(view, i, acting)]),
+          whyNote(t('cards.whyNumbers'), i.rationale, `card:${i.id}`),
         ])
         if (!inPackage) {
           const first = i.variants[0]?.id

@@ -3,10 +3,16 @@ import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import type { Response } from '../../core/rules/state.ts'
 import { seedTitle } from '../../core/scenario/seed-title.ts'
 import { button, type Children, h } from '../dom.ts'
-import { formatNumber, t } from '../i18n/index.ts'
+import { formatNumber, type MessageKey, t } from '../i18n/index.ts'
 import { type GameView, instrumentName, nameOf, verdictText } from '../view.ts'
 
 type Level = 2 | 3 | 4 | 5 | 6
+
+const MODALITY: Record<'conditional' | 'assessment' | 'reported', MessageKey> = {
+  conditional: 'statement.modality.conditional',
+  assessment: 'statement.modality.assessment',
+  reported: 'statement.modality.reported',
+}
 
 /** A heading of the given level (h2–h6). */
 export function heading(level: Level, children: Children, attrs: Record<string, string | number> = {}) {
@@ -18,16 +24,22 @@ export function renderStatement(
   view: GameView,
   s: Pick<
     ResponseReason['statements'][number],
-    'quote' | 'seed' | 'date' | 'context' | 'speakerName' | 'speaker'
+    'quote' | 'seed' | 'date' | 'context' | 'speakerName' | 'speaker' | 'modality'
   >,
 ): HTMLElement {
-  const who = [s.speakerName ?? s.speaker ?? t('statement.article'), s.date].filter(Boolean).join(', ')
+  // Every speaker is named with the office the article gives, officials and analysts alike, so that readers
+  // weigh each voice by its standing; the words' modality is said where the scenario declares it.
+  const office = view.index.scenario.actors.find((a) => a.id === s.speaker)?.office
+  const name = s.speakerName ?? s.speaker ?? t('statement.article')
+  const who = [office ? `${name} (${office})` : name, s.date].filter(Boolean).join(', ')
+  const modality = s.modality && s.modality !== 'asserted' ? t(MODALITY[s.modality]) : null
   return h('figure', { class: 'statement' }, [
     // Quotes stay verbatim, in the language of their article (English), whatever the interface's language.
     h('blockquote', { lang: 'en' }, h('p', {}, s.quote)),
     h('figcaption', {}, [
       h('span', { class: 'speaker' }, who),
       s.context ? h('span', { class: 'context' }, ` — ${s.context}`) : null,
+      modality ? h('span', { class: 'modality' }, ` (${modality})`) : null,
     ]),
     button(
       t('statement.open', { seed: seedTitle(view.index.scenario, s.seed) }),

@@ -2,6 +2,7 @@ import { brokenConstraints } from '../../core/rules/constraints.ts'
 import { h } from '../dom.ts'
 import { t } from '../i18n/index.ts'
 import { type GameView, nameOf } from '../view.ts'
+import { ruleText } from './game-rule.ts'
 
 /** The acting side's briefing and interests (folded) and its constraints, marking those the package breaks. */
 export function renderSideInfo(view: GameView): HTMLElement | null {
@@ -30,7 +31,7 @@ export function renderSideInfo(view: GameView): HTMLElement | null {
             return h('li', { class: isBroken ? 'broken' : 'met' }, [
               h('span', { class: 'badge' }, t(isBroken ? 'side.broken' : 'side.met')),
               ' ',
-              c.text,
+              ...ruleText(c, `side:${c.id}`),
             ])
           }),
         ),

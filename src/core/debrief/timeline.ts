@@ -4,6 +4,7 @@ import { type PackageItem, resolveItem } from '../rules/package.ts'
 import type { ScenarioIndex } from '../rules/scenario-index.ts'
 import type { GameState, RoundRecord } from '../rules/state.ts'
 import type { ResponseKind } from '../scenario/schema/conditions.ts'
+import type { Statement } from '../scenario/schema/scenario.ts'
 
 /** An item of a tabled package, named for the screen. */
 export interface DebriefItem {
@@ -57,7 +58,14 @@ export interface CrossedRedLine {
   severity: number
   times: number
   rounds: number[]
-  stated: Array<{ speaker: string; speakerName: string; date?: string; quote: string; seed: string }>
+  stated: Array<{
+    speaker: string
+    speakerName: string
+    date?: string
+    quote: string
+    seed: string
+    modality?: Statement['modality']
+  }>
 }
 
 /** A tabled item, named for the screen. */
@@ -145,6 +153,7 @@ export function crossedRedLines(index: ScenarioIndex, state: GameState): Crossed
             seed: s.seed,
           }
           if (s.date !== undefined) out.date = s.date
+          if (s.modality !== undefined) out.modality = s.modality
           return out
         }),
       },

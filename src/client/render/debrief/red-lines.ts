@@ -4,6 +4,7 @@ import { seedTitle } from '../../../core/scenario/seed-title.ts'
 import { h } from '../../dom.ts'
 import { type MessageKey, t } from '../../i18n/index.ts'
 import type { GameView } from '../../view.ts'
+import { whyNote } from '../game-rule.ts'
 import { renderStatement } from '../response.ts'
 import { roundsText } from './scores.ts'
 
@@ -28,6 +29,11 @@ function redLineCard(view: GameView, line: CrossedRedLine): HTMLElement {
       h('strong', {}, crossedText(line)),
       ` · ${t('redLines.effect', { effect: t(EFFECT[line.kind]) })} · ${t('redLines.severity', { severity: line.severity })}`,
     ]),
+    whyNote(
+      t('redLines.why'),
+      view.index.scenario.redLines.find((r) => r.id === line.id)?.rationale,
+      `red-line:${line.id}`,
+    ),
     ...line.stated.flatMap((s) => [
       renderStatement(view, {
         quote: s.quote,
@@ -35,6 +41,7 @@ function redLineCard(view: GameView, line: CrossedRedLine): HTMLElement {
         date: s.date,
         speaker: s.speaker,
         speakerName: s.speakerName,
+        modality: s.modality,
       }),
       // On paper the "Open source" button is hidden, so the article is named in plain text instead.
       h(
