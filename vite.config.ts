@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
+import { CLASSROOM_BUILD_MODE, withoutShippedScenarios } from './src/server/classroom-build.ts'
 
 const page = (name: string) => fileURLToPath(new URL(name, import.meta.url))
 
@@ -8,8 +9,11 @@ const page = (name: string) => fileURLToPath(new URL(name, import.meta.url))
  * Scenario YAML and seed articles are imported as raw text (`?raw`), so the browser never fetches
  * anything at run time and a student can read every cited article offline. `stage.html` is the page of
  * the decorative Phaser stage, which the game loads in a frame (see `src/client/stage/index.ts`).
+ * `--mode classroom` builds the game a classroom server serves: without the shipped scenario files, whose
+ * every side's private texts a student must not receive (see `src/server/classroom-build.ts`).
  */
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
+  plugins: mode === CLASSROOM_BUILD_MODE ? [withoutShippedScenarios()] : [],
   server: { port: 5173, strictPort: false },
   build: {
     target: 'es2022',
@@ -20,4 +24,4 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/server/**/*.test.ts'],
     testTimeout: 30_000,
   },
-})
+}))

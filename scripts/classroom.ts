@@ -7,8 +7,10 @@
  * kept in the data folder), REDIS_URL (scale out over several processes, see README), PUBLIC_HOST (the
  * address devices reach this process at, when the LAN address found is not the right one),
  * CLASSROOM_FSYNC=strict (flush each room file to the disk before answering, not right after: safe from
- * power cuts too, at the cost of a disk flush in every command's round trip).
- * Options: --no-build serves the `dist/` already built (or no game files at all when there is none).
+ * power cuts too, at the cost of a disk flush in every command's round trip), CLASSROOM_TRUST_PROXY=1
+ * (behind a reverse proxy: each device's address from X-Forwarded-For), CLASSROOM_JOIN_BURST (joins one
+ * address may make at once; the load test raises it, as all its devices share one address).
+ * Options: --no-build serves the `dist/classroom/` already built (or no game files at all when there is none).
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -20,10 +22,12 @@ import { startClassroomServer } from '../src/server/server.ts'
 
 const port = Number(process.env.PORT ?? 2567)
 const dataDir = resolve(process.env.CLASSROOM_DATA ?? join(PROJECT_ROOT, '.classroom-data'))
-const distDir = join(PROJECT_ROOT, 'dist')
+// The classroom's own build, without the shipped scenarios' files (see src/server/classroom-build.ts).
+const distDir = join(PROJECT_ROOT, 'dist', 'classroom')
 
 if (!process.argv.includes('--no-build')) {
-  const built = spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules/vite/bin/vite.js'), 'build'], {
+  const vite = join(PROJECT_ROOT, 'node_modules/vite/bin/vite.js')
+  const built = spawnSync(process.execPath, [vite, 'build', '--mode', 'classroom', '--outDir', distDir], {
     cwd: PROJECT_ROOT,
     stdio: 'inherit',
   })
@@ -50,6 +54,10 @@ const server = await startClassroomServer({
   ...(process.env.CLASSROOM_ADMIN_KEY ? { adminKey: process.env.CLASSROOM_ADMIN_KEY } : {}),
   ...scale,
   durability: process.env.CLASSROOM_FSYNC === 'strict' ? 'strict' : 'soon',
+  trustProxy: process.env.CLASSROOM_TRUST_PROXY === '1',
+  ...(process.env.CLASSROOM_JOIN_BURST
+    ? { guardLimits: { burst: Number(process.env.CLASSROOM_JOIN_BURST), pendingPerRoom: 1000 } }
+    : {}),
   handleSignals: true,
 })
 const base = `http://${publicHost ?? 'localhost'}:${server.port}`
@@ -61,5 +69,5 @@ console.log(
   `  Rooms kept in ${dataDir} (${server.restored.rooms} restored${server.restored.failed.length ? `, ${server.restored.failed.length} could not be` : ''})`,
 )
 if (!existsSync(distDir))
-  console.log('  No dist/ folder: the game itself is not served (run without --no-build).')
+  console.log('  No dist/classroom/ folder: the game itself is not served (run without --no-build).')
 console.log('READY')

@@ -158,6 +158,8 @@ async function startServer(port: number, dataDir: string): Promise<ChildProcess>
         PORT: String(port),
         CLASSROOM_DATA: dataDir,
         CLASSROOM_ADMIN_KEY: ADMIN_KEY,
+        // Every device of the load test shares one address: let them all join at once.
+        CLASSROOM_JOIN_BURST: '10000',
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     },

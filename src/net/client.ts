@@ -124,6 +124,14 @@ function joinError(e: unknown): JoinError {
   return new JoinError('NOT_CONNECTED', `Could not reach the room: ${message}`)
 }
 
+/** Refusals of a rejoin that pass by themselves. */
+const RETRY: ReadonlySet<ErrorCode> = new Set([
+  'ROOM_NOT_FOUND',
+  'NOT_CONNECTED',
+  'TOO_MANY_ATTEMPTS',
+  'SEAT_IN_USE',
+])
+
 type Listener<T> = (value: T) => void
 export type ConnectionStatus = 'connected' | 'reconnecting' | 'closed'
 
@@ -143,6 +151,8 @@ export class ClassroomConnection {
   rejoinFor = 120_000
 
   private room: Room
+  /** The socket is closed for good (left, or replaced by a newer connection of this seat). */
+  private gone = false
   private readonly listeners = {
     view: new Set<Listener<RoomView>>(),
     scenario: new Set<Listener<Scenario>>(),
@@ -204,6 +214,8 @@ export class ClassroomConnection {
   /** Leaves the room for good (the seat stays, and `rejoin` can take it back later). */
   async leave(): Promise<void> {
     this.setStatus('closed')
+    if (this.gone) return
+    this.gone = true
     await this.room.leave(true).catch(() => undefined)
   }
 
@@ -231,7 +243,12 @@ export class ClassroomConnection {
       for (const l of this.listeners.error) l(e)
     })
     room.onLeave((code: number) => {
-      if (this.status === 'closed' || code === 4000) return
+      // 4100: a newer connection of this seat from this device took over (the server closed this one).
+      if (code === 4100) {
+        this.gone = true
+        this.setStatus('closed')
+      }
+      if (this.status === 'closed' || code === 4000 || code === 4100) return
       void this.takeSeatBack()
     })
   }
@@ -251,8 +268,9 @@ export class ClassroomConnection {
         return
       } catch (e) {
         const code = e instanceof JoinError ? e.code : 'NOT_CONNECTED'
-        // The room is still being restored, or the server is still down: try again. Anything else is final.
-        if (code !== 'ROOM_NOT_FOUND' && code !== 'NOT_CONNECTED') break
+        // The room is still being restored, the server is still down, or this address must wait: try
+        // again. Anything else is final (SEAT_IN_USE: another network's device holds the seat).
+        if (!RETRY.has(code)) break
       }
     }
     this.setStatus('closed')

@@ -70,6 +70,8 @@ export const MESSAGES = {
   assign: z.strictObject({ seat: z.string().min(1).max(40), side: side.nullable() }),
   /** Instructor: removes a student's seat (one who lost it joins again under the same name). */
   removeSeat: z.strictObject({ seat: z.string().min(1).max(40) }),
+  /** Instructor: removes, in one action, every seat that never played and has no device connected. */
+  clearSeats: z.strictObject({}),
   /** Instructor: room settings. The timer is per round, in seconds; null turns it off. */
   configure: z.strictObject({
     picking: z.boolean().optional(),
@@ -96,6 +98,7 @@ export const MESSAGE_TYPES = Object.keys(MESSAGES) as MessageType[]
 export const INSTRUCTOR_MESSAGES: ReadonlySet<MessageType> = new Set([
   'assign',
   'removeSeat',
+  'clearSeats',
   'configure',
   'start',
   'pause',
@@ -173,8 +176,16 @@ export type NetErrorCode =
   | 'BAD_KEY'
   | 'NAME_INVALID'
   | 'NAME_TAKEN'
+  | 'NAME_RESERVED'
   | 'ROOM_FULL'
   | 'ROOM_NOT_FOUND'
+  | 'NOT_FOUND'
+  /** A join refused because this address tried too often or failed too often: the message says how long to wait. */
+  | 'TOO_MANY_ATTEMPTS'
+  /** A seat token used while another device holds the seat: refused, and shown to that device and the instructor. */
+  | 'SEAT_IN_USE'
+  /** Told to the device that holds a seat when another device tried to open it with its token. */
+  | 'SEAT_CONTESTED'
 
 export type ErrorCode = NetErrorCode | RefusalCode
 
@@ -190,6 +201,7 @@ export type Reply<T extends object = object> = ({ ok: true } & T) | { ok: false;
 export interface ReplyData {
   command: { warnings: string[] }
   export: { filename: string; mime: string; text: string }
+  clearSeats: { removed: number }
 }
 export type ReplyTo<T extends MessageType> = Reply<T extends keyof ReplyData ? ReplyData[T] : object>
 

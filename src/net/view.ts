@@ -2,13 +2,14 @@ import type { Debrief } from '../core/debrief/debrief.ts'
 import type { Command } from '../core/rules/commands.ts'
 import type { Difficulty, GameState } from '../core/rules/state.ts'
 import type { Scenario } from '../core/scenario/schema/scenario.ts'
+import { type Reader, scenarioFor } from './scenario-view.ts'
 
 /**
  * What each device of a classroom room may see. Pure: the server builds every view with these functions,
  * and the tests read them directly.
  *
- * Private to a side, while the game goes on: its briefing, its interests, its constraints and its
- * scoring (what it wants), and its breaches (which constraints it endorsed against). Everything said at
+ * Private to a side, while the game goes on: its briefing, interests, constraints, outlook, positions and
+ * scoring, in every language (see scenario-view.ts), and its breaches (which constraints it endorsed against). Everything said at
  * the table is public: the package, stances and their reasons, requests, flags, meters, Russia's answers
  * and the command log. Nobody but the instructor gets the generator's state or the seed (they would tell
  * Russia's chance in advance) nor the snapshot kept for an overrule, nor, while the game goes on, Russia's
@@ -16,21 +17,13 @@ import type { Scenario } from '../core/scenario/schema/scenario.ts'
  * the debrief, built by the server from everything, is public, as on the shared screen, and so is the resolve.
  */
 
-/** Who a device is in a room. A student with no side yet sees what an observer would. */
-export type Seat = { role: 'instructor' } | { role: 'student'; side: string | null }
+/**
+ * Who a device is in a room. A student with no side yet sees what an observer would. The scenario each seat
+ * receives is built by allow-list in `scenario-view.ts`.
+ */
+export type Seat = Reader
 
-/** The scenario as `seat` may see it: other proposers' briefing, interests, constraints and scoring blanked. */
-export function scenarioFor(scenario: Scenario, seat: Seat): Scenario {
-  if (seat.role === 'instructor') return scenario
-  const own = seat.side
-  const sides = scenario.sides.map((s) =>
-    s.role === 'proposer' && s.id !== own ? { ...s, briefing: '', interests: [], constraints: [] } : s,
-  )
-  const scoring = Object.fromEntries(
-    Object.entries(scenario.scoring).filter(([id]) => id === own || !isProposer(scenario, id)),
-  )
-  return { ...scenario, sides, scoring }
-}
+export { scenarioFor }
 
 /**
  * The game state as `seat` may see it. `over` says the game has ended (by the rules, or by the instructor
@@ -58,10 +51,6 @@ export function viewFor(
   seat: Seat,
 ): { scenario: Scenario; game: GameState } {
   return { scenario: scenarioFor(scenario, seat), game: gameFor(game, seat) }
-}
-
-function isProposer(scenario: Scenario, id: string): boolean {
-  return scenario.sides.some((s) => s.id === id && s.role === 'proposer')
 }
 
 /** Who sent a logged command. */
@@ -95,6 +84,8 @@ export interface SeatView {
   name: string
   side: string | null
   online: boolean
+  /** Times another device tried to open this seat with its token while it was connected (refused). */
+  contested?: number
 }
 
 /**

@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { matchMaker } from '@colyseus/core'
 import { type CreatedRoom, CreateRoomSchema, LIMITS, normalizeCode, ROOM_NAME } from '../net/protocol.ts'
 import type { RoomSummary } from '../net/view.ts'
+import type { GateContext } from './gate.ts'
+import { addressOf, waitText } from './guard.ts'
 import type { RoomOptions } from './room.ts'
 import { loadSource, shippedScenarios } from './scenarios.ts'
 import { hashSecret, newJoinCode, newSecret, newSeed, secretMatches } from './secrets.ts'
@@ -11,6 +13,8 @@ import { serverStats } from './stats.ts'
 export interface ApiContext {
   adminKeyHash: string
   createSecret: string
+  /** Key attempts are counted per address, as joins are (see guard.ts). */
+  gate: GateContext
 }
 
 /** Bytes of a request body the API reads: a scenario file at its largest, as a JSON string. */
@@ -47,7 +51,16 @@ export function classroomApi(ctx: ApiContext) {
 
 async function route(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const path = url.pathname
+  const address = addressOf(req, ctx.gate.trustProxy)
+  const now = Date.now()
+  // Every request that carries a key is a key attempt: limited per address, and a wrong key is a failure.
+  if (req.headers.authorization !== undefined) {
+    const wait = ctx.gate.guard.attempt(address, now)
+    if (wait !== null) return limited(res, wait)
+  }
   const admin = isAdmin(ctx, req)
+  if (req.headers.authorization !== undefined && !admin && !path.endsWith('/export'))
+    ctx.gate.guard.failed(address, now)
   if (req.method === 'GET' && path === '/api/scenarios')
     return json(
       res,
@@ -83,6 +96,11 @@ async function route(ctx: ApiContext, req: IncomingMessage, res: ServerResponse,
     const format = url.searchParams.get('format') === 'csv' ? 'csv' : 'json'
     if (!code) return json(res, 404, { error: { code: 'ROOM_NOT_FOUND', message: 'There is no such room.' } })
     const out = await exportFor(code, admin ? null : bearer(req), format, admin)
+    if (!out.ok && !admin && (out.status === 401 || out.status === 404)) {
+      ctx.gate.guard.failed(address, now)
+      // No such room and a wrong key answer alike: the answer confirms no code.
+      return json(res, 401, { error: NO_ROOM_FOR_KEY })
+    }
     if (!out.ok) return json(res, out.status, { error: out.error })
     res.writeHead(200, {
       'Content-Type': `${out.mime}; charset=utf-8`,
@@ -206,6 +224,21 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   } catch {
     return undefined
   }
+}
+
+const NO_ROOM_FOR_KEY = {
+  code: 'BAD_KEY',
+  message: 'There is no room with that code whose key that is (an admin or instructor key is needed).',
+}
+
+function limited(res: ServerResponse, ms: number): void {
+  res.setHeader('Retry-After', String(Math.ceil(ms / 1000)))
+  json(res, 429, {
+    error: {
+      code: 'TOO_MANY_ATTEMPTS',
+      message: `Too many attempts from this device: try again in ${waitText(ms)}.`,
+    },
+  })
 }
 
 function denied(res: ServerResponse): void {

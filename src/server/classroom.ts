@@ -4,10 +4,11 @@ import type { Command } from '../core/rules/commands.ts'
 import type { ScenarioIndex } from '../core/rules/scenario-index.ts'
 import type { GameSetup, GameState, Seat } from '../core/rules/state.ts'
 import { createGameStore, type GameStore } from '../core/store.ts'
-import { type ErrorCode, LIMITS, type Message, normalizeName, type Reply } from '../net/protocol.ts'
+import type { ErrorCode, Message, Reply } from '../net/protocol.ts'
 import type { Author, RoomSettings, RoomStatus } from '../net/view.ts'
 import { ROOM_FILE_FORMAT, ROOM_FILE_VERSION, type RoomFile } from './room-file.ts'
 import { loadSource, type ScenarioSource } from './scenarios.ts'
+import { admitName, idleSeats } from './seats.ts'
 import { secretMatches } from './secrets.ts'
 import { instructorCommand, timeUpCommand } from './timer.ts'
 
@@ -145,24 +146,44 @@ export class Classroom {
     return this.file.seats.find((s) => s.id === id)
   }
 
-  /** Seats a new student under a display name, unique in the room (ignoring case). */
-  addStudent(rawName: string, tokenHash: string, now: Date): Reply<{ seat: SeatRecord }> {
-    const name = normalizeName(rawName)
-    if (!name) return fail('NAME_INVALID', `A name has 1 to 40 characters, with no control characters.`)
-    if (this.file.seats.length >= LIMITS.seats)
-      return fail('ROOM_FULL', `This room already has ${LIMITS.seats} students.`)
-    const lower = name.toLocaleLowerCase()
-    if (this.file.seats.some((s) => s.name.toLocaleLowerCase() === lower))
-      return fail('NAME_TAKEN', `Someone in this room is already called “${name}”: add an initial.`)
+  /**
+   * Seats a new student under a display name that reads unlike every other in the room and passes for no
+   * one (see seats.ts). In a full room the oldest seat that never played and is not connected (`online`
+   * lists the seats with a device) makes way.
+   */
+  addStudent(
+    rawName: string,
+    tokenHash: string,
+    now: Date,
+    online: ReadonlySet<string> = new Set(),
+  ): Reply<{ seat: SeatRecord }> {
+    const admitted = admitName(this.file, rawName, online)
+    if (!admitted.ok) return admitted
+    if (admitted.evict) {
+      this.file.seats = this.file.seats.filter((s) => s !== admitted.evict)
+      this.note(now, `${admitted.evict.name} (never played, not connected) made way for a newcomer`)
+    }
     const seat: SeatRecord = {
       id: randomBytes(6).toString('base64url'),
       tokenHash,
-      name,
+      name: admitted.name,
       side: null,
       joinedAt: now.toISOString(),
     }
     this.file.seats.push(seat)
     return { ok: true, seat }
+  }
+
+  /** Removes every seat that never played and has no device connected, in one action. */
+  clearIdleSeats(online: ReadonlySet<string>, now: Date): Reply<{ removed: number }> {
+    const idle = new Set(idleSeats(this.file, online))
+    if (idle.size === 0) return { ok: true, removed: 0 }
+    this.file.seats = this.file.seats.filter((s) => !idle.has(s))
+    this.note(
+      now,
+      `Cleared ${idle.size} seat(s) that never played: ${[...idle].map((s) => s.name).join(', ')}`,
+    )
+    return { ok: true, removed: idle.size }
   }
 
   /** A student's command for their side: the side is stamped from the seat, never taken from the device. */

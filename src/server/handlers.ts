@@ -4,7 +4,8 @@ import { exportRoom, type Viewer } from './views.ts'
 
 /**
  * Routes a checked message (its schema and the sender's role already verified, see room.ts) to the
- * Classroom action it asks for. Pure of the network: the tests call it directly too.
+ * Classroom action it asks for. Pure of the network: the tests call it directly too. `online` lists the
+ * seats with a device connected (for clearing the seats that never played).
  */
 export function handleMessage(
   room: Classroom,
@@ -12,6 +13,7 @@ export function handleMessage(
   type: MessageType,
   message: Message<MessageType>,
   now: Date,
+  online: ReadonlySet<string> = new Set(),
 ): Reply {
   const student = viewer.role === 'student' ? viewer.seat : null
   switch (type) {
@@ -29,6 +31,8 @@ export function handleMessage(
     }
     case 'removeSeat':
       return room.removeSeat((message as Message<'removeSeat'>).seat, now)
+    case 'clearSeats':
+      return room.clearIdleSeats(online, now)
     case 'configure':
       return room.configure(message as Message<'configure'>, now)
     case 'start':

@@ -1,4 +1,4 @@
-import { type Client, type MessageContext, Room, ServerError } from '@colyseus/core'
+import { type AuthContext, type Client, type MessageContext, Room, ServerError } from '@colyseus/core'
 import {
   type ErrorCode,
   INSTRUCTOR_MESSAGES,
@@ -13,6 +13,8 @@ import {
 } from '../net/protocol.ts'
 import { TokenBucket } from './bucket.ts'
 import { Classroom } from './classroom.ts'
+import { type GateContext, RESERVATION_SECONDS } from './gate.ts'
+import { addressOfSocket, waitText } from './guard.ts'
 import { handleMessage } from './handlers.ts'
 import { type Durability, type RoomFile, RoomWriter } from './room-file.ts'
 import { hashSecret, newSecret, secretMatches } from './secrets.ts'
@@ -27,13 +29,15 @@ export interface RoomContext {
   createSecretHash: string
   /** When a room file reaches the disk itself: before the room answers (strict) or right after (soon). */
   durability: Durability
+  /** The per-address guard and reservations the matchmaking gate keeps (see gate.ts). */
+  gate: GateContext
 }
 
-let context: RoomContext | null = null
+let context_: RoomContext | null = null
 
 /** Set once by the server before any room is created. */
 export function configureRooms(next: RoomContext): void {
-  context = next
+  context_ = next
 }
 
 /** The options a room is created with: a new room, or one restored from its file. */
@@ -41,14 +45,25 @@ export type RoomOptions =
   | { secret: string; create: Parameters<typeof Classroom.create>[0] }
   | { secret: string; restore: RoomFile }
 
-/** Per connected device: who it is, how much of the log it has, and its flood bucket. */
+/** Per connected device: who it is, where from, how much of the log it has, and its seat's allowance. */
 interface Device {
   viewer: Viewer
+  address: string
   logSent: number
   /** The side its scenario was last sent for (a new side means a new private briefing). */
   side: string | null
+  /** The allowance of its seat (or of the instructor), shared by every device and kept across reconnects. */
   bucket: TokenBucket
 }
+
+/** The close code of a connection that a newer one of the same device replaced (see net/client.ts). */
+export const REPLACED = 4100
+
+/** Refusals that answer a guess (a code, a key, a seat token): each counts against the address. */
+const GUESSES: ReadonlySet<ErrorCode> = new Set(['BAD_KEY', 'UNKNOWN_SEAT', 'BAD_JOIN', 'ROOM_NOT_FOUND'])
+
+/** What onAuth hands onJoin. */
+type Admitted = Viewer & { welcome: Welcome; address: string }
 
 /**
  * One classroom room on the network: a Classroom (the game and its seats) behind Colyseus. Every message
@@ -59,10 +74,15 @@ export class ClassroomRoom extends Room {
   private classroom!: Classroom
   private writer!: RoomWriter
   private readonly devices = new Map<string, Device>()
+  /** Allowances by seat id ('' for the instructor): a device that reconnects finds its seat's bucket as it was. */
+  private readonly allowances = new Map<string, TokenBucket>()
+  /** Per seat: refused attempts to open it on a second device. */
+  private readonly contested = new Map<string, number>()
   private timer: NodeJS.Timeout | null = null
   private listed = ''
 
   override async onCreate(options: RoomOptions): Promise<void> {
+    const context = context_
     if (!context) throw new ServerError(500, 'The classroom server is not configured.')
     if (typeof options?.secret !== 'string' || !secretMatches(options.secret, context.createSecretHash))
       throw new ServerError(403, 'Rooms are created through the classroom API.')
@@ -73,7 +93,10 @@ export class ClassroomRoom extends Room {
     const { dataDir } = context
     this.writer = new RoomWriter(dataDir, () => this.classroom.toFile(), context.durability)
     this.autoDispose = false
-    this.maxClients = LIMITS.seats + 20
+    // Colyseus locks a room once connected devices and unused reservations reach maxClients: set far above
+    // a class, so that only the gate's per-address limits (gate.ts) and the seat limits bound who joins.
+    this.maxClients = 1000
+    this.seatReservationTimeout = RESERVATION_SECONDS
     // Colyseus' own cap, far above the bucket: a device past it is disconnected outright.
     this.maxMessagesPerSecond = LIMITS.burst * 5
     for (const type of MESSAGE_TYPES)
@@ -92,53 +115,101 @@ export class ClassroomRoom extends Room {
     this.updateListing()
   }
 
-  override async onAuth(_client: Client, options: unknown): Promise<Viewer & { welcome: Welcome }> {
+  override async onAuth(client: Client, options: unknown, context?: AuthContext): Promise<Admitted> {
+    const gate = (context_ as RoomContext).gate
+    const address = addressOfSocket((client as { ref?: unknown }).ref, context?.headers, gate.trustProxy)
+    const now = Date.now()
+    // A refusal that a guesser would get (a wrong key, an unknown seat, a refused name) counts against the address.
+    const refused = (code: ErrorCode, message: string) => {
+      // Names and full rooms need the right code already: only what a guesser tries counts as a failure.
+      if (GUESSES.has(code)) gate.guard.failed(address, now)
+      gate.pending.settle(client.sessionId)
+      return refuse(code, message)
+    }
+    const wait = gate.guard.blocked(address, now)
+    if (wait !== null)
+      throw refused(
+        'TOO_MANY_ATTEMPTS',
+        `Too many attempts from this device: try again in ${waitText(wait)}.`,
+      )
     const parsed = JoinOptionsSchema.safeParse(options)
-    if (!parsed.success) throw refuse('BAD_JOIN', 'Join with a name, a seat token or the instructor key.')
+    if (!parsed.success) throw refused('BAD_JOIN', 'Join with a name, a seat token or the instructor key.')
     const join = parsed.data
+    const here = [...this.devices.values()].filter((d) => d.address === address).length
+    if (here >= gate.guard.limits.devicesPerRoom)
+      throw refused('ROOM_FULL', 'Too many devices of this network are in this room already.')
     if (join.role === 'instructor') {
       if (!this.classroom.instructorKeyMatches(join.key))
-        throw refuse('BAD_KEY', 'That is not this room’s instructor key.')
-      return { role: 'instructor', welcome: { role: 'instructor' } }
+        throw refused('BAD_KEY', 'That is not this room’s instructor key.')
+      return { role: 'instructor', address, welcome: { role: 'instructor' } }
     }
     if ('seatToken' in join) {
       const seat = this.classroom.seatByToken(join.seatToken)
       if (!seat)
-        throw refuse('UNKNOWN_SEAT', 'That seat is not in this room any more: join again with your name.')
-      return {
-        role: 'student',
-        seat: seat.id,
-        welcome: { role: 'student', seat: seat.id, name: seat.name, seatToken: join.seatToken },
-      }
+        throw refused('UNKNOWN_SEAT', 'That seat is not in this room any more: join again with your name.')
+      const holder = this.holder(seat.id)
+      // From the address that holds it, the seat is most likely the same device coming back before the
+      // server noticed its old connection drop: the old connection gives way. From another address, refused.
+      if (holder && this.devices.get(holder.sessionId)?.address === address) holder.leave(REPLACED)
+      else if (holder) throw refuse('SEAT_IN_USE', this.contest(seat.id, seat.name))
+      const welcome: Welcome = { role: 'student', seat: seat.id, name: seat.name, seatToken: join.seatToken }
+      return { role: 'student', seat: seat.id, address, welcome }
     }
     const token = newSecret()
-    const added = this.classroom.addStudent(join.name, hashSecret(token), new Date())
-    if (!added.ok) throw refuse(added.error.code, added.error.message)
+    const online = new Set(this.onlineSeats())
+    const added = this.classroom.addStudent(join.name, hashSecret(token), new Date(now), online)
+    if (!added.ok) throw refused(added.error.code, added.error.message)
     await this.save()
     const { seat } = added
-    return {
-      role: 'student',
-      seat: seat.id,
-      welcome: { role: 'student', seat: seat.id, name: seat.name, seatToken: token },
-    }
+    const welcome: Welcome = { role: 'student', seat: seat.id, name: seat.name, seatToken: token }
+    return { role: 'student', seat: seat.id, address, welcome }
   }
 
-  override onJoin(client: Client, _options: unknown, auth: Viewer & { welcome: Welcome }): void {
+  override onJoin(client: Client, _options: unknown, auth: Admitted): void {
+    ;(context_ as RoomContext).gate.pending.settle(client.sessionId)
     const viewer: Viewer =
       auth.role === 'instructor' ? { role: 'instructor' } : { role: 'student', seat: auth.seat }
-    const device: Device = {
-      viewer,
-      logSent: 0,
-      side: null,
-      bucket: new TokenBucket(LIMITS.burst, LIMITS.perSecond, Date.now()),
+    const key = viewer.role === 'student' ? viewer.seat : ''
+    let bucket = this.allowances.get(key)
+    if (!bucket) {
+      bucket = new TokenBucket(LIMITS.burst, LIMITS.perSecond, Date.now())
+      this.allowances.set(key, bucket)
     }
-    this.devices.set(client.sessionId, device)
+    this.devices.set(client.sessionId, { viewer, address: auth.address, logSent: 0, side: null, bucket })
     client.send('welcome', auth.welcome)
     this.broadcastViews()
     this.updateListing()
   }
 
+  /** The device connected on a seat, if one is. */
+  private holder(seatId: string): Client | undefined {
+    return this.clients.find((c) => {
+      const d = this.devices.get(c.sessionId)
+      return d?.viewer.role === 'student' && d.viewer.seat === seatId
+    })
+  }
+
+  /**
+   * A second device asked for a seat a device holds: refused, and told to the holder (in case its token was
+   * copied) and to the instructor (the roster counts it; the journal says when). Returns the refusal's words.
+   */
+  private contest(seatId: string, name: string): string {
+    this.contested.set(seatId, (this.contested.get(seatId) ?? 0) + 1)
+    this.classroom.journal.push({
+      at: new Date().toISOString(),
+      text: `Another device tried to open ${name}’s seat`,
+    })
+    this.holder(seatId)?.send('error', {
+      code: 'SEAT_CONTESTED',
+      message:
+        'Another device tried to open your seat with your seat’s token: it was refused. Tell your instructor if it was not you.',
+    })
+    void this.changed()
+    return 'This seat is open on another device. If it is yours, close it there; otherwise ask your instructor.'
+  }
+
   override onLeave(client: Client): void {
+    ;(context_ as RoomContext).gate.pending.settle(client.sessionId)
     this.devices.delete(client.sessionId)
     this.broadcastViews()
     this.updateListing()
@@ -190,7 +261,8 @@ export class ClassroomRoom extends Room {
     let reply: Reply
     const start = performance.now()
     try {
-      reply = handleMessage(this.classroom, device.viewer, type, parsed.value, new Date())
+      const online = new Set(this.onlineSeats())
+      reply = handleMessage(this.classroom, device.viewer, type, parsed.value, new Date(), online)
       recordTiming('apply', performance.now() - start)
     } catch (e) {
       console.error(`Room ${this.roomId}: "${type}" failed:`, e)
@@ -228,8 +300,7 @@ export class ClassroomRoom extends Room {
 
   private broadcastViews(): void {
     const now = new Date()
-    const online = new Set<string>()
-    for (const d of this.devices.values()) if (d.viewer.role === 'student') online.add(d.viewer.seat)
+    const online = new Set(this.onlineSeats())
     for (const client of this.clients) {
       const device = this.devices.get(client.sessionId)
       if (!device) continue
@@ -239,7 +310,10 @@ export class ClassroomRoom extends Room {
         client.send('scenario', scenarioView(this.classroom, device.viewer))
         device.side = side
       }
-      client.send('view', roomView(this.classroom, device.viewer, online, device.logSent, now))
+      client.send(
+        'view',
+        roomView(this.classroom, device.viewer, online, device.logSent, now, this.contested),
+      )
       device.logSent = this.classroom.log.length
     }
   }
@@ -270,6 +344,11 @@ export class ClassroomRoom extends Room {
 
   private onlineCount(): number {
     return [...this.devices.values()].filter((d) => d.viewer.role === 'student').length
+  }
+
+  /** The seats with a device connected. */
+  private onlineSeats(): string[] {
+    return [...this.devices.values()].flatMap((d) => (d.viewer.role === 'student' ? [d.viewer.seat] : []))
   }
 }
 

@@ -6,9 +6,12 @@ import { matchMaker, type Presence, Server } from '@colyseus/core'
 import { WebSocketTransport } from '@colyseus/ws-transport'
 import { ROOM_NAME } from '../net/protocol.ts'
 import { classroomApi, MAX_BODY_BYTES } from './api.ts'
+import { type GateContext, matchmakeGate, PendingReservations } from './gate.ts'
+import { AddressGuard, DEFAULT_GUARD_LIMITS, type GuardLimits } from './guard.ts'
+import { leakingFiles } from './leaks.ts'
 import { ClassroomRoom, configureRooms, type RoomOptions } from './room.ts'
 import { type Durability, readRoomFiles } from './room-file.ts'
-import { shippedScenarios } from './scenarios.ts'
+import { loadSource, shippedScenarios } from './scenarios.ts'
 import { hashSecret, newSecret } from './secrets.ts'
 import { serveStatic } from './static.ts'
 
@@ -39,6 +42,13 @@ export interface ClassroomServerOptions {
   durability?: Durability
   /** Let Colyseus handle SIGINT/SIGTERM (the CLI); tests stop the server themselves. */
   handleSignals?: boolean
+  /** Limits per network address on joins and key attempts (see guard.ts); the defaults suit a class. */
+  guardLimits?: Partial<GuardLimits>
+  /**
+   * Behind a reverse proxy: take each device's address from the last X-Forwarded-For entry the proxy added
+   * (`CLASSROOM_TRUST_PROXY=1`). Off by default, since any device can write that header itself.
+   */
+  trustProxy?: boolean
 }
 
 export interface ClassroomServer {
@@ -61,7 +71,13 @@ const MAX_MATCHMAKE_BYTES = 16 * 1024
 export async function startClassroomServer(options: ClassroomServerOptions): Promise<ClassroomServer> {
   mkdirSync(options.dataDir, { recursive: true })
   // Loaded now (quotes checked against the articles, a second or so) rather than at the first request.
-  shippedScenarios()
+  const shipped = shippedScenarios()
+  if (options.distDir) refuseLeakingBuild(options.distDir, [...shipped.values()])
+  const gate: GateContext = {
+    guard: new AddressGuard({ ...DEFAULT_GUARD_LIMITS, ...options.guardLimits }),
+    trustProxy: options.trustProxy ?? false,
+    pending: new PendingReservations(),
+  }
   const adminKey = options.adminKey ?? adminKeyOf(options.dataDir)
   // Room creation carries a secret derived from the admin key, so that every process of a session (which
   // shares the key) accepts the rooms the API asks it to create, and nothing else can create one.
@@ -70,10 +86,11 @@ export async function startClassroomServer(options: ClassroomServerOptions): Pro
     dataDir: options.dataDir,
     createSecretHash: hashSecret(createSecret),
     durability: options.durability ?? 'soon',
+    gate,
   })
   const http = createServer()
   const transport = new WebSocketTransport({ server: http, maxPayload: 64 * 1024 })
-  const api = classroomApi({ adminKeyHash: hashSecret(adminKey), createSecret })
+  const api = classroomApi({ adminKeyHash: hashSecret(adminKey), createSecret, gate })
   const files = options.distDir ? serveStatic(options.distDir) : null
   const server = new Server({
     transport,
@@ -90,7 +107,7 @@ export async function startClassroomServer(options: ClassroomServerOptions): Pro
   })
   server.define(ROOM_NAME, ClassroomRoom)
   await server.listen(options.port, options.host)
-  guardBodies(http)
+  guardBodies(http, matchmakeGate(gate))
   const restored = await restoreRooms(options.dataDir, createSecret)
   const port = (http.address() as AddressInfo).port
   return {
@@ -123,6 +140,20 @@ async function restoreRooms(dataDir: string, secret: string): Promise<ClassroomS
   return { rooms, failed }
 }
 
+/**
+ * Refuses to serve a build of the game that bundles the shipped scenarios: every student could read every
+ * side's private texts in it. The classroom's build (`vite build --mode classroom`) leaves them out.
+ */
+function refuseLeakingBuild(distDir: string, shipped: Array<{ file: string; text: string }>): void {
+  const scenarios = shipped.flatMap((s) => loadSource(s).scenario ?? [])
+  const leaks = leakingFiles(distDir, scenarios)
+  if (leaks.length === 0) return
+  const first = leaks[0]
+  throw new Error(
+    `${join(distDir, first?.file ?? '')} holds private texts of the shipped scenarios (${first?.leak.path}, in "${first?.leak.language}"): a classroom server must serve the classroom build. Run \`npm run classroom\` (it builds with \`vite build --mode classroom\`), or build that way before --no-build.`,
+  )
+}
+
 /** The admin key kept in the data folder (readable by its owner only), made on first start. */
 function adminKeyOf(dataDir: string): string {
   const path = join(dataDir, 'admin-key')
@@ -137,9 +168,10 @@ function adminKeyOf(dataDir: string): string {
 
 /**
  * Refuses request bodies over their limit before anything reads them: join requests are tiny; the API
- * reads at most MAX_BODY_BYTES. Wraps the server's request listeners (Colyseus' router, then Express).
+ * reads at most MAX_BODY_BYTES. Then matchmaking goes to the gate, the rest to the server's request
+ * listeners (Colyseus' router, then Express), which this wraps.
  */
-function guardBodies(http: HttpServer): void {
+function guardBodies(http: HttpServer, gate: (req: IncomingMessage, res: ServerResponse) => boolean): void {
   const listeners = http.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>
   http.removeAllListeners('request')
   http.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -158,6 +190,8 @@ function guardBodies(http: HttpServer): void {
       req.resume()
       return
     }
+    // Matchmaking goes through the gate alone: Colyseus' own routes are never reached.
+    if (gate(req, res)) return
     for (const listener of listeners) listener.call(http, req, res)
   })
 }

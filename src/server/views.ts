@@ -38,13 +38,17 @@ export function scenarioView(room: Classroom, viewer: Viewer): Scenario {
   return scenarioFor(room.index.scenario, seatOf(room, viewer))
 }
 
-/** The room as this viewer may see it, with the log entries from `logFrom` on. */
+/**
+ * The room as this viewer may see it, with the log entries from `logFrom` on; `contested` counts, per seat,
+ * the refused attempts to open it on a second device.
+ */
 export function roomView(
   room: Classroom,
   viewer: Viewer,
   online: ReadonlySet<string>,
   logFrom: number,
   now: Date,
+  contested: ReadonlyMap<string, number> = new Map(),
 ): RoomView {
   const seat = viewer.role === 'student' ? room.seat(viewer.seat) : undefined
   const { game, setup } = room
@@ -55,7 +59,13 @@ export function roomView(
     settings: room.settings,
     timer: { ...room.timer, serverNow: now.getTime() },
     you: seat ? { role: 'student', seat: seat.id, name: seat.name, side: seat.side } : { role: 'instructor' },
-    seats: room.seats.map((s) => ({ id: s.id, name: s.name, side: s.side, online: online.has(s.id) })),
+    seats: room.seats.map((s) => ({
+      id: s.id,
+      name: s.name,
+      side: s.side,
+      online: online.has(s.id),
+      ...(contested.has(s.id) ? { contested: contested.get(s.id) } : {}),
+    })),
     humanSides: setup ? Object.keys(setup.seats).filter((s) => setup.seats[s] === 'human') : null,
     game: game
       ? gameFor(game, seatOf(room, viewer), game.phase === 'ended' || room.status === 'ended')

@@ -75,7 +75,7 @@ function build(outDir) {
   const vite = join(root, 'node_modules/vite/bin/vite.js')
   const result = spawnSync(
     process.execPath,
-    [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+    [vite, 'build', '--mode', 'classroom', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
     {
       cwd: root,
       encoding: 'utf8',

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ClassroomClient, type ClassroomConnection } from '../../src/net/client.ts'
 import type { RoomView } from '../../src/net/view.ts'
+import type { GuardLimits } from '../../src/server/guard.ts'
 import { type ClassroomServer, startClassroomServer } from '../../src/server/server.ts'
 
 /** The shipped scenario the tests play. */
@@ -14,8 +15,15 @@ export function tempDir(prefix = 'classroom-'): { path: string; remove: () => vo
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) }
 }
 
-/** A classroom server in this process, on a free loopback port, with its own data folder. */
-export async function testServer(distDir: string | null = null): Promise<{
+/**
+ * A classroom server in this process, on a free loopback port, with its own data folder. Every test device
+ * shares one address (127.0.0.1), and the protocol tests try wrong keys and codes on purpose: they get more
+ * free failures than a class would (`guardLimits`); the attack tests pass `{}` for the defaults.
+ */
+export async function testServer(
+  distDir: string | null = null,
+  guardLimits: Partial<GuardLimits> = { freeFailures: 100 },
+): Promise<{
   server: ClassroomServer
   client: ClassroomClient
   url: string
@@ -23,7 +31,13 @@ export async function testServer(distDir: string | null = null): Promise<{
   stop: () => Promise<void>
 }> {
   const dir = tempDir()
-  const server = await startClassroomServer({ port: 0, host: '127.0.0.1', dataDir: dir.path, distDir })
+  const server = await startClassroomServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: dir.path,
+    distDir,
+    guardLimits,
+  })
   const url = `http://127.0.0.1:${server.port}`
   return {
     server,

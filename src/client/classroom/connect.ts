@@ -18,12 +18,18 @@ const NAMED: Partial<Record<ErrorCode, MessageKey>> = {
   PICKING_CLOSED: 'classroom.error.PICKING_CLOSED',
   RATE_LIMITED: 'classroom.error.RATE_LIMITED',
   NOT_INSTRUCTOR: 'classroom.error.NOT_INSTRUCTOR',
+  NAME_RESERVED: 'classroom.error.NAME_RESERVED',
+  TOO_MANY_ATTEMPTS: 'classroom.error.TOO_MANY_ATTEMPTS',
+  SEAT_IN_USE: 'classroom.error.SEAT_IN_USE',
+  SEAT_CONTESTED: 'classroom.error.SEAT_CONTESTED',
 }
 
 /** What to tell the person about a refusal (`params` fill the message, e.g. the code or the name typed). */
 export function errorText(error: { code: ErrorCode | string; message: string }, params = {}): string {
   const key = NAMED[error.code as ErrorCode]
-  return key ? t(key, params) : error.message
+  // How long to wait is in the server's words ("try again in 8 s"): the translated message says it too.
+  const seconds = /(\d+) s\b/.exec(error.message)?.[1] ?? '…'
+  return key ? t(key, { seconds, ...params }) : error.message
 }
 
 /** The server could not be reached (or dropped the request): worth trying again by itself. */

@@ -108,12 +108,23 @@ export function renderRoomSettings(view: RoomView, status: RoomStatus, send: Sen
   ])
 }
 
-/** The students: display name, side (a menu to assign it), connected or not, and a way to remove a seat. */
+/**
+ * The students: display name, side (a menu to assign it), connected or not (and whether another device tried
+ * to open the seat), a way to remove a seat, and one to clear every seat that never played.
+ */
 export function renderRoster(index: ScenarioIndex, view: RoomView, send: Send): HTMLElement {
   const started = view.humanSides !== null
   const sides = index.proposers.filter((s) => !started || view.humanSides?.includes(s))
   return h('section', { class: 'roster', 'aria-labelledby': `roster-${view.code}` }, [
     h('h4', { id: `roster-${view.code}` }, t('classroom.roster.heading', { count: view.seats.length })),
+    // Junk joins (or students who left before playing) clutter the roster and take seats: one action.
+    view.seats.some((s) => !s.online)
+      ? button(t('classroom.roster.clearIdle'), () => void send('clearSeats', {}), {
+          class: 'small',
+          'data-key': `clear-idle:${view.code}`,
+          title: t('classroom.roster.clearIdleHint'),
+        })
+      : null,
     view.seats.length === 0
       ? h('p', {}, t('classroom.roster.empty'))
       : h('table', {}, [
@@ -155,11 +166,15 @@ export function renderRoster(index: ScenarioIndex, view: RoomView, send: Send): 
                     ],
                   ),
                 ),
-                h(
-                  'td',
-                  { class: seat.online ? 'online' : 'offline' },
+                h('td', { class: seat.online ? 'online' : 'offline' }, [
                   t(seat.online ? 'classroom.roster.online' : 'classroom.roster.offline'),
-                ),
+                  seat.contested
+                    ? h('strong', { class: 'contested' }, [
+                        ' ',
+                        t('classroom.roster.contested', { count: seat.contested }),
+                      ])
+                    : null,
+                ]),
                 h(
                   'td',
                   {},

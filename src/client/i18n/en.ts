@@ -855,6 +855,14 @@ export const en = {
   'classroom.error.PICKING_CLOSED': 'The instructor gives out the sides in this room.',
   'classroom.error.RATE_LIMITED': 'Too many clicks at once: wait a moment, then try again.',
   'classroom.error.NOT_INSTRUCTOR': 'Only the instructor can do that.',
+  'classroom.error.NAME_RESERVED':
+    '“{name}” would pass for the instructor, the timer or the computer: use the name your class knows you by.',
+  'classroom.error.TOO_MANY_ATTEMPTS':
+    'Too many attempts from this device: try again in {seconds} s, and check the code on the board.',
+  'classroom.error.SEAT_IN_USE':
+    'This seat is open on another device. If it is yours, close it there; otherwise ask your instructor.',
+  'classroom.error.SEAT_CONTESTED':
+    'Another device tried to open your seat with your seat’s link: it was refused. Tell your instructor if it was not you.',
   'classroom.seat.label': 'Your seat',
   'classroom.seat.room': 'Room {code}',
   'classroom.seat.you': 'You: {name}, {side}',
@@ -996,6 +1004,10 @@ export const en = {
   'classroom.roster.offline': 'not connected',
   'classroom.roster.remove': 'Remove',
   'classroom.roster.removeLabel': 'Remove {name} from the room',
+  'classroom.roster.clearIdle': 'Clear seats that never played',
+  'classroom.roster.clearIdleHint':
+    'Removes every seat that has not made a move and has no device connected (a student can join again by name).',
+  'classroom.roster.contested': '(another device tried to open this seat: {count}×)',
   'classroom.inject.heading': 'Bring in an event',
   'classroom.inject.event': 'Scenario event',
   'classroom.inject.fired': '{title} (already happened)',

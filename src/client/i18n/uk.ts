@@ -929,6 +929,14 @@ export const uk: UkrainianCatalogue = {
   'classroom.error.PICKING_CLOSED': 'У цій кімнаті сторони призначає викладач.',
   'classroom.error.RATE_LIMITED': 'Забагато натискань одразу: зачекайте мить і спробуйте знову.',
   'classroom.error.NOT_INSTRUCTOR': 'Це може зробити лише викладач.',
+  'classroom.error.NAME_RESERVED':
+    '«{name}» можна сплутати з викладачем, таймером чи комп’ютером: вкажіть ім’я, яким вас знає клас.',
+  'classroom.error.TOO_MANY_ATTEMPTS':
+    'Забагато спроб із цього пристрою: спробуйте ще раз через {seconds} с і перевірте код на дошці.',
+  'classroom.error.SEAT_IN_USE':
+    'Це місце відкрите на іншому пристрої. Якщо він ваш, закрийте його там; інакше зверніться до викладача.',
+  'classroom.error.SEAT_CONTESTED':
+    'Інший пристрій намагався відкрити ваше місце за вашим посиланням: його не пустили. Якщо це були не ви, скажіть викладачеві.',
   'classroom.seat.label': 'Ваше місце',
   'classroom.seat.room': 'Кімната {code}',
   'classroom.seat.you': 'Ви: {name} ({side})',
@@ -1081,6 +1089,10 @@ export const uk: UkrainianCatalogue = {
   'classroom.roster.offline': 'не на зв’язку',
   'classroom.roster.remove': 'Видалити',
   'classroom.roster.removeLabel': 'Видалити {name} з кімнати',
+  'classroom.roster.clearIdle': 'Прибрати місця, що не грали',
+  'classroom.roster.clearIdleHint':
+    'Прибирає всі місця, з яких не зробили жодного ходу і до яких не під’єднано пристрій (учень може приєднатися знову за ім’ям).',
+  'classroom.roster.contested': '(інший пристрій намагався відкрити це місце: {count}×)',
   'classroom.inject.heading': 'Запровадити подію',
   'classroom.inject.event': 'Подія сценарію',
   'classroom.inject.fired': '{title} (уже сталася)',
