@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict'
 import { aftermathCase, aftermathShowAllCase } from './aftermath.mjs'
 import { authoringCases } from './authoring.mjs'
+import { fidelityCase } from './fidelity.mjs'
 import {
   checkA11y,
   endingHeading,
@@ -334,6 +335,7 @@ export const cases = [
   languageCase,
   aftermathCase,
   aftermathShowAllCase,
+  fidelityCase,
   ...leaveCases,
   ...authoringCases,
 ]
