@@ -116,7 +116,7 @@ describe('the debrief', () => {
       })
       expect(debrief.timeline[1]?.events.map((e) => e.id)).toContain('lavrov-hostile-measures-speech')
       const peskov = debrief.redLines.find((r) => r.id === 'no-european-peacekeepers')
-      expect(peskov).toMatchObject({ kind: 'reject', times: 1, rounds: [1] })
+      expect(peskov).toMatchObject({ kind: 'demandRemoval', times: 1, rounds: [1] })
       expect(peskov?.stated[0]).toMatchObject({ speakerName: 'Dmitry Peskov', date: 'August 27' })
       expect(peskov?.stated[0]?.quote.length).toBeGreaterThan(10)
       expect(index.scenario.seeds.map((s) => s.file)).toContain(peskov?.stated[0]?.seed)
@@ -125,7 +125,7 @@ describe('the debrief', () => {
         side: 'ukraine',
         sideName: 'Ukraine',
         constraint: 'ukraine-minimum-deterrence',
-        text: 'Ukraine will not sign guarantees that add up to little real deterrence.',
+        text: 'Ukraine does not endorse a package whose guarantees add up to little real deterrence.',
         round: 1,
       })
     })

@@ -108,8 +108,8 @@ const RED_LINES: Array<[string, string, (f: Facts) => boolean]> = [
   ['no-nato', 'NATO membership', (f) => f.has('nato-membership')],
   [
     'no-confrontational-deterrence',
-    'deterrence of 18, or of 14 without talks on European security',
-    (f) => f.deterrence >= 18 || (f.deterrence >= 14 && !f.has('european-security-talks')),
+    'deterrence of 14, backed by Europe, without talks on European security (Russia isolated)',
+    (f) => f.deterrence >= 14 && f.backedByEurope() && !f.has('european-security-talks'),
   ],
 ]
 
@@ -120,7 +120,8 @@ function facts(items: PackageItem[]): Facts {
       items.some((i) => i.instrument === id && (variant === undefined || i.variant === variant)),
     europeRisk: resolved.reduce((s, r) => s + (r.risks.europe ?? 0), 0),
     deterrence: resolved.reduce((s, r) => s + r.deterrence, 0),
-    backedByEurope: (...ids) => items.some((i) => ids.includes(i.instrument) && i.backedBy === 'europe'),
+    backedByEurope: (...ids) =>
+      items.some((i) => (ids.length === 0 || ids.includes(i.instrument)) && i.backedBy === 'europe'),
   }
 }
 

@@ -59,7 +59,7 @@ describe("Russia's hidden resolve", () => {
     expect(soft.response.yielded).toContain('no-nato')
     const firm = resolveResponse(index, ctx, 'normal', state.rng, { ...state.resolve, 'no-nato': 1 })
     expect(firm.response.yielded).not.toContain('no-nato')
-    expect(firm.response.verdict).toBe('reject')
+    expect(firm.response.verdict).toBe('demandRemoval')
   })
 
   it('is never read by the computer partners: another draw gives the same moves before any answer', () => {
