@@ -44,7 +44,10 @@ export const fidelityCase = {
     await page.getByRole('button', { name: 'Add Multinational reassurance force' }).click()
     await playToEnd(page)
     await endingHeading(page).waitFor()
-    await page.getByText(/Severity \d of 5 \(the game’s choice\)/).first().waitFor()
+    await page
+      .getByText(/Severity \d of 5 \(the game’s choice\)/)
+      .first()
+      .waitFor()
     await openByKeyboard(page, 'Why this severity and answer?')
     await shot('debrief-severity')
   },
