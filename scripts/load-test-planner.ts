@@ -6,10 +6,9 @@
 import { setPriority } from 'node:os'
 import { join } from 'node:path'
 import { parentPort } from 'node:worker_threads'
-import { nextComputerCommand } from '../src/core/ai/computer-player.ts'
-import type { Command } from '../src/core/rules/commands.ts'
 import type { GameState } from '../src/core/rules/state.ts'
 import { loadScenarioFile, PROJECT_ROOT } from '../src/node/scenario-files.ts'
+import { moveFor } from './load-test-moves.ts'
 
 const { index } = loadScenarioFile(
   join(PROJECT_ROOT, 'scenarios', `${process.env.LOAD_TEST_SCENARIO}.yaml`),
@@ -20,20 +19,6 @@ const { index } = loadScenarioFile(
 if (!index) throw new Error('The scenario does not load.')
 const scenario = index
 
-/** The next command a student of `side` sends: the planner's move for that side, as if it played it alone. */
-function moveFor(state: GameState, side: string): Command | null {
-  const seats = Object.fromEntries(
-    scenario.proposers.map((s) => [s, s === side ? 'computer' : 'human'] as const),
-  )
-  const command = nextComputerCommand(scenario, { ...state, setup: { ...state.setup, seats } })
-  if (command && command.side === side) return command
-  // Everyone has spoken and someone objects: with only humans at the table, someone has to close the round.
-  const spoken = scenario.proposers.every((s) => state.stances[s])
-  const objection = scenario.proposers.some((s) => state.stances[s]?.kind === 'object')
-  if (state.phase === 'negotiating' && spoken && objection) return { type: 'endRound', side, payload: {} }
-  return null
-}
-
 // Planning stands for the students' thinking, which costs the server nothing: on Linux this lowers only
 // this thread's priority, so that the server (and the thread timing it) get the processor first.
 try {
@@ -43,5 +28,5 @@ try {
 }
 
 parentPort?.on('message', ({ id, state, side }: { id: number; state: GameState; side: string }) => {
-  parentPort?.postMessage({ id, command: moveFor(state, side) })
+  parentPort?.postMessage({ id, command: moveFor(scenario, state, side) })
 })

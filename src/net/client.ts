@@ -43,16 +43,28 @@ export type ApiResult<T> =
   | { ok: false; status: number; error: NetError & { problems?: unknown[] } }
 
 export class ClassroomClient {
-  private readonly sdk: ColyseusClient
+  private readonly sdks = new Map<string, ColyseusClient>()
+  /** The session's server processes this client knows (its own first), and the one that answered last. */
+  private servers: string[]
+  private current: string
 
   /** `baseUrl` is the server's address, e.g. `http://192.168.1.20:2567` (in the browser: `location.origin`). */
   constructor(readonly baseUrl: string) {
-    this.sdk = new ColyseusClient(baseUrl)
+    this.servers = [baseUrl]
+    this.current = baseUrl
+  }
+
+  /**
+   * The addresses of the session's other server processes (from the welcome of a room, see protocol.ts):
+   * should the one in use stop answering, joins and API calls go to the next that answers.
+   */
+  learn(servers: readonly string[]): void {
+    for (const s of servers) if (!this.servers.includes(s)) this.servers.push(s)
   }
 
   /** The shipped scenarios a room can be created from. */
   async scenarios(): Promise<Array<{ id: string; title: string }>> {
-    const res = await fetch(new URL('/api/scenarios', this.baseUrl))
+    const res = await this.fetchAny('/api/scenarios')
     return (await res.json()) as Array<{ id: string; title: string }>
   }
 
@@ -68,12 +80,9 @@ export class ClassroomClient {
 
   /** A room's results as a file's text (admin key or the room's instructor key). */
   async exportRoom(code: string, key: string, format: 'json' | 'csv'): Promise<ApiResult<string>> {
-    const res = await fetch(
-      new URL(`/api/rooms/${encodeURIComponent(code)}/export?format=${format}`, this.baseUrl),
-      {
-        headers: { Authorization: `Bearer ${key}` },
-      },
-    )
+    const res = await this.fetchAny(`/api/rooms/${encodeURIComponent(code)}/export?format=${format}`, {
+      headers: { Authorization: `Bearer ${key}` },
+    })
     if (res.ok) return { ok: true, value: await res.text() }
     return { ok: false, status: res.status, error: ((await res.json()) as { error: NetError }).error }
   }
@@ -93,19 +102,55 @@ export class ClassroomClient {
   async joinRoom(code: string, options: JoinOptions): Promise<Room> {
     const roomId = normalizeCode(code)
     if (!roomId) throw new JoinError('ROOM_NOT_FOUND', 'A join code has six letters and digits.')
-    try {
-      const room = await this.sdk.joinById(roomId, options)
-      // The connection takes seats back itself, with the seat token: the same way after a dropped
-      // connection, a reload or a server restart.
-      room.reconnection.enabled = false
-      return room
-    } catch (e) {
-      throw joinError(e)
+    let last: JoinError | null = null
+    // The process that answered last first, then the session's others: a server that cannot be reached, or
+    // one whose room is moving, is followed by the next.
+    for (const base of this.order()) {
+      try {
+        const room = await this.sdk(base).joinById(roomId, options)
+        // The connection takes seats back itself, with the seat token: the same way after a dropped
+        // connection, a reload or a server restart.
+        room.reconnection.enabled = false
+        this.current = base
+        return room
+      } catch (e) {
+        last = joinError(e)
+        if (last.code !== 'NOT_CONNECTED') throw last
+      }
     }
+    throw last ?? new JoinError('NOT_CONNECTED', 'No server of the session answers.')
+  }
+
+  private order(): string[] {
+    return [this.current, ...this.servers.filter((s) => s !== this.current)]
+  }
+
+  private sdk(base: string): ColyseusClient {
+    let sdk = this.sdks.get(base)
+    if (!sdk) {
+      sdk = new ColyseusClient(base)
+      this.sdks.set(base, sdk)
+    }
+    return sdk
+  }
+
+  /** A request to the process that answered last, or to the next that answers (network failures only). */
+  private async fetchAny(path: string, init: RequestInit = {}): Promise<Response> {
+    let error: unknown = null
+    for (const base of this.order()) {
+      try {
+        const res = await fetch(new URL(path.replace(/^\//, ''), `${base.replace(/\/+$/, '')}/`), init)
+        this.current = base
+        return res
+      } catch (e) {
+        error = e
+      }
+    }
+    throw error
   }
 
   private async api<T>(path: string, key: string, init: RequestInit = {}): Promise<ApiResult<T>> {
-    const res = await fetch(new URL(path, this.baseUrl), {
+    const res = await this.fetchAny(path, {
       ...init,
       headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
     })
@@ -227,6 +272,7 @@ export class ClassroomConnection {
   private attach(room: Room): void {
     room.onMessage('welcome', (w: Welcome) => {
       this.welcome = w
+      if (w.servers) this.client.learn(w.servers)
       if (w.role === 'student') this.rejoin = { role: 'student', seatToken: w.seatToken }
     })
     room.onMessage('scenario', (s: Scenario) => {
@@ -279,6 +325,10 @@ export class ClassroomConnection {
   private setStatus(status: ConnectionStatus): void {
     if (this.status === status) return
     this.status = status
+    // Cut off from the room, this device cannot know who is connected: nobody is shown as connected until
+    // the room's next view says so.
+    if (status !== 'connected' && this.view)
+      this.view = { ...this.view, seats: this.view.seats.map((s) => ({ ...s, online: false })) }
     for (const l of this.listeners.status) l(status)
   }
 }

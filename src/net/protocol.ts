@@ -205,10 +205,15 @@ export interface ReplyData {
 }
 export type ReplyTo<T extends MessageType> = Reply<T extends keyof ReplyData ? ReplyData[T] : object>
 
-/** A student's seat as the server tells its own device (the token lets it take the seat back). */
-export type Welcome =
+/**
+ * A student's seat as the server tells its own device (the token lets it take the seat back). `servers`:
+ * the addresses of the session's server processes, when there are several, which the device tries in turn
+ * to take its seat back should the one it uses stop answering (see net/client.ts).
+ */
+export type Welcome = (
   | { role: 'student'; seat: string; name: string; seatToken: string }
   | { role: 'instructor' }
+) & { servers?: string[] }
 
 /**
  * The size, in bytes, of a message as JSON: the measure `LIMITS.messageBytes` applies to. Values JSON

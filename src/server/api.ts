@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { matchMaker } from '@colyseus/core'
 import { type CreatedRoom, CreateRoomSchema, LIMITS, normalizeCode, ROOM_NAME } from '../net/protocol.ts'
 import type { RoomSummary } from '../net/view.ts'
+import { allowOrigin } from './cors.ts'
 import type { GateContext } from './gate.ts'
 import { addressOf, waitText } from './guard.ts'
 import type { RoomOptions } from './room.ts'
@@ -15,6 +16,8 @@ export interface ApiContext {
   createSecret: string
   /** Key attempts are counted per address, as joins are (see guard.ts). */
   gate: GateContext
+  /** This process, as the session's store names it (in /api/stats: which process holds which room). */
+  process: string
 }
 
 /** Bytes of a request body the API reads: a scenario file at its largest, as a JSON string. */
@@ -31,6 +34,7 @@ type Next = () => void
  * - `GET /api/rooms` (admin key): every room of the session, as `RoomSummary[]`.
  * - `GET /api/rooms/CODE/export?format=json|csv` (admin key or the room's instructor key): the results.
  * - `GET /api/stats` (admin key): the server's CPU time, memory, event loop delay and step timings.
+ * - `GET /api/health`: 200 `{ ok: true }` once the server serves rooms (for containers and proxies).
  *
  * Keys go in `Authorization: Bearer KEY`. Errors are `{ error: { code, message } }`.
  */
@@ -53,6 +57,9 @@ async function route(ctx: ApiContext, req: IncomingMessage, res: ServerResponse,
   const path = url.pathname
   const address = addressOf(req, ctx.gate.trustProxy)
   const now = Date.now()
+  allowOrigin(req, res, ctx.gate.origins())
+  if (req.method === 'OPTIONS') return void res.writeHead(204).end()
+  if (req.method === 'GET' && path === '/api/health') return json(res, 200, { ok: true })
   // Every request that carries a key is a key attempt: limited per address, and a wrong key is a failure.
   if (req.headers.authorization !== undefined) {
     const wait = ctx.gate.guard.attempt(address, now)
@@ -88,7 +95,8 @@ async function route(ctx: ApiContext, req: IncomingMessage, res: ServerResponse,
   }
   if (path === '/api/stats' && req.method === 'GET') {
     if (!admin) return denied(res)
-    return json(res, 200, { ...serverStats(), rooms: (await matchMaker.query({ name: ROOM_NAME })).length })
+    const rooms = await matchMaker.query({ name: ROOM_NAME })
+    return json(res, 200, { ...serverStats(), rooms: rooms.length, process: ctx.process })
   }
   const exported = /^\/api\/rooms\/([^/]+)\/export$/.exec(path)
   if (exported && req.method === 'GET') {

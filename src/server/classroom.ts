@@ -1,26 +1,19 @@
-import { randomBytes } from 'node:crypto'
 import type { StoreApi } from 'zustand/vanilla'
 import type { Command } from '../core/rules/commands.ts'
 import type { ScenarioIndex } from '../core/rules/scenario-index.ts'
 import type { GameSetup, GameState, Seat } from '../core/rules/state.ts'
 import { createGameStore, type GameStore } from '../core/store.ts'
-import type { ErrorCode, Message, Reply } from '../net/protocol.ts'
+import type { Message, Reply } from '../net/protocol.ts'
 import type { Author, RoomSettings, RoomStatus } from '../net/view.ts'
-import { ROOM_FILE_FORMAT, ROOM_FILE_VERSION, type RoomFile } from './room-file.ts'
-import { loadSource, type ScenarioSource } from './scenarios.ts'
-import { admitName, idleSeats } from './seats.ts'
+import { fail, ok } from './reply.ts'
+import { type NewRoom, newRoomFile, type RoomFile } from './room-file.ts'
+import * as roster from './roster.ts'
+import { loadSource } from './scenarios.ts'
 import { secretMatches } from './secrets.ts'
+import * as status from './status.ts'
 import { instructorCommand, timeUpCommand } from './timer.ts'
 
-/** A refusal that changed nothing. */
-export const fail = (
-  code: ErrorCode,
-  message: string,
-): { ok: false; error: { code: ErrorCode; message: string } } => ({
-  ok: false,
-  error: { code, message },
-})
-const ok = { ok: true } as const
+export { fail } from './reply.ts'
 
 export type SeatRecord = RoomFile['seats'][number]
 
@@ -54,29 +47,8 @@ export class Classroom {
   }
 
   /** A new room in the lobby. Throws when the scenario does not load (the caller checked it already). */
-  static create(input: {
-    code: string
-    source: ScenarioSource
-    instructorKeyHash: string
-    settings: RoomSettings & { seed: number }
-    now: Date
-  }): Classroom {
-    const file: RoomFile = {
-      format: ROOM_FILE_FORMAT,
-      version: ROOM_FILE_VERSION,
-      code: input.code,
-      createdAt: input.now.toISOString(),
-      scenario: { file: input.source.file, text: input.source.text },
-      instructorKeyHash: input.instructorKeyHash,
-      settings: { ...input.settings },
-      status: 'lobby',
-      setup: null,
-      seats: [],
-      log: [],
-      timer: { deadline: null, remainingMs: null },
-      journal: [],
-    }
-    return Classroom.restore(file)
+  static create(input: NewRoom): Classroom {
+    return Classroom.restore(newRoomFile(input))
   }
 
   /**
@@ -146,44 +118,14 @@ export class Classroom {
     return this.file.seats.find((s) => s.id === id)
   }
 
-  /**
-   * Seats a new student under a display name that reads unlike every other in the room and passes for no
-   * one (see seats.ts). In a full room the oldest seat that never played and is not connected (`online`
-   * lists the seats with a device) makes way.
-   */
-  addStudent(
-    rawName: string,
-    tokenHash: string,
-    now: Date,
-    online: ReadonlySet<string> = new Set(),
-  ): Reply<{ seat: SeatRecord }> {
-    const admitted = admitName(this.file, rawName, online)
-    if (!admitted.ok) return admitted
-    if (admitted.evict) {
-      this.file.seats = this.file.seats.filter((s) => s !== admitted.evict)
-      this.note(now, `${admitted.evict.name} (never played, not connected) made way for a newcomer`)
-    }
-    const seat: SeatRecord = {
-      id: randomBytes(6).toString('base64url'),
-      tokenHash,
-      name: admitted.name,
-      side: null,
-      joinedAt: now.toISOString(),
-    }
-    this.file.seats.push(seat)
-    return { ok: true, seat }
+  /** Seats a new student (see roster.ts); in a full room the oldest idle seat makes way. */
+  addStudent(rawName: string, tokenHash: string, now: Date, online: ReadonlySet<string> = new Set()) {
+    return roster.addStudent(this.roster, rawName, tokenHash, now, online)
   }
 
   /** Removes every seat that never played and has no device connected, in one action. */
-  clearIdleSeats(online: ReadonlySet<string>, now: Date): Reply<{ removed: number }> {
-    const idle = new Set(idleSeats(this.file, online))
-    if (idle.size === 0) return { ok: true, removed: 0 }
-    this.file.seats = this.file.seats.filter((s) => !idle.has(s))
-    this.note(
-      now,
-      `Cleared ${idle.size} seat(s) that never played: ${[...idle].map((s) => s.name).join(', ')}`,
-    )
-    return { ok: true, removed: idle.size }
+  clearIdleSeats(online: ReadonlySet<string>, now: Date) {
+    return roster.clearIdleSeats(this.roster, online, now)
   }
 
   /** A student's command for their side: the side is stamped from the seat, never taken from the device. */
@@ -218,44 +160,17 @@ export class Classroom {
 
   /** Puts a student on a side (several students may share one) or takes them off it. */
   assign(seatId: string, side: string | null, now: Date, byInstructor = true): Reply {
-    const seat = this.seat(seatId)
-    if (!seat) return fail('UNKNOWN_SEAT', 'There is no such student in this room.')
-    if (this.file.status === 'ended') return fail('ROOM_ENDED', 'The game is over.')
-    if (side !== null && !this.index.proposers.includes(side))
-      return fail('NOT_A_SIDE', `"${side}" is not a side the students can play.`)
-    if (side !== null && this.file.setup && this.file.setup.seats[side] !== 'human')
-      return fail('SIDE_COMPUTER_PLAYED', `${this.sideName(side)} is played by the computer in this game.`)
-    seat.side = side
-    if (byInstructor) this.note(now, `${seat.name}: ${side ? this.sideName(side) : 'no side'}`)
-    return ok
+    return roster.assign(this.roster, seatId, side, now, byInstructor)
   }
 
   /** Removes a student's seat (for one who lost it and joins again); their logged commands stay theirs. */
   removeSeat(seatId: string, now: Date): Reply {
-    const seat = this.seat(seatId)
-    if (!seat) return fail('UNKNOWN_SEAT', 'There is no such student in this room.')
-    this.file.seats = this.file.seats.filter((s) => s !== seat)
-    this.note(now, `${seat.name} removed from the room`)
-    return ok
+    return roster.removeSeat(this.roster, seatId, now)
   }
 
+  /** Changes the room's settings: picking, the round timer, and the difficulty before the start. */
   configure(settings: Message<'configure'>, now: Date): Reply {
-    if (this.file.status === 'ended') return fail('ROOM_ENDED', 'The game is over.')
-    const s = this.file.settings
-    if (settings.picking !== undefined) s.picking = settings.picking
-    if (settings.difficulty !== undefined) {
-      if (this.file.setup)
-        return fail('ALREADY_STARTED', 'The difficulty is fixed once the game has started.')
-      s.difficulty = settings.difficulty
-    }
-    if (settings.timerSeconds !== undefined) {
-      s.timerSeconds = settings.timerSeconds
-      const ms = settings.timerSeconds === null ? null : settings.timerSeconds * 1000
-      if (this.file.status === 'running') this.file.timer.deadline = ms === null ? null : now.getTime() + ms
-      if (this.file.status === 'paused') this.file.timer.remainingMs = ms
-    }
-    this.note(now, `Settings: ${JSON.stringify(settings)}`)
-    return ok
+    return status.configure(this.roster, settings, now)
   }
 
   /** Starts the game: sides with students are played by them, the others by the computer. */
@@ -276,41 +191,19 @@ export class Classroom {
     return ok
   }
 
+  /** Pauses a running game: the round timer keeps the time left. */
   pause(now: Date): Reply {
-    if (this.file.status !== 'running')
-      return fail(
-        this.file.status === 'paused' ? 'PAUSED' : 'NOT_STARTED',
-        'Only a running game can be paused.',
-      )
-    const { deadline } = this.file.timer
-    this.file.timer = {
-      deadline: null,
-      remainingMs: deadline === null ? null : Math.max(0, deadline - now.getTime()),
-    }
-    this.file.status = 'paused'
-    this.note(now, 'Paused')
-    return ok
+    return status.pause(this.roster, now)
   }
 
+  /** Resumes a paused game with the time that was left. */
   resume(now: Date): Reply {
-    if (this.file.status !== 'paused') return fail('NOT_PAUSED', 'The game is not paused.')
-    const { remainingMs } = this.file.timer
-    this.file.timer = {
-      deadline: remainingMs === null ? null : now.getTime() + remainingMs,
-      remainingMs: null,
-    }
-    this.file.status = 'running'
-    this.note(now, 'Resumed')
-    return ok
+    return status.resume(this.roster, now)
   }
 
   /** Ends the game where it stands: no more commands; the debrief shows it as it is. */
   end(now: Date): Reply {
-    if (this.file.status === 'ended') return fail('ROOM_ENDED', 'The game is already over.')
-    this.file.status = 'ended'
-    this.file.timer = { deadline: null, remainingMs: null }
-    this.note(now, 'Game ended by the instructor')
-    return ok
+    return status.end(this.roster, now)
   }
 
   /**
@@ -388,6 +281,16 @@ export class Classroom {
     else if (seconds !== null && (game.round !== this.timedRound || this.file.timer.deadline === null))
       this.file.timer.deadline = now.getTime() + seconds * 1000
     this.timedRound = game.round
+  }
+
+  /** What roster.ts acts on: the room's record, its scenario and its journal. */
+  private get roster(): roster.RosterRoom {
+    return {
+      file: this.file,
+      index: this.index,
+      note: (now, text) => this.note(now, text),
+      sideName: (side) => this.sideName(side),
+    }
   }
 
   private note(now: Date, text: string): void {

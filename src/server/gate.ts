@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createAuthContext, matchMaker } from '@colyseus/core'
 import { JoinOptionsSchema, normalizeCode } from '../net/protocol.ts'
 import type { RoomSummary } from '../net/view.ts'
+import { allowOrigin } from './cors.ts'
 import { type AddressGuard, addressOf, waitText } from './guard.ts'
 
 /**
@@ -18,6 +19,13 @@ export interface GateContext {
   guard: AddressGuard
   trustProxy: boolean
   pending: PendingReservations
+  /**
+   * Whether a code is a kept room that no process serves right now (with Redis: its process died and
+   * another is taking it over). Devices coming back to it are told to try again, and not counted as guessing.
+   */
+  moving: (code: string) => Promise<boolean>
+  /** Origins of the session's other processes, whose pages may join here when theirs stops (see cors.ts). */
+  origins: () => readonly string[]
 }
 
 /** Seat reservations per address and room, until the device connects or the reservation runs out. */
@@ -53,6 +61,7 @@ export class PendingReservations {
 export const RESERVATION_SECONDS = 10
 
 const NOT_FOUND = 'ROOM_NOT_FOUND: There is no open room with that code.'
+const MOVING = 'NOT_CONNECTED: The room is moving to another server: try again in a moment.'
 
 /** Handles a request under `/matchmake/`; returns false for any other path (left to the next handler). */
 export function matchmakeGate(ctx: GateContext) {
@@ -75,6 +84,7 @@ async function gate(
 ): Promise<void> {
   const address = addressOf(req, ctx.trustProxy)
   const now = Date.now()
+  allowOrigin(req, res, ctx.origins())
   if (req.method === 'OPTIONS') return void answer(res, 204, null)
   const wait = ctx.guard.attempt(address, now)
   if (wait !== null) return void limited(res, wait)
@@ -93,6 +103,7 @@ async function gate(
   const [room] = code ? await matchMaker.query({ roomId: code }) : []
   const status = (room?.metadata as RoomSummary | undefined)?.status
   if (!code || !room || room.locked || (status === 'ended' && 'name' in options.data)) {
+    if (code && !room && (await ctx.moving(code))) return void answer(res, 503, MOVING)
     ctx.guard.failed(address, now)
     return void answer(res, 404, NOT_FOUND)
   }
@@ -106,7 +117,9 @@ async function gate(
       createAuthContext({ headers: req.headers, req, remoteAddress: address } as never),
     )) as { sessionId: string }
   } catch {
-    // Disposed or shut between the look-up and the reservation: as though it had never been.
+    // Its process died and another is taking it over: try again. Disposed or shut between the look-up and
+    // the reservation: as though it had never been.
+    if (await ctx.moving(code)) return void answer(res, 503, MOVING)
     ctx.guard.failed(address, now)
     return void answer(res, 404, NOT_FOUND)
   }

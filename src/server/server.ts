@@ -1,40 +1,47 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer, type Server as HttpServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { matchMaker, type Presence, Server } from '@colyseus/core'
 import { WebSocketTransport } from '@colyseus/ws-transport'
 import { ROOM_NAME } from '../net/protocol.ts'
-import { classroomApi, MAX_BODY_BYTES } from './api.ts'
+import { classroomApi } from './api.ts'
+import { guardBodies } from './bodies.ts'
+import { originsOf } from './cors.ts'
+import { type Durability, FileStore } from './file-store.ts'
 import { type GateContext, matchmakeGate, PendingReservations } from './gate.ts'
 import { AddressGuard, DEFAULT_GUARD_LIMITS, type GuardLimits } from './guard.ts'
 import { leakingFiles } from './leaks.ts'
 import { ClassroomRoom, configureRooms, type RoomOptions } from './room.ts'
-import { type Durability, readRoomFiles } from './room-file.ts'
+import type { RoomFile } from './room-file.ts'
 import { loadSource, shippedScenarios } from './scenarios.ts'
 import { hashSecret, newSecret } from './secrets.ts'
 import { serveStatic } from './static.ts'
+import type { Restored, RoomStore } from './store.ts'
 
 export interface ClassroomServerOptions {
   /** 0 picks a free port. */
   port: number
   /** Interface to listen on; all of them by default (students' devices reach it over the LAN). */
   host?: string
-  /** Where rooms are kept (`.classroom-data/` by default in the CLI). One folder per server process. */
+  /**
+   * Where rooms are kept (`.classroom-data/` by default in the CLI), and the admin key when none is given.
+   * With Redis, rooms are kept in Redis and this folder holds nothing else.
+   */
   dataDir: string
   /** The built game to serve (`dist/`); none when null. */
   distDir?: string | null
   /** The session's admin key; by default the one kept in `dataDir/admin-key`, made on first start. */
   adminKey?: string
-  /** Scaling out: Colyseus presence and driver shared by several processes (e.g. Redis). */
-  presence?: Presence
-  driver?: ConstructorParameters<typeof Server>[0] extends infer O
-    ? O extends { driver?: infer D }
-      ? D
-      : never
-    : never
-  /** This process's address as other processes' clients must reach it, when scaled out. */
-  publicAddress?: string
+  /**
+   * Several processes serving one session: rooms, presence and listing in Redis at `url`; `publicUrl` is
+   * this process's own address as devices reach it (e.g. `https://192.168.1.20:2568`, or a reverse proxy's
+   * `https://classroom.example.org/p2`), where devices are sent for its rooms and fail over to.
+   */
+  redis?: { url: string; publicUrl: string }
+  /** HTTPS and WSS instead of HTTP and WS: the certificate (chain) and its private key, PEM. */
+  tls?: { cert: string | Buffer; key: string | Buffer }
   /**
    * When a room file reaches the disk itself (fsync): right after the room answers (`soon`, the default;
    * the file is always written and renamed before), or before (`strict`, safe from power cuts too, slower).
@@ -56,12 +63,13 @@ export interface ClassroomServer {
   adminKey: string
   /** Rooms brought back from the data folder at start, and files that could not be. */
   restored: { rooms: number; failed: Array<{ file: string; message: string }> }
-  http: HttpServer
+  http: HttpServer | HttpsServer
+  /** Whether it speaks HTTPS and WSS. */
+  secure: boolean
+  /** This process, as the room store names it. */
+  process: string
   close: () => Promise<void>
 }
-
-/** The longest body of a matchmaking request (join options: a name or a token). */
-const MAX_MATCHMAKE_BYTES = 16 * 1024
 
 /**
  * Starts the classroom server: the game's static files, the HTTP API and the rooms on one port. Rooms
@@ -73,32 +81,32 @@ export async function startClassroomServer(options: ClassroomServerOptions): Pro
   // Loaded now (quotes checked against the articles, a second or so) rather than at the first request.
   const shipped = shippedScenarios()
   if (options.distDir) refuseLeakingBuild(options.distDir, [...shipped.values()])
+  const scale = options.redis ? await redisParts(options.redis) : null
+  const store: RoomStore = scale?.store ?? new FileStore(options.dataDir, options.durability ?? 'soon')
   const gate: GateContext = {
     guard: new AddressGuard({ ...DEFAULT_GUARD_LIMITS, ...options.guardLimits }),
     trustProxy: options.trustProxy ?? false,
     pending: new PendingReservations(),
+    moving: (code) => store.moving(code),
+    origins: () => originsOf(store.servers()),
   }
   const adminKey = options.adminKey ?? adminKeyOf(options.dataDir)
   // Room creation carries a secret derived from the admin key, so that every process of a session (which
   // shares the key) accepts the rooms the API asks it to create, and nothing else can create one.
   const createSecret = hashSecret(`create-room:${adminKey}`)
-  configureRooms({
-    dataDir: options.dataDir,
-    createSecretHash: hashSecret(createSecret),
-    durability: options.durability ?? 'soon',
-    gate,
-  })
-  const http = createServer()
-  const transport = new WebSocketTransport({ server: http, maxPayload: 64 * 1024 })
-  const api = classroomApi({ adminKeyHash: hashSecret(adminKey), createSecret, gate })
+  configureRooms({ store, createSecretHash: hashSecret(createSecret), gate })
+  const http = options.tls
+    ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key })
+    : createServer()
+  const transport = new WebSocketTransport({ server: http as HttpServer, maxPayload: 64 * 1024 })
+  const processId = scale?.store.process ?? 'single'
+  const api = classroomApi({ adminKeyHash: hashSecret(adminKey), createSecret, gate, process: processId })
   const files = options.distDir ? serveStatic(options.distDir) : null
   const server = new Server({
     transport,
     greet: false,
     gracefullyShutdown: options.handleSignals ?? false,
-    ...(options.presence ? { presence: options.presence } : {}),
-    ...(options.driver ? { driver: options.driver } : {}),
-    ...(options.publicAddress ? { publicAddress: options.publicAddress } : {}),
+    ...(scale ? { presence: scale.presence, driver: scale.driver, publicAddress: scale.publicAddress } : {}),
     express: (app) => {
       app.use((req: IncomingMessage, res: ServerResponse, next: () => void) => api(req, res, next))
       if (files)
@@ -106,38 +114,59 @@ export async function startClassroomServer(options: ClassroomServerOptions): Pro
     },
   })
   server.define(ROOM_NAME, ClassroomRoom)
+  // The heartbeat stops before the rooms close, so that none is opened again here while shutting down.
+  if (scale) server.onBeforeShutdown(() => scale.store.stop())
+  server.onShutdown(() => store.close())
   await server.listen(options.port, options.host)
   guardBodies(http, matchmakeGate(gate))
-  const restored = await restoreRooms(options.dataDir, createSecret)
+  const restored = await openRooms(store, createSecret)
+  // A room taken over here is listed again should its dead process's listing be swept after the takeover.
+  const relist = scale
+    ? setInterval(() => void matchMaker.restoreMissingRoomCaches().catch(() => {}), 2000)
+    : null
+  relist?.unref()
   const port = (http.address() as AddressInfo).port
   return {
     port,
     adminKey,
     restored,
     http,
-    close: () => server.gracefullyShutdown(false),
+    secure: Boolean(options.tls),
+    process: processId,
+    close: async () => {
+      if (relist) clearInterval(relist)
+      await server.gracefullyShutdown(false)
+    },
   }
 }
 
-/** Brings back every room kept in the data folder. A file that cannot be read or replayed is reported, not fatal. */
-async function restoreRooms(dataDir: string, secret: string): Promise<ClassroomServer['restored']> {
-  const failed: Array<{ file: string; message: string }> = []
-  let rooms = 0
-  for (const read of readRoomFiles(dataDir)) {
-    if (!read.ok) {
-      failed.push({ file: read.file, message: read.message })
-      continue
-    }
-    try {
-      const options: RoomOptions = { secret, restore: read.room }
-      await matchMaker.createRoom(ROOM_NAME, options)
-      rooms++
-    } catch (e) {
-      failed.push({ file: read.room.code, message: e instanceof Error ? e.message : String(e) })
-    }
+/** Colyseus' Redis presence and driver and the Redis room store, loaded only by those who scale out. */
+async function redisParts(redis: { url: string; publicUrl: string }) {
+  const { RedisPresence } = await import('@colyseus/redis-presence')
+  const { RedisDriver } = await import('@colyseus/redis-driver')
+  const { RedisStore } = await import('./redis-store.ts')
+  const publicUrl = redis.publicUrl.replace(/\/+$/, '')
+  return {
+    presence: new RedisPresence(redis.url) as Presence,
+    driver: new RedisDriver(redis.url),
+    // Colyseus sends devices to `<publicAddress>/<process>/<room>`, with the scheme the device already uses.
+    publicAddress: publicUrl.replace(/^[a-z]+:\/\//, ''),
+    store: new RedisStore(redis.url, publicUrl),
   }
-  for (const f of failed) console.error(`Room file not restored: ${f.file}: ${f.message}`)
-  return { rooms, failed }
+}
+
+/**
+ * Opens the rooms the store keeps for this process (files: every one; Redis: those of dead processes, now
+ * and whenever another process dies). A room that cannot be read or replayed is reported, not fatal.
+ */
+async function openRooms(store: RoomStore, secret: string): Promise<Restored> {
+  const restored = await store.start(async (room: RoomFile) => {
+    const options: RoomOptions = { secret, restore: room }
+    // Here, in this process: Colyseus would place a new room on the process with the fewest.
+    await matchMaker.handleCreateRoom(ROOM_NAME, options)
+  })
+  for (const f of restored.failed) console.error(`Room not restored: ${f.file}: ${f.message}`)
+  return restored
 }
 
 /**
@@ -164,34 +193,4 @@ function adminKeyOf(dataDir: string): string {
   const key = newSecret()
   writeFileSync(path, `${key}\n`, { mode: 0o600 })
   return key
-}
-
-/**
- * Refuses request bodies over their limit before anything reads them: join requests are tiny; the API
- * reads at most MAX_BODY_BYTES. Then matchmaking goes to the gate, the rest to the server's request
- * listeners (Colyseus' router, then Express), which this wraps.
- */
-function guardBodies(http: HttpServer, gate: (req: IncomingMessage, res: ServerResponse) => boolean): void {
-  const listeners = http.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>
-  http.removeAllListeners('request')
-  http.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const limit = req.url?.startsWith('/matchmake/') ? MAX_MATCHMAKE_BYTES : MAX_BODY_BYTES
-    const length = Number(req.headers['content-length'] ?? 0)
-    if (
-      length > limit ||
-      (req.method === 'POST' && req.headers['transfer-encoding'] && req.url?.startsWith('/matchmake/'))
-    ) {
-      res.writeHead(413, { 'Content-Type': 'application/json', Connection: 'close' })
-      res.end(
-        JSON.stringify({
-          error: { code: 'MESSAGE_TOO_LARGE', message: `Requests here are at most ${limit} bytes.` },
-        }),
-      )
-      req.resume()
-      return
-    }
-    // Matchmaking goes through the gate alone: Colyseus' own routes are never reached.
-    if (gate(req, res)) return
-    for (const listener of listeners) listener.call(http, req, res)
-  })
 }

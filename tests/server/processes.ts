@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { PROJECT_ROOT } from '../../src/node/scenario-files.ts'
@@ -61,4 +61,27 @@ export function kill(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): P
     child.once('exit', () => resolve())
     child.kill(signal)
   })
+}
+
+/** Whether Debian's `redis-server` is installed (`.ci/run` installs it); Redis tests are skipped, saying so, when not. */
+export const haveRedis = spawnSync('redis-server', ['--version'], { encoding: 'utf8' }).status === 0
+
+/** A throwaway redis-server on a free loopback port, keeping nothing on disk; resolved once it accepts connections. */
+export async function startRedis(): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort()
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  )
+  let out = ''
+  child.stdout?.on('data', (d) => {
+    out += d
+  })
+  const end = Date.now() + 10_000
+  while (!out.includes('Ready to accept connections')) {
+    if (Date.now() > end || child.exitCode !== null) throw new Error(`redis-server did not start:\n${out}`)
+    await new Promise((r) => setTimeout(r, 20))
+  }
+  return { child, url: `redis://127.0.0.1:${port}` }
 }

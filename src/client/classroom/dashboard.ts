@@ -152,6 +152,9 @@ export function startDashboard(shell: Shell, linkKey: string | null): void {
     } catch {
       if (!unreachable) {
         unreachable = true
+        // The listing's counts were true when the server last answered: with it away, nobody is shown as
+        // connected (the rooms' own views say the same once their connections drop, see net/client.ts).
+        for (const entry of rooms.values()) if (entry.summary) entry.summary = { ...entry.summary, online: 0 }
         render()
       }
     }
