@@ -20,6 +20,10 @@ export function draggable(card: HTMLElement, handle: HTMLElement, options: DragO
     if (down.button !== 0 || (down.target as Element).closest('button, input, select, textarea, a, summary'))
       return
     let ghost: HTMLElement | null = null
+    // Pressing and moving would also select text, from the card across the page: no selection starts while
+    // the pointer that may drag is down (a click still clicks, and text outside the handle stays selectable).
+    const noSelect = (e: Event) => e.preventDefault()
+    document.addEventListener('selectstart', noSelect)
     const zones = () =>
       options.zones.flatMap((z) => [...document.querySelectorAll<HTMLElement>(`[data-drop="${z}"]`)])
     const zoneAt = (x: number, y: number) => {
@@ -31,6 +35,7 @@ export function draggable(card: HTMLElement, handle: HTMLElement, options: DragO
       window.removeEventListener('pointerup', release)
       window.removeEventListener('pointercancel', cancel)
       window.removeEventListener('keydown', onKey)
+      document.removeEventListener('selectstart', noSelect)
       if (!ghost) return
       ghost.remove()
       card.classList.remove('dragging')
@@ -46,6 +51,8 @@ export function draggable(card: HTMLElement, handle: HTMLElement, options: DragO
         ghost.setAttribute('aria-hidden', 'true')
         ghost.style.width = `${card.getBoundingClientRect().width}px`
         document.body.append(ghost)
+        // A selection made before the press (or by the browser as it began) would follow the drag: drop it.
+        document.getSelection()?.removeAllRanges()
         card.classList.add('dragging')
         for (const z of zones()) z.classList.add('drop-ready')
       }

@@ -32,12 +32,13 @@ export function createNotices() {
     clear(alert)
     bar.querySelector('button')?.remove()
     bar.dataset.kind = notice?.kind ?? 'none'
+    delete bar.dataset.code
     if (!notice) return
     for (const line of typeof notice.lines === 'function' ? notice.lines() : notice.lines)
       alert.append(h('p', {}, [h('strong', {}, `${t(LABELS[notice.kind])}: `), line]))
     if (notice.fix) alert.append(h('p', {}, [h('strong', {}, t('notice.fix')), ' ', notice.fix]))
-    if (notice.code)
-      alert.append(h('p', { class: 'hint' }, [t('notice.code'), ' ', h('code', {}, notice.code)]))
+    // The code is for tests and support, never shown: the player reads the worded lines above.
+    if (notice.code) bar.dataset.code = notice.code
     bar.append(button(t('notice.dismiss'), () => show(null), { class: 'small' }))
   }
   // A notice worded by a function (a refusal of the rules, a warning) follows the interface's language.

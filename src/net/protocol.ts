@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { RefusalCode } from '../core/rules/apply.ts'
+import type { RefusalCode, RefusalParams } from '../core/rules/apply.ts'
 
 /**
  * The classroom protocol, shared by the server (`src/server/`) and every client (`client.ts`, the browser
@@ -192,6 +192,8 @@ export type ErrorCode = NetErrorCode | RefusalCode
 export interface NetError {
   code: ErrorCode
   message: string
+  /** A refusal of the rules: what it is about, as ids, so that each device words it in its own language. */
+  params?: RefusalParams
 }
 
 /** The answer to every request: ok (with data for some), or a named error that changed nothing. */

@@ -1,4 +1,5 @@
 import { type AuthContext, type Client, ServerError } from '@colyseus/core'
+import { possessive } from '../core/text/possessive.ts'
 import { type ErrorCode, JoinOptionsSchema, type Welcome } from '../net/protocol.ts'
 import type { Classroom } from './classroom.ts'
 import type { Devices } from './devices.ts'
@@ -99,7 +100,7 @@ function contest(ctx: JoinContext, holder: Client, seatId: string, name: string)
   ctx.devices.contest(seatId)
   ctx.classroom.journal.push({
     at: new Date().toISOString(),
-    text: `Another device tried to open ${name}’s seat`,
+    text: `Another device tried to open ${possessive(name)} seat`,
   })
   holder.send('error', {
     code: 'SEAT_CONTESTED',

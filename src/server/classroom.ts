@@ -250,7 +250,7 @@ export class Classroom {
     const store = this.store
     if (!store) return fail('NOT_STARTED', 'The game has not started yet.')
     const outcome = store.getState().dispatch(command)
-    if (!outcome.ok) return fail(outcome.refusal.code, outcome.refusal.message)
+    if (!outcome.ok) return fail(outcome.refusal.code, outcome.refusal.message, outcome.refusal.params)
     this.record(store.getState().log.length - 1, by, now)
     return { ok: true, warnings: outcome.warnings }
   }

@@ -6,6 +6,7 @@ import { fidelityCase } from './fidelity.mjs'
 import {
   checkA11y,
   endingHeading,
+  fitsTheWidth,
   notice,
   openSetup,
   openTitle,
@@ -68,6 +69,42 @@ export const cases = [
       assert.ok((await scores.getByRole('row').count()) >= 2, 'the score table has a row per side')
       await page.getByRole('heading', { name: 'The rounds' }).waitFor()
       await shot('ending', { fullPage: true })
+      // On a phone and a wide screen the score table fits the width, and each line's points stand apart from
+      // its label, coloured by their own sign (a label is never coloured, so never green beside a loss).
+      for (const width of [390, 1280, 1920]) {
+        await page.setViewportSize({ width, height: 900 })
+        const box = await scores.boundingBox()
+        assert.ok(
+          box && box.x >= 0 && box.x + box.width <= width + 1,
+          `the score table fits ${width}px (${box?.width}px)`,
+        )
+        await fitsTheWidth(page, `debrief at ${width}px`)
+        await shot(`ending-${width}`, { fullPage: true })
+        const y = await page.evaluate(() => window.scrollY)
+        await shot(`scores-${width}`, { fullPage: true, clip: { ...box, y: box.y + y } })
+      }
+      await page.setViewportSize({ width: 1280, height: 800 })
+      const lines = await scores.locator('.score-lines li').evaluateAll((items) =>
+        items.map((li) => {
+          const what = li.querySelector('.score-what')
+          const num = li.querySelector('.num')
+          return {
+            text: li.textContent ?? '',
+            gap: (num?.getBoundingClientRect().left ?? 0) - (what?.getBoundingClientRect().right ?? 0),
+            top: (num?.getBoundingClientRect().top ?? 0) - (what?.getBoundingClientRect().top ?? 0),
+            label: what ? getComputedStyle(what).color : '',
+            negative: /^\s*\S*\s*[−-]/.test(num?.textContent ?? ''),
+            numColour: num ? getComputedStyle(num).color : '',
+            good: li.classList.contains('up'),
+          }
+        }),
+      )
+      assert.ok(lines.length > 0, 'the score table lists what drove each score')
+      for (const l of lines) {
+        assert.ok(l.gap >= 4 || l.top > 4, `"${l.text}": the points stand apart from the label`)
+        assert.ok(!(l.negative && l.good), `"${l.text}": a loss is not marked as a gain`)
+        assert.notEqual(l.label, l.numColour, `"${l.text}": the label is not coloured as its points`)
+      }
       await page.emulateMedia({ media: 'print' })
       await shot('debrief-print', { fullPage: true })
       await page.emulateMedia({ media: 'screen' })
@@ -142,7 +179,14 @@ export const cases = [
       await notice(page)
         .getByText(/^Not possible:/)
         .waitFor()
+      // Worded for the player: no raw code such as "Code: NOT_ALL_ENDORSED".
+      assert.doesNotMatch(await notice(page).textContent(), /Code:|\b[A-Z]+_[A-Z_]+\b/)
       await shot('refusal')
+      for (const width of [390, 1920]) {
+        await page.setViewportSize({ width, height: 800 })
+        await shot(`refusal-${width}`)
+      }
+      await page.setViewportSize({ width: 1280, height: 800 })
       for (const side of sides) {
         await playAs(page, side)
         await page.getByRole('button', { name: 'Endorse', exact: true }).click()
@@ -303,6 +347,7 @@ export const cases = [
       await startGame(page, { seed: 3 })
       const items = page.getByRole('list', { name: 'Items in the package' }).getByRole('listitem')
       const before = await items.count()
+      const selected = () => page.evaluate(() => document.getSelection()?.toString() ?? '')
       const drag = async (from, to) => {
         await from.scrollIntoViewIfNeeded()
         const a = await from.boundingBox()
@@ -312,6 +357,8 @@ export const cases = [
         await to.scrollIntoViewIfNeeded()
         const b = await to.boundingBox()
         await page.mouse.move(b.x + 40, b.y + 20, { steps: 8 })
+        // Pressing and moving selects no text on the way (the page's text stays as it was).
+        assert.equal(await selected(), '', 'dragging a card selects no text on the page')
         await page.mouse.up()
       }
       const card = page

@@ -65,7 +65,7 @@ export async function startGame(page, { allHuman = false, seed = 12345, only, in
 
 /** Buttons of the screens between the table's turns: hand-over, briefing, and round summary. */
 const INTERSTITIAL =
-  /^(I play .+: show my position|Go to the table|Next: .+'s briefing|Start round \d+|See how the game ended)$/
+  /^(I play .+: show my position|Go to the table|Next: .+'s? briefing|Start round \d+|See how the game ended)$/
 
 /** Clicks through hand-over, briefing and summary screens until the table or the ending shows. */
 export async function passInterstitials(page, { max = 12, onScreen } = {}) {

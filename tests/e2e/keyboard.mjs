@@ -40,7 +40,7 @@ export async function press(page, name) {
 }
 
 const INTERSTITIAL =
-  /^(I play .+: show my position|Go to the table|Next: .+'s briefing|Start round \d+|See how the game ended)$/
+  /^(I play .+: show my position|Go to the table|Next: .+'s? briefing|Start round \d+|See how the game ended)$/
 
 /** Plays a solo game from the title screen to the debrief with the keyboard only. */
 export async function playByKeyboard(page, { maxSteps = 120 } = {}) {

@@ -85,7 +85,10 @@ export const languageCase = {
     // A refusal of the rules, worded in Ukrainian from its code: tabling before every side has endorsed.
     await page.getByRole('button', { name: 'Подати пакет' }).click()
     const refusal = page.getByRole('alert')
-    await refusal.getByText('NOT_ALL_ENDORSED').waitFor()
+    await refusal.getByText(/^Неможливо: /).waitFor()
+    // The code is kept for tests and support, never shown to the player.
+    assert.equal(await page.locator('.notice-bar').getAttribute('data-code'), 'NOT_ALL_ENDORSED')
+    assert.doesNotMatch(await refusal.textContent(), /NOT_ALL_ENDORSED|Код:/)
     assert.match(
       await refusal.textContent(),
       /^Неможливо: Пакет можна подати, щойно його схвал(ить сторона|ять сторони) \S/,

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { commandErrorText } from '../../src/client/classroom/connect.ts'
+import { setLanguage } from '../../src/client/i18n/index.ts'
 import { parseRecord } from '../../src/core/record/record.ts'
 import { Classroom } from '../../src/server/classroom.ts'
 import { RoomFileSchema } from '../../src/server/room-file.ts'
@@ -150,6 +152,33 @@ describe('a classroom’s game', () => {
     expect(timed.at(-1)?.type).toBe('endRound')
     expect(r.game?.history[0]?.tabled).toBeNull()
     expect(r.timer.deadline).toBe(at(120).getTime())
+  })
+
+  it('sends a refusal of the rules with its parameters, so that a student reads it worded in their language', () => {
+    const { r, seat } = room()
+    const ann = seat('Ann', 'ukraine')
+    seat('Bo', 'europe')
+    r.start(T0)
+    const own = r.index.scenario.instruments.find(
+      (i) => i.proposers.includes('ukraine') && i.variants.length === 0,
+    )
+    if (!own) throw new Error('no instrument of Ukraine')
+    expect(r.command(ann, { type: 'add', payload: { instrument: own.id } }, at(1)).ok).toBe(true)
+    expect(r.command(ann, { type: 'endorse', payload: {} }, at(2)).ok).toBe(true)
+    const refused = r.command(ann, { type: 'table', payload: {} }, at(3))
+    if (refused.ok) throw new Error('tabled without every endorsement')
+    expect(refused.error.code).toBe('NOT_ALL_ENDORSED')
+    expect(refused.error.params?.sides).toContain('europe')
+    const scenario = r.index.scenario
+    expect(commandErrorText(refused.error, scenario)).toMatch(
+      /^The package can be tabled once .*European governments/,
+    )
+    setLanguage('uk')
+    try {
+      expect(commandErrorText(refused.error, scenario)).toMatch(/^Пакет можна подати, щойно його схвал/)
+    } finally {
+      setLanguage('en')
+    }
   })
 
   it('tables a package everyone endorsed when the time runs out, and votes to continue for the undecided', () => {

@@ -17,6 +17,7 @@ import { localisedIndex } from '../../src/client/i18n/scenario.ts'
 import type { Message } from '../../src/client/i18n/types.ts'
 import { uk } from '../../src/client/i18n/uk.ts'
 import { loadScenario } from '../../src/core/scenario/load/index.ts'
+import { possessive } from '../../src/core/text/possessive.ts'
 import { PROJECT_ROOT } from '../../src/node/scenario-files.ts'
 import { FIXTURE_SEEDS, FIXTURES } from './helpers.ts'
 
@@ -103,6 +104,25 @@ describe('t', () => {
     expect(rounds).toEqual(['1 раунд', '2 раунди', '5 раундів'])
     expect(t('redLines.times', { count: 3 })).toBe('3 рази')
     expect(t('problems.count', { count: 7 })).toBe('7 помилок; виправте їх і перезавантажте сторінку.')
+  })
+
+  it('makes English possessives from the name, never by appending "’s"', () => {
+    expect(t('app.nextBriefing', { side: 'European governments' })).toBe(
+      "Next: European governments' briefing",
+    )
+    expect(t('app.nextBriefing', { side: 'Ukraine' })).toBe("Next: Ukraine's briefing")
+    expect(t('game.response', { responder: 'the United States' })).toBe("the United States' response")
+    expect(t('reveal.resolve', { responder: 'Russia' })).toBe('Russia’s resolve on each red line')
+    expect(possessive('Congress')).toBe('Congress’s')
+    // Every possessive in the catalogue is a placeholder's, so that the rule above words it.
+    for (const [key, message] of Object.entries(en))
+      for (const form of forms(message))
+        expect(form.replace(/\{\w+\}['’]s\b/g, ''), key).not.toMatch(/\}['’][a-z]|\}s\b/i)
+  })
+
+  it('builds no Ukrainian possessive by joining strings to a name', () => {
+    for (const [key, message] of Object.entries(uk))
+      for (const form of forms(message as Message)) expect(form, key).not.toMatch(/\}['’ʼ]?[a-zа-яіїєґ]/i)
   })
 
   it('joins lists without a comma before the last item', () => {

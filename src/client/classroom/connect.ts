@@ -1,6 +1,10 @@
+import type { RefusalCode } from '../../core/rules/apply.ts'
+import type { Scenario } from '../../core/scenario/schema/scenario.ts'
 import { type ClassroomClient, type ClassroomConnection, JoinError } from '../../net/client.ts'
-import type { ErrorCode, JoinOptions } from '../../net/protocol.ts'
+import type { ErrorCode, JoinOptions, NetError } from '../../net/protocol.ts'
 import { type MessageKey, t } from '../i18n/index.ts'
+import { REFUSAL_KEYS, refusalText } from '../render/rule-texts.ts'
+import { roomIndex } from './game-view.ts'
 
 /** The refusals a person can do something about, in the interface's language; others keep the server's words. */
 const NAMED: Partial<Record<ErrorCode, MessageKey>> = {
@@ -30,6 +34,15 @@ export function errorText(error: { code: ErrorCode | string; message: string }, 
   // How long to wait is in the server's words ("try again in 8 s"): the translated message says it too.
   const seconds = /(\d+) s\b/.exec(error.message)?.[1] ?? '…'
   return key ? t(key, { seconds, ...params }) : error.message
+}
+
+/**
+ * A refused command in the interface's language: a refusal of the rules worded from its code and parameters
+ * with the room's names, as in solo play; any other refusal as `errorText` words it.
+ */
+export function commandErrorText(error: NetError, scenario: Scenario | null): string {
+  if (!scenario || !Object.hasOwn(REFUSAL_KEYS, error.code)) return errorText(error)
+  return refusalText(roomIndex(scenario), { code: error.code as RefusalCode, params: error.params ?? {} })
 }
 
 /** The server could not be reached (or dropped the request): worth trying again by itself. */

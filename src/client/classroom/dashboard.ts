@@ -8,7 +8,7 @@ import { onLanguageChange, t } from '../i18n/index.ts'
 import { openStorage } from '../saves/index.ts'
 import { loadCatalogue } from '../scenarios.ts'
 import { renderAdminKeyForm } from './admin-key.ts'
-import { errorText } from './connect.ts'
+import { commandErrorText, errorText } from './connect.ts'
 import { copyText } from './copy.ts'
 import { type CreateDraft, FILE_CHOICE, renderCreateRoom, timerSeconds } from './create-room.ts'
 import { createExports } from './exports.ts'
@@ -204,8 +204,13 @@ export function startDashboard(shell: Shell, linkKey: string | null): void {
     return async <T extends MessageType>(type: T, payload: Message<T>): Promise<boolean> => {
       const reply = await entry.connection?.request(type, payload)
       if (!reply) return false
+      const scenario = entry.connection?.scenario ?? null
       if (!reply.ok)
-        notices.show({ kind: 'refusal', lines: [errorText(reply.error)], code: reply.error.code })
+        notices.show({
+          kind: 'refusal',
+          lines: () => [commandErrorText(reply.error, scenario)],
+          code: reply.error.code,
+        })
       else notices.show(null)
       return reply.ok
     }

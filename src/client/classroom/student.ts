@@ -11,7 +11,7 @@ import { renderDebrief } from '../render/debrief/debrief.ts'
 import { renderGame } from '../render/game.ts'
 import { renderSummary } from '../render/summary.ts'
 import { verdictText } from '../view.ts'
-import { type Cancel, errorText, joinUntilReached } from './connect.ts'
+import { type Cancel, commandErrorText, errorText, joinUntilReached } from './connect.ts'
 import { roomGameView, roomIndex } from './game-view.ts'
 import { type JoinDraft, renderJoinForm } from './join-form.ts'
 import { renderLobby } from './lobby.ts'
@@ -160,7 +160,13 @@ export function startStudent(shell: Shell, route: Extract<ClassroomRoute, { kind
   async function act(command: Command): Promise<void> {
     if (!connection) return
     const reply = await connection.command(command)
-    if (!reply.ok) notices.show({ kind: 'refusal', lines: [errorText(reply.error)], code: reply.error.code })
+    const { scenario } = connection
+    if (!reply.ok)
+      notices.show({
+        kind: 'refusal',
+        lines: () => [commandErrorText(reply.error, scenario)],
+        code: reply.error.code,
+      })
     else notices.show(reply.warnings.length ? { kind: 'warning', lines: reply.warnings } : null)
   }
 

@@ -61,7 +61,6 @@ export const en = {
   'notice.info': 'Note',
   'notice.error': 'Problem',
   'notice.fix': 'What to do:',
-  'notice.code': 'Code:',
   'notice.dismiss': 'Dismiss message',
   // Refusals of the rules (src/core/rules/refusals.ts), worded from their code and parameters.
   'common.quoted': '“{text}”',

@@ -1,3 +1,4 @@
+import { possessive } from '../../core/text/possessive.ts'
 import { en, type MessageKey } from './en.ts'
 import { getLanguage } from './language.ts'
 import type { Language, Message, Params } from './types.ts'
@@ -51,13 +52,18 @@ function pluralCategory(count: number): Intl.LDMLPluralRule {
   return rules.select(count)
 }
 
-/** Fills `{name}` placeholders; a placeholder without a value stays as written, so a gap is visible. */
+/**
+ * Fills `{name}` placeholders; a placeholder without a value stays as written, so a gap is visible. An
+ * English possessive written `{name}’s` (or `{name}'s`) is made from the value, never by appending: a name
+ * ending in a plural "s" takes the apostrophe alone ("European governments’ briefing").
+ */
 function interpolate(text: string, params: Params | undefined): string {
   if (!params) return text
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return text.replace(/\{(\w+)\}(?:(['’])s\b)?/g, (whole, name: string, apostrophe?: string) => {
     const value = params[name]
     if (value === undefined) return whole
-    return typeof value === 'number' ? formatNumber(value) : value
+    const shown = typeof value === 'number' ? formatNumber(value) : value
+    return apostrophe ? possessive(shown, apostrophe) : shown
   })
 }
 

@@ -74,7 +74,6 @@ export const uk: UkrainianCatalogue = {
   'notice.info': 'Примітка',
   'notice.error': 'Проблема',
   'notice.fix': 'Що зробити:',
-  'notice.code': 'Код:',
   'notice.dismiss': 'Закрити повідомлення',
   // Відмови правил (src/core/rules/refusals.ts), сформульовані з коду й параметрів.
   'common.quoted': '«{text}»',

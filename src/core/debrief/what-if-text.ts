@@ -1,13 +1,14 @@
 import { sideName } from '../rules/apply.ts'
 import type { ScenarioIndex } from '../rules/scenario-index.ts'
 import type { ResponseKind } from '../scenario/schema/conditions.ts'
+import { possessive } from '../text/possessive.ts'
 import { type Change, instrumentName, itemName, variantName } from './changes.ts'
 import type { Prediction } from './predict.ts'
 
 /** What every what-if is computed from, said once so that the screen can show it under the finding. */
 export function basisText(index: ScenarioIndex): string {
   const responder = sideName(index, index.responder)
-  return `The predictable part of ${responder}’s answer: the red lines and preferences its officials stated, applied in the situation of the round (meters and flags), without the element of chance. A red line it let pass in that answer gives way again; every other red line holds.`
+  return `The predictable part of ${possessive(responder)} answer: the red lines and preferences its officials stated, applied in the situation of the round (meters and flags), without the element of chance. A red line it let pass in that answer gives way again; every other red line holds.`
 }
 
 const WOULD_HAVE: Record<ResponseKind, string> = {

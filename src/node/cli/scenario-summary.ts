@@ -1,4 +1,5 @@
 import type { Scenario } from '../../core/scenario/schema/scenario.ts'
+import { possessive } from '../../core/text/possessive.ts'
 
 /**
  * What the checker says of a file that loads, under its problems: the parts of format 3 that put the dilemma
@@ -17,8 +18,8 @@ export function scenarioSummary(s: Scenario): string[] {
     s.redLines.length === 0
       ? `  ${responder} has no red lines.`
       : ranged.length
-        ? `  ${responder}'s resolve: a hidden range on ${ranged.length} of ${s.redLines.length} red lines (${ranges})${ranged.length < s.redLines.length ? '; the others always hold' : ''}.`
-        : `  ${responder}'s red lines always hold: none has a resolve range.`,
+        ? `  ${possessive(responder, "'")} resolve: a hidden range on ${ranged.length} of ${s.redLines.length} red lines (${ranges})${ranged.length < s.redLines.length ? '; the others always hold' : ''}.`
+        : `  ${possessive(responder, "'")} red lines always hold: none has a resolve range.`,
     s.aftermath
       ? `  Aftermath: ${years} ${years === 1 ? 'year' : 'years'} played out after a deal or guarantees imposed without consent.`
       : '  No aftermath: the game ends when the negotiation does.',
