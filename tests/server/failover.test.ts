@@ -1,10 +1,9 @@
 import type { ChildProcess } from 'node:child_process'
-import { Redis } from 'ioredis'
-import { afterAll, describe, expect, it } from 'vitest'
-import { ClassroomClient, type ClassroomConnection } from '../../src/net/client.ts'
-import { tempDir, until } from './helpers.ts'
+import { describe, expect, it } from 'vitest'
+import { ClassroomClient } from '../../src/net/client.ts'
+import { until } from './helpers.ts'
 import { type Acknowledged, missing, openRoom, play, refusals, SIDES, type TestRoom } from './players.ts'
-import { freePort, haveRedis, kill, serverProcess, startRedis } from './processes.ts'
+import { freePort, haveRedis, kill, serverProcess, startRedis, twoProcessSession } from './processes.ts'
 
 /**
  * Rooms survive a lost process: two server processes share a session through Redis; one is killed with
@@ -15,22 +14,13 @@ import { freePort, haveRedis, kill, serverProcess, startRedis } from './processe
 if (!haveRedis)
   console.warn('Skipping the failover test: redis-server is not installed (apt-get install -y redis-server).')
 
-const dirs = [tempDir('failover-a-'), tempDir('failover-b-')]
-const processes: ChildProcess[] = []
-const connections: ClassroomConnection[] = []
-let redis: Redis | null = null
-afterAll(async () => {
-  for (const c of connections) await c.leave()
-  redis?.disconnect()
-  for (const p of processes.reverse()) await kill(p, 'SIGTERM')
-  for (const d of dirs) d.remove()
-})
+const { dirs, processes, connections, connectRedis } = twoProcessSession('failover')
 
 describe.skipIf(!haveRedis)('a server process killed in the middle of the games', () => {
   it('has its rooms taken over by the other; devices reconnect and every game reaches its debrief, nothing acknowledged lost', async () => {
     const store = await startRedis()
     processes.push(store.child)
-    redis = new Redis(store.url)
+    const redis = connectRedis(store.url)
     const adminKey = 'failover-test-admin-key-0123456789'
     const urls: string[] = []
     const children: ChildProcess[] = []
@@ -60,7 +50,7 @@ describe.skipIf(!haveRedis)('a server process killed in the middle of the games'
     // its room, so the devices of B's rooms must fail over to A by themselves.
     const rooms: Array<TestRoom & { onB: boolean }> = []
     const admin = new ClassroomClient(urlA)
-    const holder = async (code: string) => (await redis?.hget('redlines:owners', code)) === processB
+    const holder = async (code: string) => (await redis.hget('redlines:owners', code)) === processB
     for (let n = 0; n < 4; n++) {
       const room = await openRoom(
         admin,

@@ -1,7 +1,11 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
+import { Redis } from 'ioredis'
+import { afterAll } from 'vitest'
+import type { ClassroomConnection } from '../../src/net/client.ts'
 import { PROJECT_ROOT } from '../../src/node/scenario-files.ts'
+import { tempDir } from './helpers.ts'
 
 /** A free TCP port on the loopback interface (the OS picks it; it is released at once for the caller). */
 export function freePort(): Promise<number> {
@@ -84,4 +88,28 @@ export async function startRedis(): Promise<{ child: ChildProcess; url: string }
     await new Promise((r) => setTimeout(r, 20))
   }
   return { child, url: `redis://127.0.0.1:${port}` }
+}
+
+/**
+ * What a test of two server processes sharing a session through Redis sets up, torn down after its tests:
+ * the connections left, the Redis client closed, the processes stopped (last started first), the folders
+ * removed. `prefix` names the two data folders.
+ */
+export function twoProcessSession(prefix: string) {
+  const dirs = [tempDir(`${prefix}-a-`), tempDir(`${prefix}-b-`)]
+  const processes: ChildProcess[] = []
+  const connections: ClassroomConnection[] = []
+  let redis: Redis | null = null
+  afterAll(async () => {
+    for (const c of connections) await c.leave()
+    redis?.disconnect()
+    for (const p of processes.reverse()) await kill(p, 'SIGTERM')
+    for (const d of dirs) d.remove()
+  })
+  /** A client of the session's Redis, closed with the rest. */
+  const connectRedis = (url: string): Redis => {
+    redis = new Redis(url)
+    return redis
+  }
+  return { dirs, processes, connections, connectRedis }
 }

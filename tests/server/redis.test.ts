@@ -1,9 +1,7 @@
-import type { ChildProcess } from 'node:child_process'
-import { Redis } from 'ioredis'
-import { afterAll, describe, expect, it } from 'vitest'
-import { ClassroomClient, type ClassroomConnection } from '../../src/net/client.ts'
-import { SCENARIO, tempDir, until } from './helpers.ts'
-import { freePort, haveRedis, kill, serverProcess, startRedis } from './processes.ts'
+import { describe, expect, it } from 'vitest'
+import { ClassroomClient } from '../../src/net/client.ts'
+import { SCENARIO, until } from './helpers.ts'
+import { freePort, haveRedis, serverProcess, startRedis, twoProcessSession } from './processes.ts'
 
 /**
  * Two server processes serving one session through Redis (rooms in Redis, Colyseus' RedisPresence and
@@ -13,16 +11,7 @@ import { freePort, haveRedis, kill, serverProcess, startRedis } from './processe
 if (!haveRedis)
   console.warn('Skipping the Redis test: redis-server is not installed (apt-get install -y redis-server).')
 
-const dirs = [tempDir('classroom-a-'), tempDir('classroom-b-')]
-const processes: ChildProcess[] = []
-const connections: ClassroomConnection[] = []
-let redis: Redis | null = null
-afterAll(async () => {
-  for (const c of connections) await c.leave()
-  redis?.disconnect()
-  for (const p of processes.reverse()) await kill(p, 'SIGTERM')
-  for (const d of dirs) d.remove()
-})
+const { dirs, processes, connections, connectRedis } = twoProcessSession('classroom')
 
 /** The process (as /api/stats names it) of each server. */
 async function processOf(base: string, adminKey: string): Promise<string> {
@@ -34,7 +23,7 @@ describe.skipIf(!haveRedis)('two server processes sharing a session through Redi
   it('let a device that asked process A join and play in a room held by process B', async () => {
     const server = await startRedis()
     processes.push(server.child)
-    redis = new Redis(server.url)
+    const redis = connectRedis(server.url)
     const adminKey = 'redis-test-admin-key-0123456789'
     const [portA, portB] = [await freePort(), await freePort()]
     const env = (port: number, dir: string) => ({

@@ -15,9 +15,11 @@ export function fidelityWarnings(
   s: Scenario,
   seeds: Readonly<Record<string, string>>,
 ): Problem[] {
+  // Normalised once: both the quotation-mark and the number checks compare passages with them.
+  const articles = articlesAtHand(s, seeds)
   return [
-    ...quoteMarkWarnings(parsed, s, seeds),
-    ...numberWarnings(parsed, s, seeds),
+    ...quoteMarkWarnings(parsed, s, articles),
+    ...numberWarnings(parsed, s, articles),
     ...ruleWarnings(parsed, s),
   ]
 }
@@ -48,12 +50,7 @@ function articlesAtHand(s: Scenario, seeds: Readonly<Record<string, string>>): s
   })
 }
 
-function quoteMarkWarnings(
-  parsed: ParsedFile,
-  s: Scenario,
-  seeds: Readonly<Record<string, string>>,
-): Problem[] {
-  const articles = articlesAtHand(s, seeds)
+function quoteMarkWarnings(parsed: ParsedFile, s: Scenario, articles: readonly string[]): Problem[] {
   // Away from its articles nothing can be compared (SEED_UNAVAILABLE says so already).
   if (articles.length === 0) return []
   const out: Problem[] = []
@@ -94,8 +91,7 @@ function positionFields(s: Scenario) {
   )
 }
 
-function numberWarnings(parsed: ParsedFile, s: Scenario, seeds: Readonly<Record<string, string>>): Problem[] {
-  const articles = articlesAtHand(s, seeds)
+function numberWarnings(parsed: ParsedFile, s: Scenario, articles: readonly string[]): Problem[] {
   const out: Problem[] = []
   for (const field of positionFields(s)) {
     let text = field.text
