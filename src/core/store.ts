@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import { nextComputerCommand } from './ai/computer-player.ts'
 import { applyCommand, type Outcome, type Refusal } from './rules/apply.ts'
 import type { Command } from './rules/commands.ts'
+import type { RuleWarning } from './rules/constraints.ts'
 import type { ScenarioIndex } from './rules/scenario-index.ts'
 import { type GameSetup, type GameState, newGame } from './rules/state.ts'
 
@@ -13,12 +14,10 @@ export interface GameStore {
   log: Command[]
   /** The most recent refusals (a refused command is a named no-op, kept here for the player and for logs). */
   refusals: Array<{ command: unknown; refusal: Refusal }>
-  /** Warnings from the last command a human sent, such as endorsing against one's own constraints. */
-  warnings: string[]
+  /** Warnings from the last command a human sent, such as endorsing against one's own constraints (as data). */
+  warnings: RuleWarning[]
   /** Applies a command; a refused one changes nothing but `refusals`. */
   dispatch: (command: unknown) => Outcome
-  /** Says whether a command would be allowed now, without applying it: for greying out controls. */
-  check: (command: unknown) => Refusal | null
   /**
    * Lets every computer-played side act until none has anything left to do (or `limit` commands ran);
    * returns how many commands ran. Their commands do not replace the human's warnings.
@@ -43,13 +42,9 @@ export function createGameStore(
     dispatch(command) {
       const outcome = applyCommand(index, get().game, command)
       if (outcome.ok)
-        set({ game: outcome.state, log: [...get().log, command as Command], warnings: outcome.warnings })
+        set({ game: outcome.state, log: [...get().log, command as Command], warnings: outcome.warned })
       else set({ refusals: [...get().refusals, { command, refusal: outcome.refusal }].slice(-MAX_REFUSALS) })
       return outcome
-    },
-    check(command) {
-      const outcome = applyCommand(index, get().game, command)
-      return outcome.ok ? null : outcome.refusal
     },
     runComputers(limit = 2000) {
       const { warnings } = get()
@@ -70,7 +65,7 @@ export class ReplayError extends Error {
     readonly move: number,
     readonly refusal: Refusal,
   ) {
-    super(`Command ${move} of the log was refused: ${refusal.code}: ${refusal.message}`)
+    super(`Command ${move} of the log was refused: ${refusal.code} ${JSON.stringify(refusal.params)}`)
     this.name = 'ReplayError'
   }
 }

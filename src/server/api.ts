@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { matchMaker } from '@colyseus/core'
+import { isLanguage, type Language } from '../messages/index.ts'
 import { type CreatedRoom, CreateRoomSchema, LIMITS, normalizeCode, ROOM_NAME } from '../net/protocol.ts'
 import type { RoomSummary } from '../net/view.ts'
 import { allowOrigin } from './cors.ts'
@@ -102,8 +103,11 @@ async function route(ctx: ApiContext, req: IncomingMessage, res: ServerResponse,
   if (exported && req.method === 'GET') {
     const code = normalizeCode(decodeURIComponent(exported[1] ?? ''))
     const format = url.searchParams.get('format') === 'csv' ? 'csv' : 'json'
+    // The CSV's words in the asker's language (English unless it asks for another the catalogue has).
+    const asked = url.searchParams.get('language')
+    const language = isLanguage(asked) ? asked : 'en'
     if (!code) return json(res, 404, { error: { code: 'ROOM_NOT_FOUND', message: 'There is no such room.' } })
-    const out = await exportFor(code, admin ? null : bearer(req), format, admin)
+    const out = await exportFor(code, admin ? null : bearer(req), format, admin, language)
     if (!out.ok && !admin && (out.status === 401 || out.status === 404)) {
       ctx.gate.guard.failed(address, now)
       // No such room and a wrong key answer alike: the answer confirms no code.
@@ -191,6 +195,7 @@ async function exportFor(
   key: string | null,
   format: 'json' | 'csv',
   admin: boolean,
+  language: Language,
 ): Promise<ExportOut> {
   if (!admin && !key)
     return {
@@ -202,7 +207,11 @@ async function exportFor(
   if (found.length === 0)
     return { ok: false, status: 404, error: { code: 'ROOM_NOT_FOUND', message: 'There is no such room.' } }
   // The room may live in another server process (with Redis): ask it wherever it is.
-  return (await matchMaker.remoteRoomCall(code, 'exportFor', [admin ? null : key, format])) as ExportOut
+  return (await matchMaker.remoteRoomCall(code, 'exportFor', [
+    admin ? null : key,
+    format,
+    language,
+  ])) as ExportOut
 }
 
 function bearer(req: IncomingMessage): string | null {

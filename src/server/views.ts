@@ -2,6 +2,7 @@ import { buildDebrief, type Debrief } from '../core/debrief/debrief.ts'
 import { csvRow, debriefToCsv } from '../core/record/csv.ts'
 import { exportRecord, recordToJson } from '../core/record/record.ts'
 import type { Scenario } from '../core/scenario/schema/scenario.ts'
+import { type Language, type Words, wordsIn } from '../messages/index.ts'
 import { gameFor, type RoomSummary, type RoomView, type Seat, scenarioFor } from '../net/view.ts'
 import type { Classroom } from './classroom.ts'
 
@@ -99,6 +100,7 @@ export function exportRoom(
   room: Classroom,
   format: 'json' | 'csv',
   now: Date,
+  language: Language = 'en',
 ): { ok: true; filename: string; mime: string; text: string } | { ok: false; message: string } {
   const { setup, game } = room
   if (!setup || !game)
@@ -113,21 +115,36 @@ export function exportRoom(
       text: recordToJson(exportRecord(room.index, setup, log, now)),
     }
   const debrief = debriefOf(room) ?? buildDebrief(room.index, setup, game, log)
-  return { ok: true, filename: `${stem}.csv`, mime: 'text/csv', text: debriefToCsv(debrief) + logCsv(room) }
+  const words = wordsIn(language)
+  return {
+    ok: true,
+    filename: `${stem}.csv`,
+    mime: 'text/csv',
+    text: debriefToCsv(debrief, words) + logCsv(room, words),
+  }
 }
 
 /** Who did what, after the debrief's tables: one row per command, with its author. */
-function logCsv(room: Classroom): string {
-  const rows = ['', csvRow(['Time', 'Author', 'Side', 'Command', 'Details'])]
+function logCsv(room: Classroom, { t }: Words): string {
+  const rows = [
+    '',
+    csvRow([
+      t('csv.log.time'),
+      t('csv.log.author'),
+      t('csv.side'),
+      t('csv.log.command'),
+      t('csv.log.details'),
+    ]),
+  ]
   for (const e of room.log) {
     const author =
       e.by.kind === 'student'
         ? e.by.name
         : e.by.kind === 'instructor'
-          ? 'Instructor'
+          ? t('csv.log.instructor')
           : e.by.kind === 'timer'
-            ? 'Timer'
-            : 'Computer'
+            ? t('csv.log.timer')
+            : t('csv.log.computer')
     const side = e.command.side.startsWith('@') ? '' : room.sideName(e.command.side)
     rows.push(csvRow([e.at, author, side, e.command.type, JSON.stringify(e.command.payload)]))
   }

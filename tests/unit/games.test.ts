@@ -115,7 +115,7 @@ describe('whole games', () => {
     const escalationBefore = state.meters.escalation ?? 0
     for (const c of script) {
       const out = applyCommand(index, state, c)
-      if (!out.ok) throw new Error(out.refusal.message)
+      if (!out.ok) throw new Error(out.refusal.code)
       state = out.state
     }
     expect(state.response?.redLines).toContain('no-european-peacekeepers')

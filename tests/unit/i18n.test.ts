@@ -2,7 +2,6 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { parseAst } from 'vite'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { en } from '../../src/client/i18n/en.ts'
 import {
   formatList,
   formatNumber,
@@ -14,10 +13,11 @@ import {
   t,
 } from '../../src/client/i18n/index.ts'
 import { localisedIndex } from '../../src/client/i18n/scenario.ts'
-import type { Message } from '../../src/client/i18n/types.ts'
-import { uk } from '../../src/client/i18n/uk.ts'
 import { loadScenario } from '../../src/core/scenario/load/index.ts'
 import { possessive } from '../../src/core/text/possessive.ts'
+import { en } from '../../src/messages/en.ts'
+import type { Message } from '../../src/messages/types.ts'
+import { uk } from '../../src/messages/uk.ts'
 import { PROJECT_ROOT } from '../../src/node/scenario-files.ts'
 import { FIXTURE_SEEDS, FIXTURES } from './helpers.ts'
 
@@ -64,6 +64,7 @@ describe('t', () => {
   it('fills placeholders, formats numbers for the language and leaves a missing one visible', () => {
     expect(t('game.roundOf', { round: 2, rounds: 5 })).toBe('Round 2 of 5')
     expect(t('cards.add', { instrument: 'Air defence' })).toBe('Add Air defence')
+    // @ts-expect-error a missing placeholder is a type error (and stays visible at run time)
     expect(t('game.roundOf', { round: 2 })).toBe('Round 2 of {rounds}')
     expect(t('package.total', { total: 1234.5 })).toBe('Total deterrence: 1,234.5')
     setLanguage('uk')
@@ -115,7 +116,7 @@ describe('t', () => {
     expect(t('reveal.resolve', { responder: 'Russia' })).toBe('Russia’s resolve on each red line')
     expect(possessive('Congress')).toBe('Congress’s')
     // Every possessive in the catalogue is a placeholder's, so that the rule above words it.
-    for (const [key, message] of Object.entries(en))
+    for (const [key, message] of Object.entries(en as Record<string, Message>))
       for (const form of forms(message))
         expect(form.replace(/\{\w+\}['’]s\b/g, ''), key).not.toMatch(/\}['’][a-z]|\}s\b/i)
   })

@@ -4,10 +4,11 @@ import { debriefToCsv } from '../../src/core/record/csv.ts'
 import { exportRecord, parseRecord, recordToJson } from '../../src/core/record/record.ts'
 import { applyCommand, type RefusalCode } from '../../src/core/rules/apply.ts'
 import { type Command, INSTRUCTOR } from '../../src/core/rules/commands.ts'
-import { verdictLine } from '../../src/core/rules/explain.ts'
 import { indexScenario } from '../../src/core/rules/scenario-index.ts'
 import { type GameState, newGame } from '../../src/core/rules/state.ts'
 import { replay } from '../../src/core/store.ts'
+import { verdictText } from '../../src/messages/debrief.ts'
+import { wordsIn } from '../../src/messages/index.ts'
 import { harbour } from './helpers.ts'
 
 const plain = harbour()
@@ -89,7 +90,7 @@ describe('the instructor overrules the answer to a tabled package', () => {
   it('says in the verdict line, the debrief and the CSV that it was the instructor’s decision', () => {
     const log = [...patrolTabled, overrule('accept', 'Boats are fine here.')]
     const state = run(log)
-    const line = state.response ? verdictLine(index, state.response) : ''
+    const line = state.response ? verdictText(wordsIn('en'), 'Russia', state.response) : ''
     expect(line).toContain("the instructor's decision")
     expect(line).toContain('Boats are fine here.')
     const debrief = buildDebrief(index, setup, state, log)

@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { en } from '../../src/client/i18n/en.ts'
 import { setLanguage } from '../../src/client/i18n/index.ts'
-import type { Message } from '../../src/client/i18n/types.ts'
-import { uk } from '../../src/client/i18n/uk.ts'
 import {
   RECORD_ERROR_KEYS,
   RECORD_FIX_KEYS,
@@ -19,6 +16,9 @@ import {
 import { indexScenario } from '../../src/core/rules/scenario-index.ts'
 import type { GameSetup } from '../../src/core/rules/state.ts'
 import { loadScenario } from '../../src/core/scenario/load/index.ts'
+import { en } from '../../src/messages/en.ts'
+import type { Message } from '../../src/messages/types.ts'
+import { uk } from '../../src/messages/uk.ts'
 import { FIXTURE_SEEDS, FIXTURES } from './helpers.ts'
 
 afterEach(() => setLanguage('en'))

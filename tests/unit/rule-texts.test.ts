@@ -1,30 +1,15 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { en } from '../../src/client/i18n/en.ts'
 import { setLanguage } from '../../src/client/i18n/index.ts'
 import { localisedIndex } from '../../src/client/i18n/scenario.ts'
-import type { Message } from '../../src/client/i18n/types.ts'
-import { uk } from '../../src/client/i18n/uk.ts'
 import {
   outcomeTitle,
-  SCORE_LINE_KEYS,
   scoreLineChange,
   scoreLineLabel,
   scoreLineText,
 } from '../../src/client/render/debrief/outcome-text.ts'
-import {
-  alternativeText,
-  basisText,
-  CHANGE_KEYS,
-  chanceText,
-  changeText,
-  DID_KEYS,
-  PHRASE_KEYS,
-  RATHER_THAN_KEYS,
-  REASON_KEYS,
-  WOULD_HAVE_KEYS,
-} from '../../src/client/render/debrief/what-if-words.ts'
+import { alternativeText } from '../../src/client/render/debrief/what-if-words.ts'
 import {
   PHASE_KEYS,
   REFUSAL_KEYS,
@@ -43,6 +28,27 @@ import { indexScenario } from '../../src/core/rules/scenario-index.ts'
 import { SCORE_LINE_KINDS, scoreSides } from '../../src/core/rules/scoring.ts'
 import { type GameState, newGame } from '../../src/core/rules/state.ts'
 import { loadScenario } from '../../src/core/scenario/load/index.ts'
+import {
+  SCORE_LINE_KEYS,
+  outcomeText as sharedOutcomeText,
+  scoreLineText as sharedScoreLineText,
+} from '../../src/messages/debrief.ts'
+import { en } from '../../src/messages/en.ts'
+import { wordsIn } from '../../src/messages/index.ts'
+import type { Message } from '../../src/messages/types.ts'
+import { uk } from '../../src/messages/uk.ts'
+import {
+  basisText,
+  CHANGE_KEYS,
+  chanceText,
+  changeText,
+  DID_KEYS,
+  PHRASE_KEYS,
+  RATHER_THAN_KEYS,
+  REASON_KEYS,
+  alternativeText as sharedAlternativeText,
+  WOULD_HAVE_KEYS,
+} from '../../src/messages/what-if.ts'
 import { FIXTURE_SEEDS, FIXTURES } from './helpers.ts'
 
 afterEach(() => setLanguage('en'))
@@ -94,7 +100,7 @@ const cmd = (type: string, side: string, payload: object = {}) => ({ type, side,
 function run(commands: unknown[], from: GameState = newGame(index, setup)): GameState {
   return commands.reduce<GameState>((state, command) => {
     const outcome = applyCommand(index, state, command)
-    if (!outcome.ok) throw new Error(`${outcome.refusal.code}: ${outcome.refusal.message}`)
+    if (!outcome.ok) throw new Error(`${outcome.refusal.code}: ${JSON.stringify(outcome.refusal.params)}`)
     return outcome.state
   }, from)
 }
@@ -269,7 +275,9 @@ describe('refusals', () => {
     ])
     const [warning] = outcome.warned
     if (!warning) throw new Error('no warning')
-    expect(warningText(index, warning)).toBe(outcome.warnings[0])
+    expect(warningText(index, warning)).toBe(
+      'This package breaks your constraint: North signs nothing that deters less than 3.',
+    )
     setLanguage('uk')
     expect(warningText(shownUk, warning)).toBe(
       'Цей пакет порушує ваше обмеження: Північ не підпише нічого, що стримує менше ніж на 3.',
@@ -281,33 +289,61 @@ describe('the debrief’s words', () => {
   const start = (): Situation => ({ meters: { tension: 20 }, flags: [], round: 1, difficulty: 'normal' })
   const boats = { instrument: 'patrol', backedBy: 'north' }
 
-  it('word the what-if from its data: the same English as the engine’s, and Ukrainian with no English', () => {
+  it('word the what-if from its data, in English and in Ukrainian with no English', () => {
     const w = whatIfAll(index, [boats], start())
     if (!w) throw new Error('no what-if')
+    const english = wordsIn('en')
+    const ukrainian = wordsIn('uk')
     const noReadings = w.alternatives.find((a) => a.changes.every((c) => !c.item.variant && !c.variant))
-    expect(noReadings?.sentence).toMatch(/^Without the Patrol boats and with the Weather station added/)
-    if (noReadings) expect(alternativeText(index, w.before, noReadings)).toBe(noReadings.sentence)
-    setLanguage('uk')
+    if (!noReadings) throw new Error('no alternative without readings')
+    expect(sharedAlternativeText(english, index, w.before, noReadings)).toMatch(
+      /^Without the Patrol boats and with the Weather station added/,
+    )
     const first = w.alternatives[0]
     if (!first) throw new Error('no alternative')
-    expect(alternativeText(shownUk, w.before, first)).toBe(
-      'Без «Патрульні човни» і якби сторона Північне місто додала «Спільний фонд (Малий)», сторона Гавань прийняла б пакет, а не відхилила б його: червону лінію «Жодних чужих патрульних човнів» більше не було б перетнуто і її схильність до згоди становила б 1, не нижче за планку 0.',
-    )
+    const expected =
+      'Без «Патрульні човни» і якби сторона Північне місто додала «Спільний фонд (Малий)», сторона Гавань прийняла б пакет, а не відхилила б його: червону лінію «Жодних чужих патрульних човнів» більше не було б перетнуто і її схильність до згоди становила б 1, не нижче за планку 0.'
+    expect(sharedAlternativeText(ukrainian, shownUk, w.before, first)).toBe(expected)
+    // The browser's debrief words it through the shared module, in the interface's language.
+    setLanguage('uk')
+    expect(alternativeText(shownUk, w.before, first)).toBe(expected)
     const texts = [
       ...w.alternatives.flatMap((a) => [
-        alternativeText(shownUk, w.before, a),
-        ...a.changes.map((c) => changeText(shownUk, c)),
+        sharedAlternativeText(ukrainian, shownUk, w.before, a),
+        ...a.changes.map((c) => changeText(ukrainian, shownUk, c)),
       ]),
-      chanceText(shownUk, 'reject', 'accept'),
-      basisText(shownUk),
+      chanceText(ukrainian, shownUk, 'reject', 'accept'),
+      basisText(ukrainian, shownUk),
     ]
     for (const text of texts) {
       expect(text).not.toMatch(/[{}]|undefined/)
       expect(text.match(/[a-z]{2,}/gi), text).toBeNull()
     }
-    expect(chanceText(shownUk, 'reject', 'accept')).toMatch(
+    expect(chanceText(ukrainian, shownUk, 'reject', 'accept')).toMatch(
       /^Сторона Гавань відхилила пакет через випадковість/,
     )
+  })
+
+  it('word the outcome and score lines from the debrief’s data, for the exports and the server', () => {
+    const ukrainian = wordsIn('uk')
+    expect(sharedOutcomeText(wordsIn('en'), { text: 'A deal.' }, ['North', 'South'])).toBe(
+      'A deal. Came out ahead: North and South.',
+    )
+    expect(sharedOutcomeText(wordsIn('en'), null, [])).toBe('The game has not ended yet.')
+    expect(sharedOutcomeText(ukrainian, { text: 'Угода.' }, [])).not.toMatch(/[a-z]{2,}|[{}]/i)
+    const fell = {
+      kind: 'meter',
+      term: 0,
+      meter: 'tension',
+      from: 45,
+      value: 5,
+      label: 'Напруга',
+      points: -20,
+    } as const
+    expect(sharedScoreLineText(ukrainian, fell)).toBe('Напруга 45 → 5: −20')
+    expect(
+      sharedScoreLineText(ukrainian, { kind: 'breaches', count: 2, label: '', points: -2.5 }),
+    ).not.toMatch(/[a-z]{2,}|[{}]/i)
   })
 
   it('word score lines, the ending and the game that goes on', () => {

@@ -85,7 +85,7 @@ describe('requests in words', () => {
       { type: 'request', side: 'north', payload: { to: 'south', instrument: 'station', inReturnFor: 0 } },
     ]) {
       const outcome = applyCommand(plain, state, command)
-      if (!outcome.ok) throw new Error(outcome.refusal.message)
+      if (!outcome.ok) throw new Error(outcome.refusal.code)
       state = outcome.state
     }
     const [withdraw, add] = state.requests

@@ -1,29 +1,7 @@
+import { SHELL, type ShellKey } from '../../messages/shell.ts'
 import { getLanguage } from './language.ts'
-import type { Language } from './types.ts'
 
-/**
- * The few texts of the first screen's shell (the title, "New game", the loading line), in every language.
- * The first script needs only these, so it does not carry the whole catalogue; `en.ts` and `uk.ts` take them
- * from here, so each text is written once.
- */
-export const SHELL = {
-  en: {
-    'app.name': 'Red Lines',
-    'app.subtitle': 'A role-play on security guarantees',
-    'app.loading': 'Loading the scenarios and your saved games…',
-    'doc.title': 'Red Lines',
-    'common.newGame': 'New game',
-  },
-  uk: {
-    'app.name': 'Червоні лінії',
-    'app.subtitle': 'Рольова гра про гарантії безпеки',
-    'app.loading': 'Завантаження сценаріїв і ваших збережених ігор…',
-    'doc.title': 'Червоні лінії',
-    'common.newGame': 'Нова гра',
-  },
-} as const satisfies Record<Language, Record<string, string>>
+export { SHELL, type ShellKey } from '../../messages/shell.ts'
 
-export type ShellKey = keyof (typeof SHELL)['en']
-
-/** A shell text in the current language. */
+/** A shell text in the current language (the texts themselves are in the shared catalogue's `shell.ts`). */
 export const shellText = (key: ShellKey): string => SHELL[getLanguage()][key]

@@ -1,92 +1,25 @@
 import type { RuleWarning } from '../../core/rules/constraints.ts'
-import type { Refusal, RefusalCode } from '../../core/rules/refusals.ts'
+import type { Refusal } from '../../core/rules/refusals.ts'
 import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
-import type { Phase } from '../../core/rules/state.ts'
 import { ReplayError } from '../../core/store.ts'
-import { formatList, type MessageKey, t } from '../i18n/index.ts'
+import { refusalText as refusalWords, warningText as warningWords } from '../../messages/rules.ts'
+import { t, words } from '../i18n/index.ts'
 import { localisedIndex } from '../i18n/scenario.ts'
-import { instrumentName, nameOf } from '../view.ts'
 
-/** The catalogue key that words each refusal: every code has one (a test checks both languages). */
-export const REFUSAL_KEYS: Record<RefusalCode, MessageKey> = {
-  MALFORMED_COMMAND: 'refusal.MALFORMED_COMMAND',
-  GAME_OVER: 'refusal.GAME_OVER',
-  WRONG_PHASE: 'refusal.WRONG_PHASE',
-  NOT_A_PROPOSER: 'refusal.NOT_A_PROPOSER',
-  UNKNOWN_INSTRUMENT: 'refusal.UNKNOWN_INSTRUMENT',
-  NOT_YOUR_INSTRUMENT: 'refusal.NOT_YOUR_INSTRUMENT',
-  VARIANT_REQUIRED: 'refusal.VARIANT_REQUIRED',
-  UNKNOWN_VARIANT: 'refusal.UNKNOWN_VARIANT',
-  ALREADY_IN_PACKAGE: 'refusal.ALREADY_IN_PACKAGE',
-  EXCLUDED: 'refusal.EXCLUDED',
-  NOT_IN_PACKAGE: 'refusal.NOT_IN_PACKAGE',
-  NOT_YOUR_ITEM: 'refusal.NOT_YOUR_ITEM',
-  UNKNOWN_SIDE: 'refusal.UNKNOWN_SIDE',
-  CANNOT_PROPOSE: 'refusal.CANNOT_PROPOSE',
-  UNKNOWN_REQUEST: 'refusal.UNKNOWN_REQUEST',
-  NOT_YOUR_REQUEST: 'refusal.NOT_YOUR_REQUEST',
-  EMPTY_PACKAGE: 'refusal.EMPTY_PACKAGE',
-  NOT_ALL_ENDORSED: 'refusal.NOT_ALL_ENDORSED',
-  NO_DISAGREEMENT: 'refusal.NO_DISAGREEMENT',
-  UNKNOWN_FLAG: 'refusal.UNKNOWN_FLAG',
-  FLAG_NOT_SETTABLE: 'refusal.FLAG_NOT_SETTABLE',
-  ALREADY_VOTED: 'refusal.ALREADY_VOTED',
-  ALREADY_REQUESTED: 'refusal.ALREADY_REQUESTED',
-  NOTHING_TO_OVERRULE: 'refusal.NOTHING_TO_OVERRULE',
-  SAME_VERDICT: 'refusal.SAME_VERDICT',
-  UNKNOWN_EVENT: 'refusal.UNKNOWN_EVENT',
-  EVENT_ALREADY_FIRED: 'refusal.EVENT_ALREADY_FIRED',
-}
-
-/** The catalogue key for each phase a WRONG_PHASE refusal can name. */
-export const PHASE_KEYS: Record<Phase, MessageKey> = {
-  negotiating: 'refusal.phase.negotiating',
-  deciding: 'refusal.phase.deciding',
-  ended: 'refusal.phase.ended',
-}
-
-/** The catalogue key for each kind of warning a command can give. */
-export const WARNING_KEYS: Record<RuleWarning['code'], MessageKey> = {
-  CONSTRAINT_BROKEN: 'warning.CONSTRAINT_BROKEN',
-}
-
-const flagName = (index: ScenarioIndex, id: string) =>
-  index.scenario.flags.find((f) => f.id === id)?.name ?? id
-const eventTitle = (index: ScenarioIndex, id: string) =>
-  index.scenario.events.find((e) => e.id === id)?.title ?? id
+/** The wording of the rules' codes lives in the shared catalogue (src/messages/rules.ts). */
+export { PHASE_KEYS, REFUSAL_KEYS, WARNING_KEYS } from '../../messages/rules.ts'
 
 /**
  * A refusal in the interface's language, worded from its code and parameters, with the names `index` shows
  * (pass the localised index). Ids the scenario does not know are shown as they are.
  */
 export function refusalText(index: ScenarioIndex, refusal: Pick<Refusal, 'code' | 'params'>): string {
-  const p = refusal.params ?? {}
-  const instrument = p.instrument ? instrumentName(index, p.instrument) : ''
-  const variants = index.variants.get(p.instrument ?? '')
-  const reading = (id: string) => variants?.get(id)?.name ?? id
-  const params = {
-    instrument,
-    side: p.side ? nameOf(index, p.side) : '',
-    other: p.excludedBy ? instrumentName(index, p.excludedBy) : '',
-    variant: p.variant ? reading(p.variant) : '',
-    variants: (p.variants ?? []).map((v) => t('common.quoted', { text: reading(v) })).join(', '),
-    count: p.sides?.length ?? 0,
-    sides: formatList((p.sides ?? []).map((s) => nameOf(index, s))),
-    flag: p.flag ? flagName(index, p.flag) : '',
-    number: (p.request ?? 0) + 1,
-    phase: p.phase ? t(PHASE_KEYS[p.phase]) : '',
-    event: p.event ? eventTitle(index, p.event) : '',
-    cause: p.cause ? refusalText(index, p.cause) : '',
-  }
-  return t(REFUSAL_KEYS[refusal.code], params)
+  return refusalWords(words(), index, refusal)
 }
 
 /** A warning in the interface's language, e.g. the constraint a package breaks, in the scenario's words. */
 export function warningText(index: ScenarioIndex, warning: RuleWarning): string {
-  const constraint =
-    index.sides.get(warning.side)?.constraints.find((c) => c.id === warning.constraint)?.text ??
-    warning.constraint
-  return t(WARNING_KEYS[warning.code], { constraint })
+  return warningWords(words(), index, warning)
 }
 
 /**

@@ -28,7 +28,7 @@ export interface DebriefOutcome {
   id: string
   kind: Ending['kind']
   title: string
-  /** The ending's text, followed by who came out ahead. */
+  /** The ending's text (the scenario's words; who came out ahead is in `scores`). */
   text: string
   round: number
 }
@@ -55,9 +55,11 @@ export interface Debrief {
   scenario: { id: string; title: string }
   /** Null while the game is still going on. */
   outcome: DebriefOutcome | null
-  /** The title shown above the scores: the ending's, or "The game goes on". */
+  /** The ending's title, or empty while the game goes on (the catalogue words that: `debrief.goesOn`). */
   title: string
   roundsPlayed: number
+  /** The side that answers the packages, with its name. */
+  responder: { side: string; name: string }
   seats: Array<{ side: string; name: string; seat: Seat }>
   difficulty: Difficulty
   seed: number
@@ -106,6 +108,7 @@ export function buildDebrief(
         : null,
     title: verdict.title,
     roundsPlayed: state.history.length,
+    responder: { side: index.responder, name: sideName(index, index.responder) },
     seats: index.proposers.map((side) => ({
       side,
       name: sideName(index, side),

@@ -1,5 +1,4 @@
 import { sideName } from '../rules/apply.ts'
-import { verdictLine } from '../rules/explain.ts'
 import { type PackageItem, resolveItem } from '../rules/package.ts'
 import type { ScenarioIndex } from '../rules/scenario-index.ts'
 import type { GameState, RoundRecord } from '../rules/state.ts'
@@ -22,8 +21,6 @@ export interface DebriefRound {
   /** The package tabled, or null when the round ended without one. */
   package: DebriefItem[] | null
   verdict: ResponseKind | null
-  /** E.g. "Russia rejects the package."; null when nothing was tabled. Says so when the instructor overruled. */
-  verdictLine: string | null
   /** The instructor's decision when the rules' answer was overruled: the rules' verdict and the reason. */
   overruled: { rulesVerdict: ResponseKind; reason: string } | null
   redLines: Array<{ id: string; title: string }>
@@ -89,7 +86,6 @@ export function timeline(index: ScenarioIndex, state: GameState): DebriefRound[]
       round: h.round,
       package: h.tabled ? h.tabled.map((i) => debriefItem(index, i)) : null,
       verdict: r?.verdict ?? null,
-      verdictLine: r ? verdictLine(index, r) : null,
       overruled: r?.overruled ? { rulesVerdict: r.overruled.verdict, reason: r.overruled.reason } : null,
       redLines: (r?.redLines ?? []).map((id) => ({
         id,

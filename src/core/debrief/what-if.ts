@@ -4,14 +4,7 @@ import type { GameState } from '../rules/state.ts'
 import type { ResponseKind } from '../scenario/schema/conditions.ts'
 import { applyChanges, type Change, changeSlots, type Slot } from './changes.ts'
 import { lastTabledAt, type Prediction, predict, type Situation, situationFromState } from './predict.ts'
-import {
-  alternativeSentence,
-  basisText,
-  chanceNote,
-  redLineRefs,
-  type WhatIfReason,
-  whatIfReasons,
-} from './what-if-text.ts'
+import { redLineRefs, type WhatIfReason, whatIfReasons } from './what-if-text.ts'
 
 /** A red line named in a what-if. */
 export interface RedLineRef {
@@ -30,8 +23,6 @@ export interface WhatIfAlternative {
   redLinesStarted: RedLineRef[]
   /** Why the answer would change, as data (red lines that force an answer, or the disposition). */
   reasons: WhatIfReason[]
-  /** The finding in one plain English sentence, for exports and logs; screens word `reasons` themselves. */
-  sentence: string
 }
 
 /**
@@ -39,8 +30,6 @@ export interface WhatIfAlternative {
  * three) that give another verdict, judged without chance.
  */
 export interface WhatIf {
-  /** What the answers are computed from, in English: the predictable part (red lines and preferences), not chance. */
-  basis: string
   round: number
   /** The package as tabled. */
   items: PackageItem[]
@@ -54,14 +43,14 @@ export interface WhatIf {
   alternatives: WhatIfAlternative[]
   /** How many alternatives of that size there are in all (before the cap). */
   found: number
-  /** The first alternative's sentence. */
-  sentence: string
-  /**
-   * Said (in English) when chance, not the red lines and preferences, decided the answer the game gave:
-   * that is when `actualVerdict` differs from `before.verdict`.
-   */
-  chanceNote?: string
 }
+
+/**
+ * Whether chance, not the red lines and preferences, decided the answer the game gave: the verdict given
+ * differs from the one without chance, which the what-if starts from.
+ */
+export const byChance = (w: Pick<WhatIf, 'actualVerdict' | 'before'>): boolean =>
+  w.actualVerdict !== undefined && w.actualVerdict !== w.before.verdict
 
 export interface WhatIfOptions {
   /** Most changes to try together (3). */
@@ -115,14 +104,12 @@ export function whatIfAll(
     ]
     const alternatives = ranked.slice(0, limit)
     return {
-      basis: basisText(index),
       round: situation.round,
       items: [...items],
       before,
       size,
       alternatives,
       found: hits.length,
-      sentence: alternatives[0]?.sentence ?? '',
     }
   }
   return null
@@ -148,9 +135,7 @@ export function whatIf(
   if (!found) return null
   const actual = record.response?.verdict
   if (!actual) return { ...found, round: record.round }
-  const out: WhatIf = { ...found, round: record.round, actualVerdict: actual }
-  if (actual !== found.before.verdict) out.chanceNote = chanceNote(index, actual, found.before.verdict)
-  return out
+  return { ...found, round: record.round, actualVerdict: actual }
 }
 
 function alternative(
@@ -169,11 +154,7 @@ function alternative(
     redLinesStopped: redLineRefs(index, stopped),
     redLinesStarted: redLineRefs(index, started),
   }
-  return {
-    ...found,
-    reasons: whatIfReasons(index, after, found.redLinesStopped, found.redLinesStarted),
-    sentence: alternativeSentence(index, before, found),
-  }
+  return { ...found, reasons: whatIfReasons(index, after, found.redLinesStopped, found.redLinesStarted) }
 }
 
 /**

@@ -1,3 +1,5 @@
+import { DECISION_KEYS, scoreLineText, verdictText } from '../../messages/debrief.ts'
+import { type Words, wordsIn } from '../../messages/index.ts'
 import type { Debrief } from '../debrief/debrief.ts'
 
 /** Characters that make a spreadsheet read a cell as a formula (with tab and carriage return, per OWASP). */
@@ -22,25 +24,89 @@ export function csvRow(values: ReadonlyArray<string | number | boolean | null | 
   return values.map(csvField).join(',')
 }
 
-const signed = (n: number) => (n >= 0 ? `+${n}` : `${n}`)
-const yesNo = (b: boolean | null) => (b === null ? '' : b ? 'yes' : 'no')
+/**
+ * The debrief as CSV for a spreadsheet (RFC 4180, CRLF line ends), worded in `words`' language (English by
+ * default, for the tools): a header and one row per round (package, verdict, red lines crossed, events,
+ * decision, each meter after the round); a blank line; then a header and one row per side (score, par,
+ * whether it came out ahead, the lines of its score); then the mode the game was played in, the hidden
+ * resolve revealed and the aftermath, each after a blank line. Names come from the debrief (the scenario's
+ * words); every other word comes from the catalogue.
+ */
+export function debriefToCsv(debrief: Debrief, words: Words = wordsIn('en')): string {
+  const { t } = words
+  const yesNo = (b: boolean | null) => (b === null ? '' : t(b ? 'csv.yes' : 'csv.no'))
+  const rows: string[] = []
+  rows.push(
+    csvRow([
+      t('csv.round'),
+      t('csv.package'),
+      t('csv.verdict'),
+      t('csv.redLines'),
+      t('csv.events'),
+      t('csv.decision'),
+      ...debrief.meters.map((m) => m.name),
+    ]),
+  )
+  const responder = debrief.responder.name
+  for (const r of debrief.timeline) {
+    rows.push(
+      csvRow([
+        r.round,
+        r.package
+          ? r.package.map((i) => t('csv.item', { item: i.name, side: i.backerName })).join('; ')
+          : t('csv.noPackage'),
+        r.verdict
+          ? verdictText(words, responder, {
+              verdict: r.verdict,
+              overruled: r.overruled
+                ? { verdict: r.overruled.rulesVerdict, reason: r.overruled.reason }
+                : null,
+            })
+          : '',
+        r.redLines.map((x) => x.title).join('; '),
+        r.events.map((e) => (e.injected ? t('csv.injected', { event: e.title }) : e.title)).join('; '),
+        r.decision ? t(DECISION_KEYS[r.decision]) : '',
+        ...debrief.meters.map((m) => r.meters[m.id] ?? null),
+      ]),
+    )
+  }
+  rows.push('')
+  rows.push(csvRow([t('csv.side'), t('csv.score'), t('csv.par'), t('csv.ahead'), t('csv.scoreLines')]))
+  for (const s of debrief.scores)
+    rows.push(
+      csvRow([
+        s.name,
+        s.total,
+        s.par,
+        yesNo(s.ahead),
+        s.lines.map((l) => scoreLineText(words, l)).join('; '),
+      ]),
+    )
+  rows.push(...revealed(debrief, words, yesNo))
+  return `${rows.join('\r\n')}\r\n`
+}
 
 /**
  * How the game was played, then the hidden draw revealed: the firmness of each red line with a range and
  * whether it held each time it was crossed, and the aftermath year by year with its odds.
  */
-function revealed(debrief: Debrief): string[] {
+function revealed(debrief: Debrief, words: Words, yesNo: (b: boolean | null) => string): string[] {
+  const { t } = words
   const rows = [
     '',
-    csvRow([
-      'Mode',
-      debrief.mode === 'instructor'
-        ? 'Instructor mode: the hidden parts (Backstage) were open during play'
-        : 'Play',
-    ]),
+    csvRow([t('csv.mode'), t(debrief.mode === 'instructor' ? 'csv.mode.instructor' : 'csv.mode.play')]),
   ]
   if (debrief.resolve.length) {
-    rows.push('', csvRow(['Red line', 'Resolve from', 'Resolve to', 'Firmness drawn', 'When crossed']))
+    rows.push(
+      '',
+      csvRow([
+        t('csv.redLine'),
+        t('csv.resolveFrom'),
+        t('csv.resolveTo'),
+        t('csv.firmness'),
+        t('csv.whenCrossed'),
+      ]),
+    )
     for (const r of debrief.resolve)
       rows.push(
         csvRow([
@@ -48,28 +114,33 @@ function revealed(debrief: Debrief): string[] {
           r.low,
           r.high,
           r.firmness,
-          r.answers.map((a) => `round ${a.round}: ${a.held ? 'held' : 'yielded'}`).join('; '),
+          r.answers.map((a) => t(a.held ? 'csv.held' : 'csv.yielded', { round: a.round })).join('; '),
         ]),
       )
   }
   const a = debrief.aftermath
   if (!a) return rows
-  rows.push('', csvRow(['After the deal', a.title]))
+  rows.push('', csvRow([t('csv.afterDeal'), a.title]))
   rows.push(
     csvRow([
-      'Odds before the draw',
-      `peace ${a.odds.peace.toFixed(2)}; deterred ${a.odds.deterred.toFixed(2)}; attack ${a.odds.attack.toFixed(2)}; confrontation ${a.odds.confrontation.toFixed(2)}`,
+      t('csv.odds'),
+      t('csv.oddsValue', {
+        peace: a.odds.peace.toFixed(2),
+        deterred: a.odds.deterred.toFixed(2),
+        attack: a.odds.attack.toFixed(2),
+        confrontation: a.odds.confrontation.toFixed(2),
+      }),
     ]),
   )
   rows.push(
     csvRow([
-      'Year',
-      'Tested',
-      'Chance of a test',
-      'Responded',
-      'Chance of a response',
-      'Confrontation',
-      'Chance of confrontation',
+      t('csv.year'),
+      t('csv.tested'),
+      t('csv.testChance'),
+      t('csv.responded'),
+      t('csv.respondChance'),
+      t('csv.confronted'),
+      t('csv.confrontChance'),
     ]),
   )
   for (const y of a.years)
@@ -85,52 +156,4 @@ function revealed(debrief: Debrief): string[] {
       ]),
     )
   return rows
-}
-
-/**
- * The debrief as CSV for a spreadsheet (RFC 4180, CRLF line ends): a header and one row per round (package,
- * verdict, red lines crossed, events, decision, each meter after the round); a blank line; then a header and
- * one row per side (score, par, whether it came out ahead, the lines of its score); then the mode the game
- * was played in, the hidden resolve revealed and the aftermath, each after a blank line.
- */
-export function debriefToCsv(debrief: Debrief): string {
-  const rows: string[] = []
-  rows.push(
-    csvRow([
-      'Round',
-      'Package',
-      'Verdict',
-      'Red lines crossed',
-      'Events',
-      'Decision',
-      ...debrief.meters.map((m) => m.name),
-    ]),
-  )
-  for (const r of debrief.timeline) {
-    rows.push(
-      csvRow([
-        r.round,
-        r.package ? r.package.map((i) => `${i.name} (${i.backerName})`).join('; ') : 'No package tabled',
-        r.verdictLine ?? '',
-        r.redLines.map((x) => x.title).join('; '),
-        r.events.map((e) => (e.injected ? `${e.title} (brought in by the instructor)` : e.title)).join('; '),
-        r.decision ?? '',
-        ...debrief.meters.map((m) => r.meters[m.id] ?? null),
-      ]),
-    )
-  }
-  rows.push('')
-  rows.push(csvRow(['Side', 'Score', 'Par', 'Ahead', 'Score lines']))
-  for (const s of debrief.scores)
-    rows.push(
-      csvRow([
-        s.name,
-        s.total,
-        s.par,
-        s.ahead ? 'yes' : 'no',
-        s.lines.map((l) => `${l.label}: ${signed(l.points)}`).join('; '),
-      ]),
-    )
-  rows.push(...revealed(debrief))
-  return `${rows.join('\r\n')}\r\n`
 }

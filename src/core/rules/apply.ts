@@ -3,31 +3,26 @@ import { brokenConstraints, constraintWarning, type RuleWarning } from './constr
 import { concludeDecision, endRoundUntabled, tablePackage } from './flow.ts'
 import { applyInstructorCommand } from './instructor.ts'
 import type { PackageItem } from './package.ts'
-import { type Refusal, type RefusalCode, type RefusalParams, refusal } from './refusals.ts'
+import { type Refused, refuse } from './refusals.ts'
 import type { ScenarioIndex } from './scenario-index.ts'
 import type { GameState, Request } from './state.ts'
 
-export { REFUSAL_CODES, type Refusal, type RefusalCode, type RefusalParams } from './refusals.ts'
+export {
+  REFUSAL_CODES,
+  type Refusal,
+  type RefusalCode,
+  type RefusalParams,
+  type Refused,
+  refuse,
+} from './refusals.ts'
 
 /**
- * The result of applying a command: a new state with warnings for the side (`warnings` in English for logs
- * and the network, `warned` as data for screens to word), or a refusal and no change.
+ * The result of applying a command: a new state with the warnings for the side that sent it (as data, for
+ * each screen to word in its language), or a refusal and no change.
  */
-export type Outcome =
-  | { ok: true; state: GameState; warnings: string[]; warned: RuleWarning[] }
-  | { ok: false; refusal: Refusal }
+export type Outcome = { ok: true; state: GameState; warned: RuleWarning[] } | Refused
 
-type Refused = Extract<Outcome, { ok: false }>
-const refuse = (code: RefusalCode, params: RefusalParams, message: string): Refused => ({
-  ok: false,
-  refusal: refusal(code, params, message),
-})
-const done = (state: GameState, warned: RuleWarning[] = []): Outcome => ({
-  ok: true,
-  state,
-  warnings: warned.map((w) => w.message),
-  warned,
-})
+const done = (state: GameState, warned: RuleWarning[] = []): Outcome => ({ ok: true, state, warned })
 
 /** A change to the package or the flags: every stance is void, since sides endorsed something else. */
 function changed(state: GameState, side: string, patch: Partial<GameState>): GameState {
@@ -45,62 +40,31 @@ export function checkAdd(
   item: Omit<PackageItem, 'backedBy'>,
 ): Refused | null {
   const instrument = index.instruments.get(item.instrument)
-  if (!instrument)
-    return refuse(
-      'UNKNOWN_INSTRUMENT',
-      { instrument: item.instrument },
-      `There is no instrument "${item.instrument}".`,
-    )
+  if (!instrument) return refuse('UNKNOWN_INSTRUMENT', { instrument: item.instrument })
   if (!instrument.proposers.includes(side))
-    return refuse(
-      'NOT_YOUR_INSTRUMENT',
-      { instrument: item.instrument, side },
-      `${sideName(index, side)} cannot put in "${instrument.name}".`,
-    )
+    return refuse('NOT_YOUR_INSTRUMENT', { instrument: item.instrument, side })
   const variants = index.variants.get(item.instrument)
   if (variants && variants.size > 0 && !item.variant)
-    return refuse(
-      'VARIANT_REQUIRED',
-      { instrument: item.instrument, variants: [...variants.keys()] },
-      `Choose a reading of "${instrument.name}": ${[...variants.keys()].join(', ')}.`,
-    )
+    return refuse('VARIANT_REQUIRED', { instrument: item.instrument, variants: [...variants.keys()] })
   if (item.variant && !variants?.has(item.variant))
-    return refuse(
-      'UNKNOWN_VARIANT',
-      { instrument: item.instrument, variant: item.variant },
-      `"${instrument.name}" has no reading "${item.variant}".`,
-    )
+    return refuse('UNKNOWN_VARIANT', { instrument: item.instrument, variant: item.variant })
   if (state.package.some((p) => p.instrument === item.instrument))
-    return refuse(
-      'ALREADY_IN_PACKAGE',
-      { instrument: item.instrument },
-      `"${instrument.name}" is already in the package.`,
-    )
+    return refuse('ALREADY_IN_PACKAGE', { instrument: item.instrument })
   const clash = state.package.find((p) => index.exclusions.get(item.instrument)?.has(p.instrument))
-  if (clash)
-    return refuse(
-      'EXCLUDED',
-      { instrument: item.instrument, excludedBy: clash.instrument },
-      `"${instrument.name}" cannot stand with "${index.instruments.get(clash.instrument)?.name}".`,
-    )
+  if (clash) return refuse('EXCLUDED', { instrument: item.instrument, excludedBy: clash.instrument })
   return null
 }
 
 /** Checks that `side` could withdraw an instrument: it is in the package and `side` put it in. */
 export function checkWithdraw(
-  index: ScenarioIndex,
+  _index: ScenarioIndex,
   state: GameState,
   side: string,
   instrument: string,
 ): Refused | null {
   const item = state.package.find((p) => p.instrument === instrument)
-  if (!item) return refuse('NOT_IN_PACKAGE', { instrument }, `"${instrument}" is not in the package.`)
-  if (item.backedBy !== side)
-    return refuse(
-      'NOT_YOUR_ITEM',
-      { instrument, side: item.backedBy },
-      `Only ${sideName(index, item.backedBy)} can withdraw what it put in.`,
-    )
+  if (!item) return refuse('NOT_IN_PACKAGE', { instrument })
+  if (item.backedBy !== side) return refuse('NOT_YOUR_ITEM', { instrument, side: item.backedBy })
   return null
 }
 
@@ -132,17 +96,17 @@ const handlers: Handlers = {
   },
   request(index, state, { side, payload }) {
     if (!index.proposers.includes(payload.to) || payload.to === side)
-      return refuse('UNKNOWN_SIDE', { side: payload.to }, `"${payload.to}" is not another proposing side.`)
+      return refuse('UNKNOWN_SIDE', { side: payload.to })
     const refused =
       payload.action === 'withdraw'
         ? checkWithdraw(index, state, payload.to, payload.instrument)
         : checkAdd(index, state, payload.to, payload)
     if (refused)
-      return refuse(
-        'CANNOT_PROPOSE',
-        { instrument: payload.instrument, side: payload.to, cause: refused.refusal },
-        refused.refusal.message,
-      )
+      return refuse('CANNOT_PROPOSE', {
+        instrument: payload.instrument,
+        side: payload.to,
+        cause: refused.refusal,
+      })
     const duplicate = state.requests.some(
       (r) =>
         r.status === 'open' &&
@@ -151,12 +115,7 @@ const handlers: Handlers = {
         r.instrument === payload.instrument &&
         (r.action ?? 'add') === (payload.action ?? 'add'),
     )
-    if (duplicate)
-      return refuse(
-        'ALREADY_REQUESTED',
-        { instrument: payload.instrument, side: payload.to },
-        'That request is already open.',
-      )
+    if (duplicate) return refuse('ALREADY_REQUESTED', { instrument: payload.instrument, side: payload.to })
     const request: Request = {
       from: side,
       to: payload.to,
@@ -172,14 +131,8 @@ const handlers: Handlers = {
   },
   decline(_index, state, { side, payload }) {
     const r = state.requests[payload.request]
-    if (r?.status !== 'open')
-      return refuse(
-        'UNKNOWN_REQUEST',
-        { request: payload.request },
-        `There is no open request #${payload.request}.`,
-      )
-    if (r.to !== side)
-      return refuse('NOT_YOUR_REQUEST', { side: r.to }, 'Only the side asked can decline a request.')
+    if (r?.status !== 'open') return refuse('UNKNOWN_REQUEST', { request: payload.request })
+    if (r.to !== side) return refuse('NOT_YOUR_REQUEST', { side: r.to })
     const requests = state.requests.map((x, i) =>
       i === payload.request ? { ...x, status: 'declined' as const, reason: payload.reason } : x,
     )
@@ -202,42 +155,25 @@ const handlers: Handlers = {
   },
   setFlag(index, state, { side, payload }) {
     const flag = index.scenario.flags.find((f) => f.id === payload.flag)
-    if (!flag) return refuse('UNKNOWN_FLAG', { flag: payload.flag }, `There is no flag "${payload.flag}".`)
-    if (!flag.settableBy.includes(side))
-      return refuse(
-        'FLAG_NOT_SETTABLE',
-        { flag: flag.id, side },
-        `${sideName(index, side)} cannot change "${flag.name}".`,
-      )
+    if (!flag) return refuse('UNKNOWN_FLAG', { flag: payload.flag })
+    if (!flag.settableBy.includes(side)) return refuse('FLAG_NOT_SETTABLE', { flag: flag.id, side })
     const flags = state.flags.filter((f) => f !== flag.id)
     return done(changed(state, side, { flags: payload.value ? [...flags, flag.id] : flags }))
   },
   table(index, state) {
-    if (state.package.length === 0)
-      return refuse('EMPTY_PACKAGE', {}, 'There is nothing in the package to table.')
+    if (state.package.length === 0) return refuse('EMPTY_PACKAGE')
     const missing = index.proposers.filter((s) => state.stances[s]?.kind !== 'endorse')
-    if (missing.length)
-      return refuse(
-        'NOT_ALL_ENDORSED',
-        { sides: missing },
-        `Waiting for ${missing.map((s) => sideName(index, s)).join(', ')} to endorse.`,
-      )
+    if (missing.length) return refuse('NOT_ALL_ENDORSED', { sides: missing })
     return done(tablePackage(index, state))
   },
   endRound(index, state) {
     const undecided = index.proposers.filter((s) => !state.stances[s])
     const objecting = index.proposers.some((s) => state.stances[s]?.kind === 'object')
-    if (undecided.length || !objecting)
-      return refuse(
-        'NO_DISAGREEMENT',
-        {},
-        'A round ends untabled only when every side has spoken and one objects.',
-      )
+    if (undecided.length || !objecting) return refuse('NO_DISAGREEMENT')
     return done(endRoundUntabled(index, state))
   },
   decide(index, state, { side, payload }) {
-    if (state.votes[side])
-      return refuse('ALREADY_VOTED', { side }, `${sideName(index, side)} has already decided.`)
+    if (state.votes[side]) return refuse('ALREADY_VOTED', { side })
     const next = { ...state, votes: { ...state.votes, [side]: payload.choice } }
     return done(index.proposers.every((s) => next.votes[s]) ? concludeDecision(index, next) : next)
   },
@@ -264,24 +200,15 @@ export function applyCommand(index: ScenarioIndex, state: GameState, input: unkn
   const parsed = CommandSchema.safeParse(input)
   if (!parsed.success) {
     const detail = parsed.error.issues[0]?.message ?? 'invalid'
-    return refuse('MALFORMED_COMMAND', { detail }, `Malformed command: ${detail}.`)
+    return refuse('MALFORMED_COMMAND', { detail })
   }
   const cmd = parsed.data
   // Before the game-over check: an overrule may reopen a game that the overruled answer ended.
   if (isInstructorCommand(cmd)) return applyInstructorCommand(index, state, cmd)
-  if (state.phase === 'ended') return refuse('GAME_OVER', {}, 'The game is over.')
-  if (!index.proposers.includes(cmd.side))
-    return refuse(
-      'NOT_A_PROPOSER',
-      { side: cmd.side },
-      `"${cmd.side}" is not a side that negotiates the package.`,
-    )
+  if (state.phase === 'ended') return refuse('GAME_OVER')
+  if (!index.proposers.includes(cmd.side)) return refuse('NOT_A_PROPOSER', { side: cmd.side })
   if (PHASE_OF[cmd.type] !== state.phase)
-    return refuse(
-      'WRONG_PHASE',
-      { command: cmd.type, phase: state.phase },
-      `"${cmd.type}" is not possible while ${state.phase}.`,
-    )
+    return refuse('WRONG_PHASE', { command: cmd.type, phase: state.phase })
   const handler = handlers[cmd.type] as Handler<SideCommand>
   return handler(index, state, cmd)
 }

@@ -10,8 +10,8 @@ type Constraint = Scenario['sides'][number]['constraints'][number]
 export const WARNING_CODES = ['CONSTRAINT_BROKEN'] as const
 
 /**
- * A warning for the side that sent a command, as data: its code and the ids it is about, so that a screen
- * words it in its own language; `message` says it in English for logs and the network.
+ * A warning for the side that sent a command, as data only: its code and the ids it is about, so that each
+ * screen (and each classroom device) words it in its own language (src/messages).
  */
 export interface RuleWarning {
   code: (typeof WARNING_CODES)[number]
@@ -19,7 +19,6 @@ export interface RuleWarning {
   side: string
   /** CONSTRAINT_BROKEN: the id of the side's constraint that the package breaks. */
   constraint: string
-  message: string
 }
 
 /** The warning given to a side that endorses a package breaking one of its own constraints. */
@@ -28,7 +27,6 @@ export function constraintWarning(side: string, constraint: Constraint): RuleWar
     code: 'CONSTRAINT_BROKEN',
     side,
     constraint: constraint.id,
-    message: `This package breaks your constraint: ${constraint.text}`,
   }
 }
 

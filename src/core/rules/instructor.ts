@@ -3,7 +3,7 @@ import type { InstructorCommand } from './commands.ts'
 import { applyEffects } from './effects.ts'
 import { tablePackage } from './flow.ts'
 import { resolvePackage } from './package.ts'
-import { type RefusalCode, type RefusalParams, refusal } from './refusals.ts'
+import { refuse } from './refusals.ts'
 import type { ScenarioIndex } from './scenario-index.ts'
 import type { GameState } from './state.ts'
 
@@ -29,51 +29,29 @@ export function applyInstructorCommand(
     : inject(index, state, command.payload.event)
 }
 
-const refuse = (code: RefusalCode, params: RefusalParams, message: string): Outcome => ({
-  ok: false,
-  refusal: refusal(code, params, message),
-})
-
 function overrule(
   index: ScenarioIndex,
   state: GameState,
   ruling: Extract<InstructorCommand, { type: 'overrule' }>['payload'],
 ): Outcome {
   const before = state.beforeResponse
-  if (!before || !state.response)
-    return refuse(
-      'NOTHING_TO_OVERRULE',
-      {},
-      'There is no answer to overrule now: an answer can be overruled after a package is tabled, until the proposers have decided.',
-    )
-  if (state.response.verdict === ruling.verdict)
-    return refuse('SAME_VERDICT', {}, 'That is already the answer that stands.')
+  if (!before || !state.response) return refuse('NOTHING_TO_OVERRULE')
+  if (state.response.verdict === ruling.verdict) return refuse('SAME_VERDICT')
   // Ruling back to the rules' own verdict simply answers the package again, without an overrule.
   const rules = state.response.overruled?.verdict ?? state.response.verdict
   return {
     ok: true,
     state: tablePackage(index, before, rules === ruling.verdict ? undefined : ruling),
-    warnings: [],
     warned: [],
   }
 }
 
 function inject(index: ScenarioIndex, state: GameState, id: string): Outcome {
-  if (state.phase === 'ended') return refuse('GAME_OVER', {}, 'The game is over.')
-  if (state.phase !== 'negotiating')
-    return refuse(
-      'WRONG_PHASE',
-      { command: 'inject', phase: state.phase },
-      'An event can be brought in only while the sides negotiate.',
-    )
+  if (state.phase === 'ended') return refuse('GAME_OVER')
+  if (state.phase !== 'negotiating') return refuse('WRONG_PHASE', { command: 'inject', phase: state.phase })
   const event = index.scenario.events.find((e) => e.id === id)
-  if (!event) return refuse('UNKNOWN_EVENT', { event: id }, `The scenario has no event "${id}".`)
-  if (!event.repeat && state.firedEvents.includes(id))
-    return refuse(
-      'EVENT_ALREADY_FIRED',
-      { event: id },
-      `“${event.title}” has already happened and does not repeat.`,
-    )
+  if (!event) return refuse('UNKNOWN_EVENT', { event: id })
+  if (!event.repeat && state.firedEvents.includes(id)) return refuse('EVENT_ALREADY_FIRED', { event: id })
   const out = applyEffects(index, state, event.effects, resolvePackage(index, state.package))
   return {
     ok: true,
@@ -83,7 +61,6 @@ function inject(index: ScenarioIndex, state: GameState, id: string): Outcome {
       firedEvents: [...state.firedEvents, id],
       injected: [...state.injected, { event: id, round: state.round }],
     },
-    warnings: [],
     warned: [],
   }
 }

@@ -67,16 +67,21 @@ export interface RefusalParams {
 }
 
 /**
- * A refused command: its code, its parameters, and an English `message` for logs, the server and tests.
- * Screens word the refusal from the code and the parameters, in the interface's language.
+ * A refused command: its code and its parameters, never words. Every screen, the classroom server's
+ * students and the command-line tools word it from these in their own language (src/messages).
  */
 export interface Refusal {
   code: RefusalCode
   params: RefusalParams
-  message: string
 }
 
-/** A refusal with its English message. */
-export function refusal(code: RefusalCode, params: RefusalParams, message: string): Refusal {
-  return { code, params, message }
+/** What the rules answer to a command they refuse: no new state, and why. */
+export interface Refused {
+  ok: false
+  refusal: Refusal
+}
+
+/** The one way the rules refuse a command: its code and what it is about (ids and numbers only). */
+export function refuse(code: RefusalCode, params: RefusalParams = {}): Refused {
+  return { ok: false, refusal: { code, params } }
 }

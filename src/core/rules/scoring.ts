@@ -10,8 +10,9 @@ import { contextFor, type GameState } from './state.ts'
 export const SCORE_LINE_KINDS = ['meter', 'term', 'ending', 'aftermath', 'breaches'] as const
 
 /**
- * One line of a side's score: what it counts and how many points it gave. `label` words it for the CSV and
- * logs (the scenario's own label, else English); the kind and its ids let a screen word it in its language.
+ * One line of a side's score. `label` is the scenario's own words for what the line counts (a term's label,
+ * a meter's name, the ending's or the aftermath's title; empty for breaches): never a sentence, since the
+ * catalogue words each kind of line from its data (src/messages).
  */
 export type ScoreLine = { label: string; points: number } & (
   | {
@@ -67,7 +68,7 @@ export function scoreSides(index: ScenarioIndex, state: GameState, only?: string
           meter: term.meter,
           from,
           value,
-          label: `${term.label ?? meter?.name ?? term.meter} (${from} → ${value})`,
+          label: term.label ?? meter?.name ?? term.meter,
           points: round1((value - from) * term.weight),
         })
       } else if (ctx && evaluate(term.when, ctx))
@@ -77,14 +78,14 @@ export function scoreSides(index: ScenarioIndex, state: GameState, only?: string
       lines.push({
         kind: 'ending',
         ending: ending.id,
-        label: `Ending: ${ending.title}`,
+        label: ending.title,
         points: ending.scores[side] ?? 0,
       })
     if (aftermath && state.aftermath && aftermath.scores[side] !== undefined)
       lines.push({
         kind: 'aftermath',
         outcome: state.aftermath.outcome,
-        label: `After the deal: ${aftermath.title}`,
+        label: aftermath.title,
         points: aftermath.scores[side] ?? 0,
       })
     const breaches = state.breaches.filter((b) => b.side === side).length
@@ -92,7 +93,7 @@ export function scoreSides(index: ScenarioIndex, state: GameState, only?: string
       lines.push({
         kind: 'breaches',
         count: breaches,
-        label: `Endorsed against own constraints (${breaches}×)`,
+        label: '',
         points: -breaches * scenario.constraintPenalty,
       })
     const total = round1(lines.reduce((sum, l) => sum + l.points, 0))
@@ -100,18 +101,14 @@ export function scoreSides(index: ScenarioIndex, state: GameState, only?: string
   })
 }
 
-/** The final verdict: the ending's title and text, and who came out ahead. */
+/**
+ * The final verdict: the ending's title and text (the scenario's words; empty while there is no ending) and
+ * every side's score. Who came out ahead is `ahead` on each score: the catalogue words it.
+ */
 export function finalVerdict(
   index: ScenarioIndex,
   state: GameState,
 ): { title: string; text: string; scores: SideScore[] } {
   const ending = index.scenario.endings.find((e) => e.id === state.ending?.id)
-  const scores = scoreSides(index, state)
-  const ahead = scores.filter((s) => s.ahead).map((s) => index.sides.get(s.side)?.name ?? s.side)
-  const summary = ahead.length ? `Came out ahead: ${ahead.join(', ')}.` : 'No side came out ahead.'
-  return {
-    title: ending?.title ?? 'The game goes on',
-    text: ending ? `${ending.text} ${summary}` : summary,
-    scores,
-  }
+  return { title: ending?.title ?? '', text: ending?.text ?? '', scores: scoreSides(index, state) }
 }

@@ -2,7 +2,8 @@ import { SHELL } from './shell.ts'
 import type { Message } from './types.ts'
 
 /**
- * The English interface text: the source of every key (a data file, so longer than most). Keys are grouped
+ * The English text of every message a person reads (the browser, the classroom server's exports, the
+ * command-line tools): the source of every key (a data file, so longer than most). Keys are grouped
  * by screen, messages use `{name}` placeholders, and a message that depends on a number has plural forms
  * chosen by its `{count}`. Scenario texts (sides, instruments, red lines, quotes) are not here: they come
  * from the scenario file.
@@ -28,6 +29,7 @@ export const en = {
   'doc.debrief': 'Red Lines — debrief',
   'doc.round': 'Red Lines — round {round}',
   'language.label': 'Language',
+  'language.apply': 'Change language',
 
   'common.newGame': SHELL.en['common.newGame'],
   'common.none': 'none',
@@ -1031,7 +1033,58 @@ export const en = {
     other: '{count} students have joined.',
   },
   'classroom.projector.back': 'Back to the dashboard',
-} satisfies Record<string, Message>
+  // The debrief as CSV (exports from the browser, the classroom server and the tools).
+  'csv.round': 'Round',
+  'csv.package': 'Package',
+  'csv.verdict': 'Verdict',
+  'csv.redLines': 'Red lines crossed',
+  'csv.events': 'Events',
+  'csv.decision': 'Decision',
+  'csv.noPackage': 'No package tabled',
+  'csv.item': '{item} ({side})',
+  'csv.injected': '{event} (brought in by the instructor)',
+  'csv.side': 'Side',
+  'csv.score': 'Score',
+  'csv.par': 'Par',
+  'csv.ahead': 'Ahead',
+  'csv.scoreLines': 'Score lines',
+  'csv.yes': 'yes',
+  'csv.no': 'no',
+  'csv.mode': 'Mode',
+  'csv.mode.instructor': 'Instructor mode: the hidden parts (Backstage) were open during play',
+  'csv.mode.play': 'Play',
+  'csv.redLine': 'Red line',
+  'csv.resolveFrom': 'Resolve from',
+  'csv.resolveTo': 'Resolve to',
+  'csv.firmness': 'Firmness drawn',
+  'csv.whenCrossed': 'When crossed',
+  'csv.held': 'round {round}: held',
+  'csv.yielded': 'round {round}: yielded',
+  'csv.afterDeal': 'After the deal',
+  'csv.odds': 'Odds before the draw',
+  'csv.oddsValue': 'peace {peace}; deterred {deterred}; attack {attack}; confrontation {confrontation}',
+  'csv.year': 'Year',
+  'csv.tested': 'Tested',
+  'csv.testChance': 'Chance of a test',
+  'csv.responded': 'Responded',
+  'csv.respondChance': 'Chance of a response',
+  'csv.confronted': 'Confrontation',
+  'csv.confrontChance': 'Chance of confrontation',
+  'csv.grading.room': 'Room',
+  'csv.grading.scenario': 'Scenario',
+  'csv.grading.status': 'Status',
+  'csv.grading.rounds': 'Rounds',
+  'csv.grading.ending': 'Ending',
+  'csv.grading.students': 'Students',
+  'csv.grading.notExported': 'Not exported',
+  'csv.log.time': 'Time',
+  'csv.log.author': 'Author',
+  'csv.log.command': 'Command',
+  'csv.log.details': 'Details',
+  'csv.log.instructor': 'Instructor',
+  'csv.log.timer': 'Timer',
+  'csv.log.computer': 'Computer',
+} as const satisfies Record<string, Message>
 
 /** Every key of the interface catalogue. */
 export type MessageKey = keyof typeof en
