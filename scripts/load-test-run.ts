@@ -197,7 +197,7 @@ export async function run(p: RunPlan): Promise<RunResult> {
       await pause(p.thinkMs * (0.5 + Math.random()))
       if (student.log.length !== planned) continue
       const sent = performance.now()
-      const reply = await student.command({ type: command.type, payload: command.payload })
+      const reply = await student.command(command)
       roundTrips.push(performance.now() - sent)
       if (reply.ok) continue
       if (reply.error.code === 'RATE_LIMITED' || reply.error.code === 'NOT_CONNECTED') counts.lost++

@@ -1,4 +1,5 @@
 import { Client as ColyseusClient, type Room } from '@colyseus/sdk'
+import type { SentCommand } from '../core/rules/commands.ts'
 import type { Scenario } from '../core/scenario/schema/scenario.ts'
 import {
   type CreatedRoom,
@@ -78,9 +79,18 @@ export class ClassroomClient {
     return this.api<RoomSummary[]>('/api/rooms', adminKey)
   }
 
-  /** A room's results as a file's text (admin key or the room's instructor key). */
-  async exportRoom(code: string, key: string, format: 'json' | 'csv'): Promise<ApiResult<string>> {
-    const res = await this.fetchAny(`/api/rooms/${encodeURIComponent(code)}/export?format=${format}`, {
+  /**
+   * A room's results as a file's text (admin key or the room's instructor key); a CSV's words are in
+   * `language` (English by default).
+   */
+  async exportRoom(
+    code: string,
+    key: string,
+    format: 'json' | 'csv',
+    language: 'en' | 'uk' = 'en',
+  ): Promise<ApiResult<string>> {
+    const query = `format=${format}&language=${language}`
+    const res = await this.fetchAny(`/api/rooms/${encodeURIComponent(code)}/export?${query}`, {
       headers: { Authorization: `Bearer ${key}` },
     })
     if (res.ok) return { ok: true, value: await res.text() }
@@ -246,8 +256,11 @@ export class ClassroomConnection {
     }
   }
 
-  /** A side's command (the server stamps the side of this seat). */
-  command(command: { type: string; payload: unknown; side?: string }): Promise<ReplyTo<'command'>> {
+  /**
+   * A command of the rules: a side's (the server stamps this seat's side) or, from the instructor's
+   * connection, the instructor's own (`overrule`, `inject`), which the server refuses from a student.
+   */
+  command(command: SentCommand): Promise<ReplyTo<'command'>> {
     return this.request('command', { command })
   }
 

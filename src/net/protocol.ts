@@ -1,5 +1,8 @@
 import { z } from 'zod'
 import type { RefusalCode, RefusalParams } from '../core/rules/apply.ts'
+import { SentCommandSchema } from '../core/rules/commands.ts'
+import type { RuleWarning } from '../core/rules/constraints.ts'
+import { DifficultySchema } from '../core/rules/setup.ts'
 
 /**
  * The classroom protocol, shared by the server (`src/server/`) and every client (`client.ts`, the browser
@@ -56,14 +59,22 @@ export const LIMITS = {
 } as const
 
 const side = z.string().min(1).max(80)
-const reason = z.string().trim().min(1).max(500)
+/** The round timer, in seconds; null turns it off. */
+const timerSeconds = z.number().int().min(LIMITS.timerMin).max(LIMITS.timerMax).nullable()
 
-/** Everything a device may send, by message type. Strict: unknown fields are refused. */
+/**
+ * Everything a device may send, by message type. Strict: unknown fields are refused. The game's own moves,
+ * the sides' and the instructor's alike, are core commands sent in `command`; the other messages are the
+ * room's controls (seats, settings, start, pause, resume, end, export), which the game record does not hold.
+ */
 export const MESSAGES = {
-  /** A side's command. `side` may be left out: the server stamps the seat's side. */
-  command: z.strictObject({
-    command: z.strictObject({ type: z.string().min(1).max(40), side: side.optional(), payload: z.unknown() }),
-  }),
+  /**
+   * A command of the rules (see core/rules/commands.ts), checked against CommandSchema itself. `side` may be
+   * left out: the server stamps it from who sent it, a student's seat or the instructor. Only the
+   * instructor's connection may send the instructor's commands (`overrule`, `inject`): a student's is
+   * refused with NOT_INSTRUCTOR.
+   */
+  command: z.strictObject({ command: SentCommandSchema }),
   /** A student picks a side (or none), when the instructor lets students pick. */
   pickSide: z.strictObject({ side: side.nullable() }),
   /** Instructor: puts a student on a side, or takes them off (null). */
@@ -75,20 +86,17 @@ export const MESSAGES = {
   /** Instructor: room settings. The timer is per round, in seconds; null turns it off. */
   configure: z.strictObject({
     picking: z.boolean().optional(),
-    timerSeconds: z.number().int().min(LIMITS.timerMin).max(LIMITS.timerMax).nullable().optional(),
-    difficulty: z.enum(['easy', 'normal', 'hard']).optional(),
+    timerSeconds: timerSeconds.optional(),
+    difficulty: DifficultySchema.optional(),
   }),
   start: z.strictObject({}),
   pause: z.strictObject({}),
   resume: z.strictObject({}),
   /** Instructor: ends the game where it stands (the debrief shows it as it is). */
   end: z.strictObject({}),
-  /** Instructor: brings a scenario event into the talks. */
-  inject: z.strictObject({ event: z.string().min(1).max(80) }),
-  /** Instructor: replaces the rules' answer to the package just tabled, with a reason. */
-  overrule: z.strictObject({ verdict: z.enum(['accept', 'demandRemoval', 'reject']), reason }),
   /** Instructor: the room's results as a game record (JSON) or a debrief table (CSV). */
-  export: z.strictObject({ format: z.enum(['json', 'csv']) }),
+  /** `language`: the CSV's words (the asker's interface language; English when absent). */
+  export: z.strictObject({ format: z.enum(['json', 'csv']), language: z.enum(['en', 'uk']).optional() }),
 } as const
 
 export type MessageType = keyof typeof MESSAGES
@@ -104,8 +112,6 @@ export const INSTRUCTOR_MESSAGES: ReadonlySet<MessageType> = new Set([
   'pause',
   'resume',
   'end',
-  'inject',
-  'overrule',
   'export',
 ])
 
@@ -124,8 +130,8 @@ export const CreateRoomSchema = z.strictObject({
   settings: z
     .strictObject({
       picking: z.boolean().optional(),
-      timerSeconds: z.number().int().min(LIMITS.timerMin).max(LIMITS.timerMax).nullable().optional(),
-      difficulty: z.enum(['easy', 'normal', 'hard']).optional(),
+      timerSeconds: timerSeconds.optional(),
+      difficulty: DifficultySchema.optional(),
       seed: z
         .number()
         .int()
@@ -191,6 +197,7 @@ export type ErrorCode = NetErrorCode | RefusalCode
 
 export interface NetError {
   code: ErrorCode
+  /** For logs and developers; for a refusal of the rules, its code alone (never words to show). */
   message: string
   /** A refusal of the rules: what it is about, as ids, so that each device words it in its own language. */
   params?: RefusalParams
@@ -201,7 +208,8 @@ export type Reply<T extends object = object> = ({ ok: true } & T) | { ok: false;
 
 /** What the server answers to each request type. */
 export interface ReplyData {
-  command: { warnings: string[] }
+  /** The rules' warnings for the sender, as codes and ids: the device words them in its own language. */
+  command: { warned: RuleWarning[] }
   export: { filename: string; mime: string; text: string }
   clearSeats: { removed: number }
 }

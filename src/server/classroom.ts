@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla'
-import type { Command } from '../core/rules/commands.ts'
+import { type Command, INSTRUCTOR, isInstructorCommand, type SentCommand } from '../core/rules/commands.ts'
+import type { RuleWarning } from '../core/rules/constraints.ts'
 import type { ScenarioIndex } from '../core/rules/scenario-index.ts'
 import type { GameSetup, GameState, Seat } from '../core/rules/state.ts'
 import { createGameStore, type GameStore } from '../core/store.ts'
@@ -11,7 +12,7 @@ import * as roster from './roster.ts'
 import { loadSource } from './scenarios.ts'
 import { secretMatches } from './secrets.ts'
 import * as status from './status.ts'
-import { instructorCommand, timeUpCommand } from './timer.ts'
+import { timeUpCommand } from './timer.ts'
 
 export { fail } from './reply.ts'
 
@@ -129,26 +130,32 @@ export class Classroom {
   }
 
   /** A student's command for their side: the side is stamped from the seat, never taken from the device. */
-  command(seatId: string, input: Message<'command'>['command'], now: Date): Reply<{ warnings: string[] }> {
+  command(seatId: string, input: SentCommand, now: Date): Reply<{ warned: RuleWarning[] }> {
     const seat = this.seat(seatId)
     if (!seat) return fail('UNKNOWN_SEAT', 'This seat is no longer in the room.')
+    // Authorised by role first: a student's overrule or injected event is refused whatever the game's state.
+    if (isInstructorCommand(input)) return fail('NOT_INSTRUCTOR', 'Only the instructor can do that.')
     const closed = this.playable()
     if (closed) return closed
     if (!seat.side)
       return fail('NOT_SEATED', 'You have no side yet: wait for the instructor to give you one.')
-    if (input.type === 'overrule' || input.type === 'inject')
-      return fail('NOT_INSTRUCTOR', 'Only the instructor can do that.')
     if (input.side !== undefined && input.side !== seat.side)
       return fail('NOT_YOUR_SIDE', `You play ${this.sideName(seat.side)}, not ${this.sideName(input.side)}.`)
     const command = { type: input.type, side: seat.side, payload: input.payload }
     return this.apply(command, { kind: 'student', seat: seat.id, name: seat.name }, now)
   }
 
-  /** The instructor's overrule or injected event, applied by the rules and logged as the instructor's. */
-  instruct(message: Parameters<typeof instructorCommand>[0], now: Date): Reply<{ warnings: string[] }> {
+  /**
+   * A command sent by the instructor's connection: one of the instructor's own (an overrule or an injected
+   * event, possible while paused too), applied by the rules with the instructor's side stamped and logged as
+   * the instructor's. The instructor plays no side, so a side's command is refused.
+   */
+  instruct(input: SentCommand, now: Date): Reply<{ warned: RuleWarning[] }> {
+    if (!isInstructorCommand(input))
+      return fail('NOT_SEATED', 'The instructor plays no side: only the instructor’s own commands are taken.')
     if (this.file.status === 'lobby') return fail('NOT_STARTED', 'The game has not started yet.')
     if (this.file.status === 'ended') return fail('ROOM_ENDED', 'The game is over.')
-    return this.apply(instructorCommand(message), { kind: 'instructor' }, now)
+    return this.apply({ ...input, side: INSTRUCTOR }, { kind: 'instructor' }, now)
   }
 
   /** A student picks a side, when the instructor lets students pick. */
@@ -238,7 +245,7 @@ export class Classroom {
     return null
   }
 
-  private apply(command: unknown, by: Author, now: Date): Reply<{ warnings: string[] }> {
+  private apply(command: unknown, by: Author, now: Date): Reply<{ warned: RuleWarning[] }> {
     const outcome = this.dispatch(command, by, now)
     if (!outcome.ok) return outcome
     this.runComputers(now)
@@ -246,13 +253,14 @@ export class Classroom {
     return outcome
   }
 
-  private dispatch(command: unknown, by: Author, now: Date): Reply<{ warnings: string[] }> {
+  private dispatch(command: unknown, by: Author, now: Date): Reply<{ warned: RuleWarning[] }> {
     const store = this.store
     if (!store) return fail('NOT_STARTED', 'The game has not started yet.')
     const outcome = store.getState().dispatch(command)
-    if (!outcome.ok) return fail(outcome.refusal.code, outcome.refusal.message, outcome.refusal.params)
+    // A refusal of the rules goes out as its code and ids only: each device words it in its own language.
+    if (!outcome.ok) return fail(outcome.refusal.code, outcome.refusal.code, outcome.refusal.params)
     this.record(store.getState().log.length - 1, by, now)
-    return { ok: true, warnings: outcome.warnings }
+    return { ok: true, warned: outcome.warned }
   }
 
   private runComputers(now: Date): void {

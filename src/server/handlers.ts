@@ -18,9 +18,9 @@ export function handleMessage(
   const student = viewer.role === 'student' ? viewer.seat : null
   switch (type) {
     case 'command': {
-      if (!student)
-        return fail('NOT_SEATED', 'The instructor acts through the instructor’s controls, not for a side.')
-      return room.command(student, (message as Message<'command'>).command, now)
+      // Authorised by role: a student's command is their side's, the instructor's is the instructor's.
+      const { command } = message as Message<'command'>
+      return student ? room.command(student, command, now) : room.instruct(command, now)
     }
     case 'pickSide':
       if (!student) return fail('NOT_SEATED', 'Only students pick sides.')
@@ -43,14 +43,9 @@ export function handleMessage(
       return room.resume(now)
     case 'end':
       return room.end(now)
-    case 'inject':
-      return room.instruct({ type: 'inject', event: (message as Message<'inject'>).event }, now)
-    case 'overrule': {
-      const m = message as Message<'overrule'>
-      return room.instruct({ type: 'overrule', verdict: m.verdict, reason: m.reason }, now)
-    }
     case 'export': {
-      const out = exportRoom(room, (message as Message<'export'>).format, now)
+      const m = message as Message<'export'>
+      const out = exportRoom(room, m.format, now, m.language)
       return out.ok ? out : fail('NOT_STARTED', out.message)
     }
   }

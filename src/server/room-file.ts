@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { z } from 'zod'
 import { CommandSchema } from '../core/rules/commands.ts'
+import { DifficultySchema, GameSetupSchema } from '../core/rules/setup.ts'
 import { CODE_ALPHABET, CODE_LENGTH } from '../net/protocol.ts'
 
 /**
@@ -10,13 +11,12 @@ import { CODE_ALPHABET, CODE_LENGTH } from '../net/protocol.ts'
  * files (one whole `<data>/rooms/<CODE>.json` per room) are read and moved to the new layout.
  */
 
-export const ROOM_FILE_FORMAT = 'red-lines-classroom-room'
-export const ROOM_FILE_VERSION = 1
+const ROOM_FILE_FORMAT = 'red-lines-classroom-room'
+const ROOM_FILE_VERSION = 1
 
 const code = z.string().regex(new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`))
 const hash = z.string().regex(/^[0-9a-f]{64}$/)
 const time = z.string().max(40)
-const difficulty = z.enum(['easy', 'normal', 'hard'])
 
 const AuthorSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('student'), seat: z.string(), name: z.string() }),
@@ -36,19 +36,12 @@ export const RoomFileSchema = z.strictObject({
   settings: z.strictObject({
     picking: z.boolean(),
     timerSeconds: z.number().int().positive().nullable(),
-    difficulty,
+    difficulty: DifficultySchema,
     seed: z.number().int(),
   }),
   status: z.enum(['lobby', 'running', 'paused', 'ended']),
   /** The game's setup, fixed when the instructor starts it (which sides are computer-played). */
-  setup: z
-    .strictObject({
-      scenarioId: z.string(),
-      seats: z.record(z.string(), z.enum(['human', 'computer'])),
-      seed: z.number().int(),
-      difficulty,
-    })
-    .nullable(),
+  setup: GameSetupSchema.nullable(),
   seats: z.array(
     z.strictObject({
       id: z.string(),

@@ -1,11 +1,10 @@
 import { type AuthContext, type Client, type MessageContext, Room, ServerError } from '@colyseus/core'
+import type { Language } from '../messages/index.ts'
 import {
-  type ErrorCode,
   INSTRUCTOR_MESSAGES,
   LIMITS,
   MESSAGE_TYPES,
   type MessageType,
-  type NetError,
   parseMessage,
   type Reply,
 } from '../net/protocol.ts'
@@ -14,6 +13,7 @@ import { Classroom } from './classroom.ts'
 import { Devices } from './devices.ts'
 import { type GateContext, RESERVATION_SECONDS } from './gate.ts'
 import { handleMessage } from './handlers.ts'
+import { fail } from './reply.ts'
 import type { RoomFile } from './room-file.ts'
 import { secretMatches } from './secrets.ts'
 import { recordTiming } from './stats.ts'
@@ -149,14 +149,14 @@ export class ClassroomRoom extends Room {
    * The room's results for the HTTP API (called through Colyseus' room calls, so it works wherever the room
    * lives): `key` is the instructor key, or null when the caller already proved the admin key.
    */
-  exportFor(key: string | null, format: 'json' | 'csv') {
+  exportFor(key: string | null, format: 'json' | 'csv', language: Language = 'en') {
     if (key !== null && !this.classroom.instructorKeyMatches(key))
       return {
         ok: false,
         status: 401,
         error: { code: 'BAD_KEY', message: 'That is not this room’s instructor key.' },
       }
-    const out = exportRoom(this.classroom, format, new Date())
+    const out = exportRoom(this.classroom, format, new Date(), language)
     return out.ok ? out : { ok: false, status: 409, error: { code: 'NOT_STARTED', message: out.message } }
   }
 
@@ -184,16 +184,13 @@ export class ClassroomRoom extends Room {
   private async check(type: MessageType, client: Client, raw: unknown): Promise<Reply> {
     const device = this.devices.get(client.sessionId)
     if (!device || this.closing)
-      return failure('NOT_CONNECTED', 'This device has not finished joining the room.')
+      return fail('NOT_CONNECTED', 'This device has not finished joining the room.')
     if (!device.bucket.take(Date.now()))
-      return failure(
-        'RATE_LIMITED',
-        `Too many messages: at most ${LIMITS.perSecond} a second. Wait a moment.`,
-      )
+      return fail('RATE_LIMITED', `Too many messages: at most ${LIMITS.perSecond} a second. Wait a moment.`)
     const parsed = parseMessage(type, raw)
     if (!parsed.ok) return { ok: false, error: parsed.error }
     if (INSTRUCTOR_MESSAGES.has(type) && device.viewer.role !== 'instructor')
-      return failure('NOT_INSTRUCTOR', 'Only the instructor can do that.')
+      return fail('NOT_INSTRUCTOR', 'Only the instructor can do that.')
     let reply: Reply
     const start = performance.now()
     try {
@@ -202,17 +199,11 @@ export class ClassroomRoom extends Room {
       recordTiming('apply', performance.now() - start)
     } catch (e) {
       console.error(`Room ${this.roomId}: "${type}" failed:`, e)
-      return failure(
-        'INTERNAL_ERROR',
-        'The server could not do that; the room is unchanged where it could be.',
-      )
+      return fail('INTERNAL_ERROR', 'The server could not do that; the room is unchanged where it could be.')
     }
     // A change is acknowledged only once stored: a device that gets no answer sends its move again.
     if (reply.ok && type !== 'export' && !(await this.changed()))
-      return failure(
-        'NOT_CONNECTED',
-        'The room is moving to another server: your device reconnects by itself.',
-      )
+      return fail('NOT_CONNECTED', 'The room is moving to another server: your device reconnects by itself.')
     return reply
   }
 
@@ -282,8 +273,4 @@ export class ClassroomRoom extends Room {
     this.listed = text
     this.setMetadata(summary).catch((e) => console.error(`Room ${this.roomId}: listing not updated:`, e))
   }
-}
-
-function failure(code: ErrorCode, message: string): { ok: false; error: NetError } {
-  return { ok: false, error: { code, message } }
 }

@@ -1,4 +1,4 @@
-import { type Command, INSTRUCTOR } from '../core/rules/commands.ts'
+import type { Command } from '../core/rules/commands.ts'
 import type { ScenarioIndex } from '../core/rules/scenario-index.ts'
 import type { GameState } from '../core/rules/state.ts'
 
@@ -33,15 +33,4 @@ export function timeUpCommand(index: ScenarioIndex, state: GameState): Command |
   if (!sides.some((s) => state.stances[s]?.kind === 'object'))
     return { type: 'object', side: first, payload: { reason: TIME_UP_REASON } }
   return { type: 'endRound', side: first, payload: {} }
-}
-
-/** The instructor's commands as the rules take them (the server stamps the instructor's side). */
-export function instructorCommand(
-  message:
-    | { type: 'inject'; event: string }
-    | { type: 'overrule'; verdict: 'accept' | 'demandRemoval' | 'reject'; reason: string },
-): Command {
-  return message.type === 'inject'
-    ? { type: 'inject', side: INSTRUCTOR, payload: { event: message.event } }
-    : { type: 'overrule', side: INSTRUCTOR, payload: { verdict: message.verdict, reason: message.reason } }
 }

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { commandErrorText } from '../../src/client/classroom/connect.ts'
 import { setLanguage } from '../../src/client/i18n/index.ts'
 import { parseRecord } from '../../src/core/record/record.ts'
+import type { Message } from '../../src/net/protocol.ts'
 import { Classroom } from '../../src/server/classroom.ts'
+import { handleMessage } from '../../src/server/handlers.ts'
 import { RoomFileSchema } from '../../src/server/room-file.ts'
 import { shippedScenarios } from '../../src/server/scenarios.ts'
 import { hashSecret } from '../../src/server/secrets.ts'
 import { TIME_UP_REASON } from '../../src/server/timer.ts'
-import { exportRoom, roomView } from '../../src/server/views.ts'
+import { exportRoom, roomView, type Viewer } from '../../src/server/views.ts'
 import { SCENARIO } from './helpers.ts'
 
 const T0 = new Date('2026-01-05T09:00:00Z')
@@ -209,15 +211,15 @@ describe('a classroom’s game', () => {
   it('logs the instructor’s overrule and injected event as the instructor’s', () => {
     const { r, seat } = room()
     seat('Ann', 'ukraine')
-    expect(r.instruct({ type: 'inject', event: 'nope' }, T0)).toMatchObject({
+    expect(r.instruct({ type: 'inject', payload: { event: 'nope' } }, T0)).toMatchObject({
       ok: false,
       error: { code: 'NOT_STARTED' },
     })
     r.start(T0)
     const event = r.index.scenario.events[0]?.id ?? ''
-    expect(r.instruct({ type: 'inject', event }, at(1)).ok).toBe(true)
+    expect(r.instruct({ type: 'inject', payload: { event } }, at(1)).ok).toBe(true)
     expect(
-      r.instruct({ type: 'overrule', verdict: 'accept', reason: 'Class decision' }, at(2)),
+      r.instruct({ type: 'overrule', payload: { verdict: 'accept', reason: 'Class decision' } }, at(2)),
     ).toMatchObject({
       ok: false,
       error: { code: 'NOTHING_TO_OVERRULE' },
@@ -245,7 +247,7 @@ describe('the instructor’s decisions', () => {
     const rules = r.game?.response?.verdict
     const other = rules === 'accept' ? 'reject' : 'accept'
     const reply = r.instruct(
-      { type: 'overrule', verdict: other, reason: 'The class found the guarantee credible.' },
+      { type: 'overrule', payload: { verdict: other, reason: 'The class found the guarantee credible.' } },
       at(4),
     )
     expect(reply.ok).toBe(true)
@@ -262,6 +264,73 @@ describe('the instructor’s decisions', () => {
     })
     const csv = exportRoom(r, 'csv', at(6))
     expect(csv.ok && csv.text).toContain('The class found the guarantee credible.')
+  })
+})
+
+describe('the instructor’s commands, authorised by role', () => {
+  /** A room with a package tabled and answered, so that an overrule is possible. */
+  function answered() {
+    const { r, seat } = room()
+    const [ann, bo, cy] = [seat('Ann', 'ukraine'), seat('Bo', 'europe'), seat('Cy', 'us')]
+    r.start(T0)
+    const own = r.index.scenario.instruments.find(
+      (i) => i.proposers.includes('ukraine') && i.variants.length === 0,
+    )
+    if (!own) throw new Error('no instrument of Ukraine')
+    r.command(ann, { type: 'add', payload: { instrument: own.id } }, at(1))
+    for (const s of [ann, bo, cy]) r.command(s, { type: 'endorse', payload: {} }, at(2))
+    expect(r.command(bo, { type: 'table', payload: {} }, at(3)).ok).toBe(true)
+    const rules = r.game?.response?.verdict
+    return { r, ann, rules, other: rules === 'accept' ? ('reject' as const) : ('accept' as const) }
+  }
+  const instructor = { role: 'instructor' } as const
+  const send = (r: Classroom, viewer: Viewer, command: object, when: Date) =>
+    handleMessage(r, viewer, 'command', { command } as Message<'command'>, when)
+
+  it('refuse a student’s forged overrule or injected event, whatever side it names, and change nothing', () => {
+    const { r, ann, rules, other } = answered()
+    const logged = r.log.length
+    const student = { role: 'student', seat: ann } as const
+    const payload = { verdict: other, reason: 'I say so.' }
+    for (const forged of [
+      { type: 'overrule', payload },
+      { type: 'overrule', side: '@instructor', payload },
+      { type: 'inject', payload: { event: r.index.scenario.events[0]?.id ?? 'storm' } },
+    ])
+      expect(send(r, student, forged, at(4))).toMatchObject({ ok: false, error: { code: 'NOT_INSTRUCTOR' } })
+    expect(r.log).toHaveLength(logged)
+    expect(r.game?.response?.verdict).toBe(rules)
+  })
+
+  it('apply the instructor’s overrule sent as a command, stamped with the instructor’s side', () => {
+    const { r, rules, other } = answered()
+    const reply = send(
+      r,
+      instructor,
+      { type: 'overrule', payload: { verdict: other, reason: 'Our call.' } },
+      at(4),
+    )
+    expect(reply.ok).toBe(true)
+    expect(r.game?.response).toMatchObject({
+      verdict: other,
+      overruled: { verdict: rules, reason: 'Our call.' },
+    })
+    expect(r.log.at(-1)).toMatchObject({
+      by: { kind: 'instructor' },
+      command: { type: 'overrule', side: '@instructor', payload: { verdict: other, reason: 'Our call.' } },
+    })
+  })
+
+  it('refuse a side’s command from the instructor, who plays no side', () => {
+    const { r } = answered()
+    const logged = r.log.length
+    expect(
+      send(r, instructor, { type: 'decide', side: 'ukraine', payload: { choice: 'continue' } }, at(4)),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_SEATED' },
+    })
+    expect(r.log).toHaveLength(logged)
   })
 })
 
@@ -323,7 +392,10 @@ describe('a classroom kept on disk', () => {
     const csv = exportRoom(r, 'csv', at(3))
     expect(csv.ok && csv.text).toContain('Ann,Ukraine,object')
     const view = roomView(r, { role: 'instructor' }, new Set(), 0, at(3))
-    expect(view.debrief?.title).toBeTruthy()
+    // Ended by the instructor before any ending: the debrief is there, its title empty (the catalogue words
+    // "The game goes on" on each device).
+    expect(view.debrief).toBeTruthy()
+    expect(view.debrief?.title).toBe('')
     expect(view.status).toBe('ended')
   })
 })

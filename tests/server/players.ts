@@ -103,7 +103,7 @@ export async function play(
     if (!command) continue
     await pause(thinkMs)
     if (student.log.length !== planned) continue
-    const reply = await student.command({ type: command.type, payload: command.payload })
+    const reply = await student.command(command)
     if (reply.ok) {
       const name = view.you.role === 'student' ? view.you.name : ''
       acknowledged.push({ name, type: command.type, payload: JSON.stringify(command.payload) })

@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest'
-import { CODE_ALPHABET, LIMITS, normalizeCode, normalizeName, parseMessage } from '../../src/net/protocol.ts'
+import { SaveSchema } from '../../src/client/saves/format.ts'
+import { GameRecordSchema } from '../../src/core/record/format.ts'
+import { SentCommandSchema } from '../../src/core/rules/commands.ts'
+import { DifficultySchema, GameSetupSchema } from '../../src/core/rules/setup.ts'
+import {
+  CODE_ALPHABET,
+  LIMITS,
+  MESSAGE_TYPES,
+  MESSAGES,
+  normalizeCode,
+  normalizeName,
+  parseMessage,
+} from '../../src/net/protocol.ts'
 import { TokenBucket } from '../../src/server/bucket.ts'
+import { RoomFileSchema } from '../../src/server/room-file.ts'
 import { hashSecret, newJoinCode, newSecret, secretMatches } from '../../src/server/secrets.ts'
 import { fileFor } from '../../src/server/static.ts'
 
@@ -43,10 +56,34 @@ describe('messages', () => {
       ok: false,
       error: { code: 'MALFORMED_MESSAGE' },
     })
-    expect(parseMessage('overrule', { verdict: 'accept', reason: '   ' }).ok).toBe(false)
+    const overrule = (payload: object) => parseMessage('command', { command: { type: 'overrule', payload } })
+    expect(overrule({ verdict: 'accept', reason: '   ' }).ok).toBe(false)
+    expect(overrule({ verdict: 'surrender', reason: 'Why not' }).ok).toBe(false)
+    expect(overrule({ verdict: 'accept', reason: ' Why not ' })).toEqual({
+      ok: true,
+      value: { command: { type: 'overrule', payload: { verdict: 'accept', reason: 'Why not' } } },
+    })
     expect(parseMessage('configure', { timerSeconds: 5 }).ok).toBe(false)
     expect(parseMessage('configure', { timerSeconds: 90 })).toEqual({ ok: true, value: { timerSeconds: 90 } })
   })
+  it('carry the commands of the rules as the rules define them, with the side left to the server', () => {
+    const command = (c: object) => parseMessage('command', { command: c })
+    expect(command({ type: 'endorse', payload: {} }).ok).toBe(true)
+    expect(command({ type: 'endorse', side: 'europe', payload: {} }).ok).toBe(true)
+    expect(command({ type: 'inject', payload: { event: 'storm' } }).ok).toBe(true)
+    for (const bad of [
+      { type: 'bribe', payload: {} },
+      { type: 'add', payload: {} },
+      { type: 'endorse', payload: {}, extra: 1 },
+      // The instructor's commands name the instructor's side or none: never a scenario's side.
+      { type: 'inject', side: 'europe', payload: { event: 'storm' } },
+    ])
+      expect(command(bad)).toMatchObject({ ok: false, error: { code: 'MALFORMED_MESSAGE' } })
+    // Instructor's actions are commands, not messages of their own.
+    expect(MESSAGE_TYPES).not.toContain('overrule')
+    expect(MESSAGE_TYPES).not.toContain('inject')
+  })
+
   it('are refused over the byte limit before their schema is even read', () => {
     const huge = { command: { type: 'object', payload: { reason: 'x'.repeat(LIMITS.messageBytes) } } }
     expect(parseMessage('command', huge)).toMatchObject({ ok: false, error: { code: 'MESSAGE_TOO_LARGE' } })
@@ -99,5 +136,22 @@ describe('static file paths', () => {
     expect(fileFor(base, '/../../etc/passwd')).toBe('/srv/dist/etc/passwd')
     expect(fileFor(base, '/..%2f..%2fetc/passwd')).toBeNull()
     for (const url of ['/a%00b', '/a%5c..%5c..%5cx', '/%E0%A4%A']) expect(fileFor(base, url)).toBeNull()
+  })
+})
+
+describe('the schemas shared by records, saves, rooms and the protocol', () => {
+  it('are each defined once, in the core', () => {
+    expect(GameRecordSchema.shape.setup).toBe(GameSetupSchema)
+    expect(RoomFileSchema.shape.setup.unwrap()).toBe(GameSetupSchema)
+    expect(RoomFileSchema.shape.settings.shape.difficulty).toBe(DifficultySchema)
+    expect(GameSetupSchema.shape.difficulty).toBe(DifficultySchema)
+    expect(MESSAGES.configure.shape.difficulty.unwrap()).toBe(DifficultySchema)
+    expect(MESSAGES.command.shape.command).toBe(SentCommandSchema)
+    // A save is a game record plus what the title screen shows.
+    expect(Object.keys(SaveSchema.shape).sort()).toEqual(
+      [...Object.keys(GameRecordSchema.shape), 'titleScreen'].sort(),
+    )
+    for (const key of Object.keys(GameRecordSchema.shape) as Array<keyof typeof GameRecordSchema.shape>)
+      expect(SaveSchema.shape[key]).toBe(GameRecordSchema.shape[key])
   })
 })

@@ -64,7 +64,7 @@ describe('a classroom room', () => {
     await until(() => ann.view?.status === 'running' && ann.view.game !== null)
     expect(ann.view?.humanSides).toEqual(['ukraine', 'europe'])
     const reply = await ann.command({ type: 'endorse', payload: {} })
-    expect(reply).toEqual({ ok: true, warnings: expect.any(Array) })
+    expect(reply).toEqual({ ok: true, warned: expect.any(Array) })
     await until(() => bob.log.some((e) => e.by.kind === 'student' && e.by.name === 'Ann Smith'))
     expect(bob.log.find((e) => e.by.kind === 'student')?.command).toMatchObject({
       type: 'endorse',
@@ -184,9 +184,18 @@ describe('a classroom room', () => {
     await teacher.request('start', {})
     await until(() => (ann.view?.timer.deadline ?? 0) > Date.now())
     const event = teacher.scenario?.events[0]?.id ?? ''
-    expect((await teacher.request('inject', { event })).ok).toBe(true)
-    const early = await teacher.request('overrule', { verdict: 'accept', reason: 'Our class decides.' })
+    // A student's forged instructor command is refused by role; the instructor's own is applied.
+    const forged = await ann.command({ type: 'inject', side: '@instructor', payload: { event } })
+    expect(!forged.ok && forged.error.code).toBe('NOT_INSTRUCTOR')
+    expect(ann.log.some((e) => e.command.type === 'inject')).toBe(false)
+    expect((await teacher.command({ type: 'inject', payload: { event } })).ok).toBe(true)
+    const early = await teacher.command({
+      type: 'overrule',
+      payload: { verdict: 'accept', reason: 'Our class decides.' },
+    })
     expect(!early.ok && early.error.code).toBe('NOTHING_TO_OVERRULE')
+    const forOthers = await teacher.command({ type: 'endorse', side: 'ukraine', payload: {} })
+    expect(!forOthers.ok && forOthers.error.code).toBe('NOT_SEATED')
     expect((await teacher.request('pause', {})).ok).toBe(true)
     await until(() => ann.view?.status === 'paused' && ann.view.timer.remainingMs !== null)
     const paused = await ann.command({ type: 'endorse', payload: {} })

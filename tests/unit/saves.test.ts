@@ -3,19 +3,21 @@ import { describe, expect, it, vi } from 'vitest'
 import {
   createMemoryStorage,
   deleteSave,
+  fromEnvelope,
   importLegacySave,
   LEGACY_KEY,
   listSaves,
   loadSave,
-  MIGRATIONS,
   newSaveId,
   openStorage,
   persistGameStore,
   SAVE_PREFIX,
-  SAVE_VERSION,
   type SaveStorage,
   saveKey,
+  scenarioHash,
 } from '../../src/client/saves/index.ts'
+import { RECORD_FORMAT, RECORD_VERSION } from '../../src/core/record/format.ts'
+import { parseRecord } from '../../src/core/record/record.ts'
 import type { Command } from '../../src/core/rules/commands.ts'
 import type { GameSetup } from '../../src/core/rules/state.ts'
 import { createGameStore } from '../../src/core/store.ts'
@@ -96,20 +98,28 @@ const LEGACY_FIXTURE = {
 }
 
 describe('saving', () => {
-  it('writes the game after every command, in zustand persist’s versioned envelope', () => {
+  it('writes the game after every command, as its game record plus what the title screen shows', () => {
     const storage = new MemoryStorage()
     const { store } = startGame(storage, 'a', 7)
     const saved = stored(storage, 'a')
-    expect(saved.version).toBe(SAVE_VERSION)
-    expect(Object.keys(saved.state).sort()).toEqual(['log', 'savedAt', 'scenario', 'setup', 'summary'])
-    expect(saved.state.log).toEqual(store.getState().log)
+    expect(saved).toMatchObject({ format: RECORD_FORMAT, version: RECORD_VERSION })
+    expect(Object.keys(saved).sort()).toEqual([
+      'format',
+      'log',
+      'scenario',
+      'setup',
+      'titleScreen',
+      'version',
+    ])
+    expect(saved.log).toEqual(store.getState().log)
     // One write when persistence starts, then one per command the computer partners applied.
     expect(storage.writes).toBe(1 + store.getState().log.length)
 
     const command: Command = { type: 'add', side: 'ukraine', payload: { instrument: 'elections-in-ukraine' } }
     expect(store.getState().dispatch(command).ok).toBe(true)
-    expect(stored(storage, 'a').state.log.at(-1)).toEqual(command)
-    expect(stored(storage, 'a').state.summary).toEqual({
+    expect(stored(storage, 'a').log.at(-1)).toEqual(command)
+    expect(stored(storage, 'a').titleScreen).toEqual({
+      savedAt: expect.any(Number),
       round: 1,
       phase: 'negotiating',
       humans: ['ukraine'],
@@ -140,7 +150,7 @@ describe('saving', () => {
     // Persisting the resumed game keeps saving it under the same key.
     persistGameStore(loaded.store, { storage, id: 'a', index, now: counter(5000) })
     loaded.store.getState().dispatch({ type: 'endorse', side: 'ukraine', payload: {} })
-    expect(stored(storage, 'a').state.log).toHaveLength(store.getState().log.length + 1)
+    expect(stored(storage, 'a').log).toHaveLength(store.getState().log.length + 1)
   })
 
   it('lists several saves, newest first, with their summaries', () => {
@@ -181,20 +191,27 @@ describe('broken saves', () => {
     const now = counter()
     const { store } = startGame(storage, 'good', 7, now)
     const good = stored(storage, 'good')
-    const variant = (state: object, version = SAVE_VERSION) => JSON.stringify({ state, version })
-    storage.setItem(saveKey('json'), '{"state": {')
-    storage.setItem(saveKey('shape'), variant({ ...good.state, log: 'none' }))
+    const variant = (save: object, version = RECORD_VERSION) => JSON.stringify({ ...save, version })
+    storage.setItem(saveKey('json'), '{"format": {')
+    storage.setItem(saveKey('shape'), variant({ ...good, log: 'none' }))
     storage.setItem(
       saveKey('newer'),
-      variant({ ...good.state, savedAt: 1, whatever: true }, SAVE_VERSION + 1),
+      variant(
+        { ...good, titleScreen: { ...good.titleScreen, savedAt: 1 }, whatever: true },
+        RECORD_VERSION + 1,
+      ),
     )
-    const atlantis = { ...good.state.setup, scenarioId: 'atlantis' }
+    const atlantis = { ...good.setup, scenarioId: 'atlantis' }
     storage.setItem(
       saveKey('atlantis'),
-      variant({ ...good.state, setup: atlantis, scenario: { id: 'atlantis', title: 'Atlantis' } }),
+      variant({
+        ...good,
+        setup: atlantis,
+        scenario: { ...good.scenario, id: 'atlantis', title: 'Atlantis' },
+      }),
     )
     const refused: Command = { type: 'withdraw', side: 'ukraine', payload: { instrument: 'nato-membership' } }
-    storage.setItem(saveKey('refused'), variant({ ...good.state, log: [good.state.log[0], refused] }))
+    storage.setItem(saveKey('refused'), variant({ ...good, log: [good.log[0], refused] }))
     return { storage, store }
   }
 
@@ -289,15 +306,49 @@ describe('broken saves', () => {
 })
 
 describe('old saves', () => {
-  it('MIGRATIONS[0] turns the single save of Red Lines 0.1 into format 1, with a summary', () => {
-    const { setup, log } = LEGACY_FIXTURE
-    const upgraded = MIGRATIONS[0]?.({ setup, log }, { resolveIndex, savedAt: 42 })
-    expect(upgraded).toMatchObject({
-      savedAt: 42,
-      scenario: { id: 'guarantees-2025', title: index.scenario.title },
+  const { setup, log } = LEGACY_FIXTURE
+  const summary = { round: 1, phase: 'negotiating', humans: ['ukraine'] }
+  /** Saves of Red Lines 0.2 and 0.3, in zustand persist's envelope (fixtures: do not regenerate). */
+  const V1_ENVELOPE = {
+    state: { savedAt: 1700, scenario: { id: 'guarantees-2025', title: 'Old title' }, setup, log, summary },
+    version: 1,
+  }
+  const v2Envelope = () => ({
+    state: {
+      savedAt: 1800,
+      scenario: { id: 'guarantees-2025', title: 'Old title', hash: scenarioHash(index) },
+      setup: { ...setup, mode: 'instructor' },
+      log,
+      summary,
+    },
+    version: 2,
+  })
+  const replayedGame = (s: GameSetup) => createGameStore(index, s, log as Command[]).getState().game
+
+  it('reads the single save of Red Lines 0.1 (envelope format 0) as a record of version 1, replayed for its title screen', () => {
+    expect(fromEnvelope({ setup, log }, 0, { resolveIndex, savedAt: 42 })).toEqual({
+      format: RECORD_FORMAT,
+      version: 1,
+      scenario: { id: 'guarantees-2025', title: index.scenario.title, hash: scenarioHash(index) },
       setup,
       log,
-      summary: { round: 1, phase: 'negotiating', humans: ['ukraine'] },
+      titleScreen: { savedAt: 42, ...summary },
+    })
+  })
+
+  it('reads envelope formats 1 and 2 as records of the same version, with the scenario’s hash when none was kept', () => {
+    expect(fromEnvelope(V1_ENVELOPE.state, 1, { resolveIndex, savedAt: 0 })).toEqual({
+      format: RECORD_FORMAT,
+      version: 1,
+      scenario: { id: 'guarantees-2025', title: 'Old title', hash: scenarioHash(index) },
+      setup,
+      log,
+      titleScreen: { savedAt: 1700, ...summary },
+    })
+    expect(fromEnvelope(v2Envelope().state, 2, { resolveIndex, savedAt: 0 })).toMatchObject({
+      version: 2,
+      setup: { mode: 'instructor' },
+      titleScreen: { savedAt: 1800 },
     })
   })
 
@@ -308,25 +359,20 @@ describe('old saves', () => {
     const result = importLegacySave(storage, { resolveIndex, id: 'imported', now: counter(9000) })
     expect(result).toEqual({ id: 'imported', problem: null })
     expect(storage.getItem(LEGACY_KEY)).toBeNull()
-    expect(stored(storage, 'imported').version).toBe(SAVE_VERSION)
-    expect(stored(storage, 'imported').state.savedAt).toBeGreaterThanOrEqual(9000)
+    expect(stored(storage, 'imported')).toMatchObject({ format: RECORD_FORMAT, version: RECORD_VERSION })
+    expect(stored(storage, 'imported').titleScreen.savedAt).toBeGreaterThanOrEqual(9000)
     expect(listSaves(storage, scenarios).map((s) => [s.id, s.ok])).toEqual([
       ['imported', true],
       ['other', true],
     ])
     const loaded = loadSave(storage, 'imported', resolveIndex)
-    const setup = LEGACY_FIXTURE.setup as GameSetup
-    const log = LEGACY_FIXTURE.log as Command[]
-    expect(loaded.ok && loaded.store.getState().game).toEqual(
-      createGameStore(index, setup, log).getState().game,
-    )
+    expect(loaded.ok && loaded.store.getState().game).toEqual(replayedGame(setup as GameSetup))
     // Nothing left to import the second time.
     expect(importLegacySave(storage, { resolveIndex })).toBeNull()
   })
 
-  it('reads a format-0 save under a game key by migrating it in memory', () => {
+  it('lists and loads a format-0 save under a game key without rewriting it', () => {
     const storage = new MemoryStorage()
-    const { setup, log } = LEGACY_FIXTURE
     const raw = JSON.stringify({ state: { setup, log }, version: 0 })
     storage.setItem(saveKey('old'), raw)
     const [entry] = listSaves(storage, scenarios)
@@ -335,22 +381,62 @@ describe('old saves', () => {
     expect(loadSave(storage, 'old', resolveIndex).ok).toBe(true)
   })
 
-  it('reads a format-1 save (before modes) as a game in play mode; MIGRATIONS[1] keeps it as it is', () => {
+  it('reads a save of Red Lines 0.2 (before modes) as a game in play mode, and rewrites it as a record when played on', () => {
     const storage = new MemoryStorage()
-    startGame(storage, 'one', 4)
-    const saved = stored(storage, 'one')
-    storage.setItem(saveKey('one'), JSON.stringify({ ...saved, version: 1 }))
-    expect(MIGRATIONS[1]?.(saved.state, { resolveIndex, savedAt: 1 })).toEqual(saved.state)
-    expect(listSaves(storage, scenarios)).toMatchObject([{ id: 'one', ok: true, mode: 'play' }])
+    const raw = JSON.stringify(V1_ENVELOPE)
+    storage.setItem(saveKey('one'), raw)
+    expect(listSaves(storage, scenarios)).toMatchObject([
+      { id: 'one', ok: true, mode: 'play', savedAt: 1700, summary },
+    ])
     const loaded = loadSave(storage, 'one', resolveIndex)
-    expect(loaded.ok && loaded.store.getState().setup.mode).toBeUndefined()
+    if (!loaded.ok) throw new Error(loaded.problem.message)
+    expect(storage.getItem(saveKey('one'))).toBe(raw)
+    expect(loaded.store.getState().setup.mode).toBeUndefined()
+    expect(loaded.store.getState().game).toEqual(replayedGame(setup as GameSetup))
+    persistGameStore(loaded.store, { storage, id: 'one', index, now: counter(5000) })
+    expect(stored(storage, 'one')).toMatchObject({
+      format: RECORD_FORMAT,
+      version: RECORD_VERSION,
+      scenario: { hash: scenarioHash(index) },
+      log,
+      titleScreen: { savedAt: 5000 },
+    })
+  })
+
+  it('reads a save of Red Lines 0.3 with its mode', () => {
+    const storage = new MemoryStorage()
+    storage.setItem(saveKey('two'), JSON.stringify(v2Envelope()))
+    expect(listSaves(storage, scenarios)).toMatchObject([{ id: 'two', ok: true, mode: 'instructor' }])
+    const loaded = loadSave(storage, 'two', resolveIndex)
+    expect(loaded.ok && loaded.store.getState().setup.mode).toBe('instructor')
+  })
+
+  it('explains a damaged or too-new old save, never rewrites it, and lets it be deleted', () => {
+    const storage = new MemoryStorage()
+    const damaged = JSON.stringify({ ...V1_ENVELOPE, state: { ...V1_ENVELOPE.state, log: 'none' } })
+    const newer = JSON.stringify({ ...V1_ENVELOPE, version: 3 })
+    storage.setItem(saveKey('damaged'), damaged)
+    storage.setItem(saveKey('newer'), newer)
+    expect(
+      listSaves(storage, scenarios).map((s) => (s.ok ? s.id : [s.id, s.problem.code, s.savedAt])),
+    ).toEqual([
+      ['damaged', 'CORRUPT', 1700],
+      ['newer', 'TOO_NEW', 1700],
+    ])
+    const handle = persistGameStore(createGameStore(index, setupFor(9)), { storage, id: 'newer', index })
+    expect(handle.error()?.code).toBe('TOO_NEW')
+    expect(storage.getItem(saveKey('damaged'))).toBe(damaged)
+    expect(storage.getItem(saveKey('newer'))).toBe(newer)
+    expect(deleteSave(storage, 'damaged')).toBeNull()
+    expect(deleteSave(storage, 'newer')).toBeNull()
+    expect(listSaves(storage, scenarios)).toEqual([])
   })
 
   it('keeps the instructor mode of a game through saving and loading', () => {
     const storage = new MemoryStorage()
     const store = createGameStore(index, { ...setupFor(6), mode: 'instructor' })
     persistGameStore(store, { storage, id: 'study', index, now: counter() })
-    expect(stored(storage, 'study')).toMatchObject({ version: 2, state: { setup: { mode: 'instructor' } } })
+    expect(stored(storage, 'study')).toMatchObject({ version: RECORD_VERSION, setup: { mode: 'instructor' } })
     const loaded = loadSave(storage, 'study', resolveIndex)
     expect(loaded.ok && loaded.store.getState().setup.mode).toBe('instructor')
   })
@@ -373,6 +459,27 @@ describe('old saves', () => {
   })
 })
 
+describe('a save is a game record', () => {
+  it('opens as a record once what the title screen shows is taken off, replaying to the same game', () => {
+    const storage = new MemoryStorage()
+    const { store } = startGame(storage, 'a', 7)
+    store.getState().dispatch({ type: 'endorse', side: 'ukraine', payload: {} })
+    const { titleScreen: _shown, ...record } = stored(storage, 'a')
+    const opened = parseRecord(JSON.stringify(record), resolveIndex)
+    if (!opened.ok) throw new Error(opened.error.message)
+    expect(opened.state).toEqual(store.getState().game)
+  })
+
+  it('takes the records’ migrations: a save written at record version 1 loads in play mode', () => {
+    const storage = new MemoryStorage()
+    startGame(storage, 'v1', 4)
+    const { setup: current, ...rest } = stored(storage, 'v1')
+    storage.setItem(saveKey('v1'), JSON.stringify({ ...rest, setup: current, version: 1 }))
+    expect(listSaves(storage, scenarios)).toMatchObject([{ id: 'v1', ok: true, mode: 'play' }])
+    expect(loadSave(storage, 'v1', resolveIndex).ok).toBe(true)
+  })
+})
+
 describe('storage failures', () => {
   it('reports a full storage once, keeps the game going, and saves again when there is room', () => {
     const storage = new MemoryStorage()
@@ -391,13 +498,13 @@ describe('storage failures', () => {
     expect(onError).toHaveBeenCalledTimes(1)
     expect(onError.mock.calls[0]?.[0]).toMatchObject({ code: 'QUOTA_EXCEEDED' })
     expect(handle.error()?.code).toBe('QUOTA_EXCEEDED')
-    expect(stored(storage, 'small').state.log.length).toBeLessThan(store.getState().log.length - 1)
+    expect(stored(storage, 'small').log.length).toBeLessThan(store.getState().log.length - 1)
 
     // The player deletes an old save; the next command is saved in full.
     expect(deleteSave(storage, 'big')).toBeNull()
     store.getState().dispatch({ type: 'endorse', side: 'ukraine', payload: {} })
     expect(handle.error()).toBeNull()
-    expect(stored(storage, 'small').state.log).toEqual(store.getState().log)
+    expect(stored(storage, 'small').log).toEqual(store.getState().log)
   })
 
   it('reports a storage that refuses everything, and lists nothing rather than throwing', () => {

@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Command } from '../../src/core/rules/commands.ts'
 import { evaluate } from '../../src/core/rules/conditions.ts'
+import { DIFFICULTIES } from '../../src/core/rules/difficulty.ts'
 import { forEachPackage } from '../../src/core/rules/enumerate.ts'
 import { resolvePackage } from '../../src/core/rules/package.ts'
 import { draw } from '../../src/core/rules/rng.ts'
@@ -24,7 +25,6 @@ import {
 import { scenarioFile } from './helpers.ts'
 
 const FOLDER = join(PROJECT_ROOT, 'scenarios')
-const DIFFICULTIES: Difficulty[] = ['easy', 'normal', 'hard']
 /** The scenarios written for particular moments of the articles, checked in depth below. */
 const MOMENTS = ['late-august.yaml', 'december.yaml']
 

@@ -75,8 +75,10 @@ export function hashesInSaves(storage: SaveStorage): Set<string> {
   const hashes = new Set<string>()
   for (const key of keysWith(storage, SAVE_PREFIX)) {
     try {
-      const doc = JSON.parse(storage.getItem(key) ?? 'null') as { state?: { scenario?: { hash?: unknown } } }
-      const hash = doc?.state?.scenario?.hash
+      type Named = { scenario?: { hash?: unknown } }
+      // A save is a game record; one written before (an envelope) names its scenario in its `state`.
+      const doc = JSON.parse(storage.getItem(key) ?? 'null') as (Named & { state?: Named }) | null
+      const hash = doc?.scenario?.hash ?? doc?.state?.scenario?.hash
       if (typeof hash === 'string') hashes.add(hash)
     } catch {
       // A damaged save is explained on the title screen; it keeps no scenario text alive.

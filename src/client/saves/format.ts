@@ -1,25 +1,23 @@
 import { z } from 'zod'
+import { GameRecordSchema, RECORD_FORMAT, RECORD_VERSION } from '../../core/record/format.ts'
 import { scenarioHash as hashScenario } from '../../core/record/hash.ts'
-import { CommandSchema } from '../../core/rules/commands.ts'
 import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
-import type { GameState } from '../../core/rules/state.ts'
+import { PhaseSchema } from '../../core/rules/setup.ts'
+import type { GameStore } from '../../core/store.ts'
 
 /**
- * The stored shape of a saved game. Each game lives under its own key, `red-lines:game:<id>`, so that one
- * damaged entry can never hide the others (there is deliberately no index key to corrupt). The value is
- * zustand persist's envelope, `{ state, version }`, with `state` a SaveState.
+ * The stored shape of a saved game: a game record (core/record/format.ts: the same schema, the same version
+ * chain and migrations, so a save is exported as it is) plus what the title screen shows of it. Each game
+ * lives under its own key, `red-lines:game:<id>`, so that one damaged entry can never hide the others (there
+ * is deliberately no index key to corrupt). Saves written before they were records (zustand persist's
+ * envelope `{ state, version }`, and the single save of Red Lines 0.1) are read by old-formats.ts and
+ * legacy.ts.
  */
-
-/**
- * The save format this version writes. Bump it, and add MIGRATIONS[old], whenever SaveState changes.
- * Format 2 allows the setup's `mode`, so that an older game reports a save with one as too new, not damaged.
- */
-export const SAVE_VERSION = 2
 
 /** Every saved game's key starts with this. */
 export const SAVE_PREFIX = 'red-lines:game:'
 
-/** The key of the single save written by Red Lines 0.1 (src/client/save.ts), imported as format 0. */
+/** The key of the single save written by Red Lines 0.1 (src/client/save.ts), imported by legacy.ts. */
 export const LEGACY_KEY = 'red-lines:save:v1'
 
 /** The storage key of a saved game. */
@@ -41,52 +39,32 @@ export interface SaveStorage {
   removeItem(key: string): void
 }
 
-export const SetupSchema = z.strictObject({
-  scenarioId: z.string().min(1),
-  seats: z.record(z.string(), z.enum(['human', 'computer'])),
-  seed: z.number().int(),
-  difficulty: z.enum(['easy', 'normal', 'hard']),
-  /** Absent in play mode (and in every save written before modes existed). */
-  mode: z.enum(['play', 'instructor']).optional(),
-})
-
-/** What the title screen shows of a save without replaying it. */
+/** Where a game stands, as the title screen lists it without replaying it. */
 export const SummarySchema = z.strictObject({
   round: z.number().int().min(1),
-  phase: z.enum(['negotiating', 'deciding', 'ended']),
+  phase: PhaseSchema,
   ending: z.strictObject({ id: z.string().min(1), title: z.string() }).optional(),
   /** The proposing sides played by people, in scenario order. */
   humans: z.array(z.string().min(1)),
 })
 
-/** A saved game at SAVE_VERSION: enough to replay it, plus what lists it. */
-export const SaveStateSchema = z
-  .strictObject({
-    /** Milliseconds since 1970 (from the clock the caller gives), updated at every write. */
-    savedAt: z.number().finite().min(0),
-    scenario: z.strictObject({
-      id: z.string().min(1),
-      title: z.string(),
-      /** A hash of the scenario the game was played with, to explain a replay that fails after an edit. */
-      hash: z.string().optional(),
-    }),
-    setup: SetupSchema,
-    log: z.array(CommandSchema),
-    summary: SummarySchema,
-  })
-  .refine((s) => s.scenario.id === s.setup.scenarioId, {
-    message: 'the scenario named does not match the setup',
-    path: ['scenario', 'id'],
-  })
+/** What the title screen shows of a save: when it was written, and where the game stands. */
+const TitleScreenSchema = SummarySchema.extend({
+  /** Milliseconds since 1970 (from the clock the caller gives), updated at every write. */
+  savedAt: z.number().finite().min(0),
+})
 
-/** zustand persist's envelope around the state. */
-export const EnvelopeSchema = z.strictObject({ state: z.unknown(), version: z.number().int().min(0) })
+/** A saved game at RECORD_VERSION: a game record plus what the title screen shows. */
+export const SaveSchema = GameRecordSchema.extend({ titleScreen: TitleScreenSchema }).refine(
+  (s) => s.scenario.id === s.setup.scenarioId,
+  { message: 'the scenario named does not match the setup', path: ['scenario', 'id'] },
+)
 
-export type SaveState = z.infer<typeof SaveStateSchema>
+export type Save = z.infer<typeof SaveSchema>
 export type SaveSummary = z.infer<typeof SummarySchema>
 
-/** The summary of a game in progress, for the title screen. */
-export function summarize(index: ScenarioIndex, game: GameState): SaveSummary {
+/** Where a game stands, for the title screen. */
+export function summarize(index: ScenarioIndex, game: GameStore['game']): SaveSummary {
   const ending = game.ending && index.scenario.endings.find((e) => e.id === game.ending?.id)
   return {
     round: game.round,
@@ -99,7 +77,7 @@ export function summarize(index: ScenarioIndex, game: GameState): SaveSummary {
 
 const hashes = new WeakMap<ScenarioIndex, string>()
 
-/** The scenario's content hash (the same one game records carry), computed once per index. */
+/** The scenario's content hash (the one game records carry), computed once per index. */
 export function scenarioHash(index: ScenarioIndex): string {
   const known = hashes.get(index)
   if (known) return known
@@ -108,9 +86,24 @@ export function scenarioHash(index: ScenarioIndex): string {
   return hash
 }
 
-/** The scenario part of a save. */
-export const scenarioRef = (index: ScenarioIndex): SaveState['scenario'] => ({
+/** The scenario part of a save, as a game record names it. */
+export const scenarioRef = (index: ScenarioIndex): Save['scenario'] => ({
   id: index.scenario.id,
   title: index.scenario.title,
   hash: scenarioHash(index),
 })
+
+/**
+ * The save of a game store's game: its record (as exportRecord writes it, without the export time) and what
+ * the title screen shows.
+ */
+export function toSave(index: ScenarioIndex, { setup, log, game }: GameStore, savedAt: number): Save {
+  return {
+    format: RECORD_FORMAT,
+    version: RECORD_VERSION,
+    scenario: scenarioRef(index),
+    setup,
+    log,
+    titleScreen: { savedAt, ...summarize(index, game) },
+  }
+}

@@ -23,10 +23,10 @@ export interface LegacyImport {
 
 /**
  * Moves the single save of Red Lines 0.1 (`red-lines:save:v1`, `{ version: 1, setup, log }`) into the list
- * of saved games, then removes the old key. It is stored as save format 0 and upgraded by MIGRATIONS[0], the
- * same path any old save takes; when it is playable it is rewritten at SAVE_VERSION at once. A damaged one
- * is moved as it is, so the title screen explains it and the player can delete it. Returns null when there
- * is no old save. Call it once at start-up, before listSaves. Never throws.
+ * of saved games, then removes the old key. It is stored as envelope format 0, the path any old save takes;
+ * when it is playable it is rewritten as a record at once. A damaged one is moved as it is, so the title
+ * screen explains it and the player can delete it. Returns null when there is no old save. Call it once at
+ * start-up, before listSaves. Never throws.
  */
 export function importLegacySave(storage: SaveStorage, options: LegacyOptions): LegacyImport | null {
   let raw: string | null

@@ -3,7 +3,7 @@ import type { Command } from '../../core/rules/commands.ts'
 import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import type { GameSetup } from '../../core/rules/state.ts'
 import type { GameStore } from '../../core/store.ts'
-import { type SaveState, type SaveStorage, saveKey } from './format.ts'
+import { type SaveStorage, saveKey } from './format.ts'
 import { corrupt, missing, type SaveProblem } from './problems.ts'
 import { decodeSave } from './read.ts'
 import { replaySaved } from './replay.ts'
@@ -17,8 +17,6 @@ export type Loaded =
       index: ScenarioIndex
       setup: GameSetup
       log: Command[]
-      /** The save as read (and upgraded to SAVE_VERSION in memory; storage is rewritten at the next write). */
-      saved: SaveState
     }
   | { ok: false; id: string; problem: SaveProblem }
 
@@ -40,9 +38,9 @@ export function loadSave(
   if (raw === null) return { ok: false, id, problem: missing(id) }
   const decoded = decodeSave(raw, { resolveIndex, savedAt: 0 })
   if (!decoded.ok) return { ok: false, id, problem: decoded.problem }
-  const { state, index } = decoded
-  const replayed = replaySaved(index, state.setup, state.log, state.scenario.hash)
+  const { save, index } = decoded
+  const replayed = replaySaved(index, save.setup, save.log, save.scenario.hash)
   if (!replayed.ok) return { ok: false, id, problem: replayed.problem }
   const { setup, log } = replayed.store.getState()
-  return { ok: true, id, store: replayed.store, index, setup, log, saved: state }
+  return { ok: true, id, store: replayed.store, index, setup, log }
 }

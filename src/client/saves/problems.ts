@@ -49,10 +49,10 @@ export const missing = (id: string): SaveProblem => ({
 })
 
 /** The save was written by a newer Red Lines; it is never migrated down or overwritten. */
-export const tooNew = (version: number, known: number, needs?: string): SaveProblem => ({
+export const tooNew = (version: number, known: number): SaveProblem => ({
   code: 'TOO_NEW',
   message: t('saves.tooNew', { version, known }),
-  fix: needs ? t('saves.tooNewFixVersion', { needs }) : t('saves.tooNewFix'),
+  fix: t('saves.tooNewFix'),
 })
 
 /** The save names a scenario this copy of the game does not ship (or that no longer loads). */

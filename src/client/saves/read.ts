@@ -1,18 +1,18 @@
 import type { z } from 'zod'
+import { RECORD_FORMAT, RECORD_VERSION, upgradeRecord } from '../../core/record/format.ts'
 import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import type { GameMode } from '../../core/rules/state.ts'
 import {
-  EnvelopeSchema,
   idOfKey,
-  type SaveState,
-  SaveStateSchema,
+  type Save,
+  SaveSchema,
   type SaveStorage,
   type SaveSummary,
   saveKey,
   scenarioHash,
 } from './format.ts'
-import { type MigrationContext, migrateSave } from './migrations.ts'
-import { corrupt, type SaveProblem, SaveProblemError, unknownScenario } from './problems.ts'
+import { EnvelopeSchema, fromEnvelope, LAST_ENVELOPE_VERSION, type LegacyContext } from './old-formats.ts'
+import { corrupt, type SaveProblem, SaveProblemError, tooNew, unknownScenario } from './problems.ts'
 import { replaySaved } from './replay.ts'
 
 /** What is known of a broken save, best effort, so the title screen can still place and name it. */
@@ -21,9 +21,9 @@ interface Hints {
   scenarioTitle?: string
 }
 
-/** A stored save, checked and upgraded to SAVE_VERSION, or why it cannot be used. */
+/** A stored save, checked and upgraded to RECORD_VERSION, or why it cannot be used. */
 export type Decoded =
-  | { ok: true; state: SaveState; version: number; index: ScenarioIndex }
+  | { ok: true; save: Save; index: ScenarioIndex }
   | ({ ok: false; problem: SaveProblem } & Hints)
 
 /** One line of the title screen's list of saved games. */
@@ -45,47 +45,80 @@ const describe = (error: z.ZodError): string => {
   return `it has the wrong shape (${issue?.path.join('.') || 'top'}: ${issue?.message})`
 }
 
-const hintsOf = (state: unknown): Hints => {
-  if (typeof state !== 'object' || state === null) return {}
-  const { savedAt, scenario } = state as { savedAt?: unknown; scenario?: { title?: unknown } }
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** The save's time and scenario title, from a save (its title screen) or an old envelope's state. */
+const hintsOf = (doc: Record<string, unknown>): Hints => {
+  const from = isObject(doc.state) ? doc.state : doc
+  const savedAt = isObject(from.titleScreen) ? from.titleScreen.savedAt : from.savedAt
+  const title = isObject(from.scenario) ? from.scenario.title : undefined
   return {
     ...(typeof savedAt === 'number' && Number.isFinite(savedAt) ? { savedAt } : {}),
-    ...(typeof scenario?.title === 'string' ? { scenarioTitle: scenario.title } : {}),
+    ...(typeof title === 'string' ? { scenarioTitle: title } : {}),
   }
 }
 
 /**
- * Checks a stored value: JSON, then persist's envelope, then the version (newer ones are refused before
- * their shape is looked at, since it may have changed), then the migrations, the strict schema and the
- * scenario. Never throws.
+ * Whether a stored value is a save from a newer Red Lines (a record version this game does not know), which
+ * is never migrated down or overwritten.
  */
-export function decodeSave(raw: string, context: MigrationContext): Decoded {
+export function isTooNew(raw: string): boolean {
+  try {
+    const doc: unknown = JSON.parse(raw)
+    if (!isObject(doc) || typeof doc.version !== 'number') return false
+    return doc.version > (doc.format === RECORD_FORMAT ? RECORD_VERSION : LAST_ENVELOPE_VERSION)
+  } catch {
+    return false
+  }
+}
+
+/** A save (a record with its title screen), or an old one read as the record of its version. */
+function recordOf(doc: Record<string, unknown>, context: LegacyContext): Record<string, unknown> {
+  if (doc.format === RECORD_FORMAT) return doc
+  const envelope = EnvelopeSchema.safeParse(doc)
+  if (!envelope.success) throw new SaveProblemError(corrupt(describe(envelope.error)))
+  return fromEnvelope(envelope.data.state, envelope.data.version, context)
+}
+
+/**
+ * Checks a stored value: JSON, then the version (newer ones are refused before their shape is looked at,
+ * since it may have changed), then the records' migrations, the strict schema and the scenario. An old save
+ * (old-formats.ts) is read as the record of its version first. Never throws.
+ */
+export function decodeSave(raw: string, context: LegacyContext): Decoded {
   let doc: unknown
   try {
     doc = JSON.parse(raw)
   } catch {
     return { ok: false, problem: corrupt('it is not valid JSON') }
   }
-  const envelope = EnvelopeSchema.safeParse(doc)
-  if (!envelope.success) return { ok: false, problem: corrupt(describe(envelope.error)) }
-  const { state, version } = envelope.data
-  const hints = hintsOf(state)
-  let current: unknown
+  if (!isObject(doc)) return { ok: false, problem: corrupt('it is not a saved game') }
+  const hints = hintsOf(doc)
+  let data: Record<string, unknown>
   try {
-    current = migrateSave(state, version, context)
+    data = recordOf(doc, context)
   } catch (error) {
     const problem =
-      error instanceof SaveProblemError
-        ? error.problem
-        : corrupt(`upgrading it from save format ${version} failed (${String(error)})`)
+      error instanceof SaveProblemError ? error.problem : corrupt(`reading it failed (${String(error)})`)
     return { ok: false, problem, ...hints }
   }
-  const parsed = SaveStateSchema.safeParse(current)
+  const upgraded = upgradeRecord(data)
+  if (!upgraded.ok)
+    return {
+      ok: false,
+      problem:
+        upgraded.code === 'VERSION_TOO_NEW'
+          ? tooNew(data.version as number, RECORD_VERSION)
+          : corrupt('it does not say which version it is written in'),
+      ...hints,
+    }
+  const parsed = SaveSchema.safeParse(upgraded.data)
   if (!parsed.success) return { ok: false, problem: corrupt(describe(parsed.error)), ...hints }
   const { scenario } = parsed.data
   const index = context.resolveIndex(scenario.id, scenario.hash)
   if (!index) return { ok: false, problem: unknownScenario(scenario.id, scenario.title), ...hints }
-  return { ok: true, state: parsed.data, version, index }
+  return { ok: true, save: parsed.data, index }
 }
 
 /**
@@ -102,7 +135,7 @@ export function pickScenario(
 }
 
 /** The ids of every key that holds a saved game; storage that cannot be read has none. */
-export function savedIds(storage: SaveStorage): string[] {
+function savedIds(storage: SaveStorage): string[] {
   const ids: string[] = []
   try {
     for (let i = 0; i < storage.length; i++) {
@@ -136,14 +169,15 @@ function entryOf(storage: SaveStorage, id: string, known: readonly ScenarioIndex
   const resolveIndex = (scenarioId: string, hash?: string) => pickScenario(known, scenarioId, hash)
   const decoded = decodeSave(raw, { resolveIndex, savedAt: 0 })
   if (!decoded.ok) return { id, ...decoded }
-  const { state, index } = decoded
-  const hints = { savedAt: state.savedAt, scenarioTitle: index.scenario.title }
+  const { save, index } = decoded
+  const { savedAt, ...summary } = save.titleScreen
+  const hints = { savedAt, scenarioTitle: index.scenario.title }
   if (verify) {
-    const replayed = replaySaved(index, state.setup, state.log, state.scenario.hash)
+    const replayed = replaySaved(index, save.setup, save.log, save.scenario.hash)
     if (!replayed.ok) return { id, ok: false as const, problem: replayed.problem, ...hints }
   }
-  const mode = state.setup.mode ?? 'play'
-  return { id, ok: true as const, ...hints, scenarioId: index.scenario.id, summary: state.summary, mode }
+  const mode = save.setup.mode ?? 'play'
+  return { id, ok: true as const, ...hints, scenarioId: index.scenario.id, summary, mode }
 }
 
 /**

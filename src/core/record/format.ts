@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { CommandSchema } from '../rules/commands.ts'
+import { GameSetupSchema, IdSchema as id } from '../rules/setup.ts'
 
 /** The `format` field that marks a file as a Red Lines game record. */
 export const RECORD_FORMAT = 'red-lines-game'
@@ -10,8 +11,6 @@ export const RECORD_FORMAT = 'red-lines-game'
  */
 export const RECORD_VERSION = 2
 
-const id = z.string().min(1).max(80)
-
 /** A game record at RECORD_VERSION: enough to replay the game exactly, and to check it is the same scenario. */
 export const GameRecordSchema = z.strictObject({
   format: z.literal(RECORD_FORMAT),
@@ -21,13 +20,7 @@ export const GameRecordSchema = z.strictObject({
     title: z.string().max(500),
     hash: z.string().regex(/^[0-9a-f]{8}$/, 'a hash is 8 hex digits'),
   }),
-  setup: z.strictObject({
-    scenarioId: id,
-    seats: z.record(id, z.enum(['human', 'computer'])),
-    seed: z.number().int(),
-    difficulty: z.enum(['easy', 'normal', 'hard']),
-    mode: z.enum(['play', 'instructor']).optional(),
-  }),
+  setup: GameSetupSchema,
   log: z.array(CommandSchema).max(100_000),
   exportedAt: z.string().max(100).optional(),
 })
@@ -37,7 +30,9 @@ export type GameRecord = z.infer<typeof GameRecordSchema>
 
 /**
  * A migration turns a record of one version into the next, as plain data. Each is a small pure function,
- * tested with a fixture of the older version; they run in order up to RECORD_VERSION.
+ * tested with a fixture of the older version; they run in order up to RECORD_VERSION. Saved games are
+ * records too (with what the title screen shows, see client/saves/format.ts), so a migration keeps the
+ * fields it does not know about.
  */
 export type RecordMigration = (record: Record<string, unknown>) => Record<string, unknown>
 

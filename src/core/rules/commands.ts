@@ -1,6 +1,7 @@
 import { z } from 'zod'
+import { VerdictSchema } from '../scenario/schema/conditions.ts'
+import { IdSchema as id } from './setup.ts'
 
-const id = z.string().min(1).max(80)
 const reason = z.string().trim().min(1).max(500)
 
 /**
@@ -57,7 +58,7 @@ export const CommandSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('overrule'),
     side: z.literal(INSTRUCTOR),
-    payload: z.strictObject({ verdict: z.enum(['accept', 'demandRemoval', 'reject']), reason }),
+    payload: z.strictObject({ verdict: VerdictSchema, reason }),
   }),
   z.strictObject({
     type: z.literal('inject'),
@@ -68,15 +69,35 @@ export const CommandSchema = z.discriminatedUnion('type', [
 
 /** A command, as sent by a side (or, for `overrule` and `inject`, by the instructor). */
 export type Command = z.infer<typeof CommandSchema>
-export type CommandType = Command['type']
 /** The commands only the instructor of a classroom room sends. */
 export type InstructorCommand = Extract<Command, { side: typeof INSTRUCTOR }>
 /** The commands the negotiating sides send. */
 export type SideCommand = Exclude<Command, InstructorCommand>
 
-const INSTRUCTOR_TYPES: ReadonlySet<CommandType> = new Set<InstructorCommand['type']>(['overrule', 'inject'])
+const INSTRUCTOR_TYPES: ReadonlySet<string> = new Set<InstructorCommand['type']>(['overrule', 'inject'])
 
-/** Whether a (valid) command is one of the instructor's, by its type. */
-export function isInstructorCommand(command: Command): command is InstructorCommand {
+/** Whether a command is one of the instructor's, by its type (whoever claims to send it). */
+export function isInstructorCommand<C extends { type: string }>(
+  command: C,
+): command is Extract<C, { type: InstructorCommand['type'] }> {
   return INSTRUCTOR_TYPES.has(command.type)
 }
+
+/** A command as a device sends it over the network: the server stamps its `side` from who sent it. */
+export type SentCommand = Command extends infer C
+  ? C extends Command
+    ? Omit<C, 'side'> & { side?: C['side'] }
+    : never
+  : never
+
+/**
+ * The schema of a command as a device sends it: CommandSchema itself, with `side` left to the server. A
+ * student's side is stamped from their seat, the instructor's is INSTRUCTOR (see server/classroom.ts).
+ */
+export const SentCommandSchema = z.discriminatedUnion(
+  'type',
+  CommandSchema.options.map((option) => (option as z.ZodObject).partial({ side: true })) as unknown as [
+    (typeof CommandSchema.options)[number],
+    ...(typeof CommandSchema.options)[number][],
+  ],
+) as unknown as z.ZodType<SentCommand>

@@ -1,4 +1,4 @@
-import type { Difficulty } from './state.ts'
+import { type Difficulty, DifficultySchema } from './setup.ts'
 
 /**
  * What a difficulty level changes, in one place, so that the set-up screen's sentences, the rules and the
@@ -27,4 +27,4 @@ export const DIFFICULTY: Record<Difficulty, DifficultyRules> = {
 }
 
 /** The difficulty levels in the order the set-up screen offers them. */
-export const DIFFICULTIES: readonly Difficulty[] = ['easy', 'normal', 'hard']
+export const DIFFICULTIES: readonly Difficulty[] = DifficultySchema.options

@@ -5,25 +5,9 @@ import { type PackageItem, resolvePackage } from './package.ts'
 import { drawResolve } from './resolve.ts'
 import { seedState } from './rng.ts'
 import type { ScenarioIndex } from './scenario-index.ts'
+import type { GameSetup, Phase } from './setup.ts'
 
-export type Seat = 'human' | 'computer'
-export type Difficulty = 'easy' | 'normal' | 'hard'
-export type Phase = 'negotiating' | 'deciding' | 'ended'
-/**
- * `play`: the hidden parts stay hidden. `instructor`: an instructor or author studies the scenario, with the
- * Backstage panel open to Russia's hidden resolve and every side's constraints; records and the debrief say so.
- */
-export type GameMode = 'play' | 'instructor'
-
-/** What a game starts from: everything a replay needs besides the scenario and the commands. */
-export interface GameSetup {
-  scenarioId: string
-  seats: Record<string, Seat>
-  seed: number
-  difficulty: Difficulty
-  /** Play mode unless the game was started as an instructor or author (older records have none: play). */
-  mode?: GameMode
-}
+export type { Difficulty, GameMode, GameSetup, Phase, Seat } from './setup.ts'
 
 export type Stance = { kind: 'endorse' } | { kind: 'object'; reason: string }
 

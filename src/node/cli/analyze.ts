@@ -1,5 +1,6 @@
 import { analyzeScenario, DEFAULT_BUDGET, DEFAULT_SEEDS } from '../../core/analyze/analysis.ts'
 import { formatAnalysis } from '../../core/analyze/report.ts'
+import { DIFFICULTIES } from '../../core/rules/difficulty.ts'
 import type { Difficulty } from '../../core/rules/state.ts'
 import { loadScenario } from '../../core/scenario/load/index.ts'
 import { parseArgs } from './args.ts'
@@ -26,8 +27,6 @@ warnings about balance.
 Exit status: 0 once the file loads, 1 when it does not (its problems are printed as by npm run check),
 2 when the command is misused or the file cannot be read.
 `
-
-const DIFFICULTIES: readonly Difficulty[] = ['easy', 'normal', 'hard']
 
 /** `npm run analyze`: returns the exit status. */
 export function runAnalyze(argv: readonly string[], io: CliIo, now: () => number = () => 0): number {

@@ -22,7 +22,12 @@ export type Condition =
 export type CountSubject = { tag?: string; instrument?: string; backedBy?: string }
 export type PackageAttribute = 'deterrence' | 'cost' | 'risk'
 export type ShareAttribute = 'cost' | 'risk'
-export type ResponseKind = 'accept' | 'demandRemoval' | 'reject'
+/**
+ * Russia's verdicts on a tabled package, defined once: scenarios name them (conditions, effects), the rules
+ * give them and the instructor's `overrule` command names the one that stands instead.
+ */
+export const VerdictSchema = z.enum(['accept', 'demandRemoval', 'reject'])
+export type ResponseKind = z.infer<typeof VerdictSchema>
 
 /** The keys that name what a condition tests; exactly one of them opens every condition. */
 export const CONDITION_OPERATORS = [
@@ -48,9 +53,9 @@ const atMost = z.number().optional().describe('True when the value is at or belo
 export const PackageAttributeSchema = z
   .enum(['deterrence', 'cost', 'risk'])
   .describe('An attribute that instruments carry: deterrence, or cost and risk for each side.')
-export const ResponseKindSchema = z
-  .enum(['accept', 'demandRemoval', 'reject'])
-  .describe("Russia's verdict: accept the package, demand that parts be removed, or reject it.")
+const ResponseKindSchema = VerdictSchema.describe(
+  "Russia's verdict: accept the package, demand that parts be removed, or reject it.",
+)
 
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([

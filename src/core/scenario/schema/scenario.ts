@@ -11,7 +11,7 @@ import {
   sideMap,
   text,
 } from './common.ts'
-import { ConditionSchema } from './conditions.ts'
+import { ConditionSchema, VerdictSchema } from './conditions.ts'
 import { TRANSLATIONS_HELP } from './text-paths.ts'
 import { AftermathSchema, OutlookSchema, PositionSchema, ResolveSchema } from './uncertainty.ts'
 
@@ -307,7 +307,7 @@ export const ScenarioSchema = z
         acceptAt: z.number().default(0).describe('Accepts when disposition ≥ this and no red line rejects.'),
         noise: z.number().min(0).default(0).describe('Seeded random spread added to the disposition.'),
         effects: z
-          .partialRecord(z.enum(['accept', 'demandRemoval', 'reject']), z.array(EffectSchema))
+          .partialRecord(VerdictSchema, z.array(EffectSchema))
           .default({})
           .describe('Effects of each verdict, applied after those of the red lines and preferences.'),
       })
