@@ -1,20 +1,30 @@
 /**
- * Shared steps for the browser tests. Controls are found only by accessible role and name, as a player
- * using a screen reader or a keyboard would find them.
+ * Shared steps for the browser tests (and the browser bench, scripts/bench-browser.mjs, which plays a game
+ * with them outside the test runner). Controls are found only by accessible role and name, as a player using
+ * a screen reader or a keyboard would find them; every wait is one of Playwright's waiting assertions.
  */
-import assert from 'node:assert/strict'
+import { expect as playwrightExpect } from '@playwright/test'
+
+/**
+ * Playwright's waiting assertions: in the test runner with the configured timeout; outside it (the bench),
+ * with a timeout as generous as the runner's, where the default would be 5 s.
+ */
+const expect =
+  process.env.TEST_WORKER_INDEX === undefined
+    ? playwrightExpect.configure({ timeout: 30_000 })
+    : playwrightExpect
 
 /** Opens the page at the title screen. */
 export async function openTitle(page, base) {
   await page.goto(base)
-  await page.getByRole('heading', { name: 'Saved games' }).waitFor()
+  await expect(page.getByRole('heading', { name: 'Saved games' })).toBeVisible()
 }
 
 /** Opens the page and goes from the title screen to the set-up screen. */
 export async function openSetup(page, base) {
   await openTitle(page, base)
   await page.getByRole('button', { name: 'New game' }).click()
-  await page.getByRole('heading', { name: 'New game' }).waitFor()
+  await expect(page.getByRole('heading', { name: 'New game' })).toBeVisible()
 }
 
 /** The "Round N of M" heading of the table screen. */
@@ -31,7 +41,7 @@ export async function showAftermath(page) {
   const all = page.getByRole('button', { name: /^(Show all|Показати все)$/ })
   if (!(await all.isVisible())) return
   await all.click()
-  await page.getByRole('heading', { name: /^(Outcome|Підсумок): / }).waitFor()
+  await expect(page.getByRole('heading', { name: /^(Outcome|Підсумок): / })).toBeVisible()
 }
 
 /** The message shown when the rules refuse a command (or a note or warning). */
@@ -53,14 +63,14 @@ export async function startGame(page, { allHuman = false, seed = 12345, only, in
   if (allHuman) {
     const humans = page.getByRole('radio', { name: 'Human' })
     const count = await humans.count()
-    assert.ok(count >= 1, 'the setup lists at least one side')
+    expect(count, 'the setup lists at least one side').toBeGreaterThanOrEqual(1)
     for (let i = 0; i < count; i++) await humans.nth(i).check()
   }
   if (instructor) await page.getByRole('checkbox', { name: 'Instructor or author mode' }).check()
   await page.getByRole('spinbutton', { name: 'Seed' }).fill(String(seed))
   await page.getByRole('button', { name: 'Start game' }).click()
   await passInterstitials(page)
-  await roundHeading(page).waitFor()
+  await expect(roundHeading(page)).toBeVisible()
 }
 
 /** Buttons of the screens between the table's turns: hand-over, briefing, and round summary. */
@@ -70,7 +80,7 @@ const INTERSTITIAL =
 /** Clicks through hand-over, briefing and summary screens until the table or the ending shows. */
 export async function passInterstitials(page, { max = 12, onScreen } = {}) {
   for (let i = 0; i < max; i++) {
-    await page.getByRole('heading', { level: 2 }).first().waitFor()
+    await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible()
     const next = page.getByRole('button', { name: INTERSTITIAL })
     if ((await next.count()) === 0) return
     await onScreen?.((await page.locator('#screen-heading').textContent()) ?? '')
@@ -88,8 +98,8 @@ export async function switcherSides(page) {
 export async function playAs(page, side, { deciding = false } = {}) {
   await page.getByRole('combobox', { name: 'Playing as' }).selectOption({ label: side })
   await page.getByRole('button', { name: `I play ${side}: show my position` }).click()
-  if (deciding) await roundHeading(page).waitFor()
-  else await page.getByRole('heading', { name: `Your stance as ${side}` }).waitFor()
+  if (deciding) await expect(roundHeading(page)).toBeVisible()
+  else await expect(page.getByRole('heading', { name: `Your stance as ${side}` })).toBeVisible()
 }
 
 const visible = (locator) => locator.isVisible()
@@ -108,13 +118,12 @@ export const PLAY_NAMES = {
  * (the computer partners table it once they endorse it too); when they object and end the round untabled, go
  * on to the next round and endorse again. Leaves the page on Russia's answer and returns how many rounds ended
  * untabled first; fails if the game ends before Russia has answered. `names` are the controls' names in the
- * interface's language, `press` clicks (or taps), `onSummary` runs on each round summary passed. With
- * `lostTaps` (a touch screen), a tap that brought nothing within a few seconds is given again: a tap that
- * lands while the table is redrawn is lost, as a finger's would be, and endorsing twice is allowed.
+ * interface's language, `press` clicks (or taps), `onSummary` runs on each round summary passed. Every press
+ * is given once: a click or a tap that brings nothing is a fault of the page, never tried again.
  */
 export async function endorseUntilRussiaAnswers(
   page,
-  { names = PLAY_NAMES, press = (l) => l.click(), onSummary, lostTaps = false, maxSteps = 30 } = {},
+  { names = PLAY_NAMES, press = (l) => l.click(), onSummary, maxSteps = 30 } = {},
 ) {
   const response = page.getByRole('heading', { name: names.response })
   const nextRound = page.getByRole('button', { name: names.nextRound })
@@ -130,14 +139,12 @@ export async function endorseUntilRussiaAnswers(
       untabled += 1
       await onSummary?.()
       await press(nextRound)
-      await nextRound.waitFor({ state: 'detached' })
+      await expect(nextRound).toHaveCount(0)
       continue
     }
     await press(page.getByRole('button', { name: names.endorse, exact: true }))
     // Once the player has endorsed, the partners table the package or end the round: either shows at once.
-    await progress.waitFor(lostTaps ? { timeout: 3000 } : undefined).catch((error) => {
-      if (!lostTaps) throw error
-    })
+    await expect(progress, 'one press of "Endorse" moves the round on').toBeVisible()
   }
   throw new Error(`Russia did not answer within ${maxSteps} steps`)
 }
@@ -176,7 +183,7 @@ export async function playToEnd(page, { maxSteps = 200, onResponse, onScreen, st
       continue
     }
     const endorse = page.getByRole('button', { name: 'Endorse', exact: true })
-    assert.ok(await visible(endorse), 'the table offers "Endorse" while negotiating')
+    await expect(endorse, 'the table offers "Endorse" while negotiating').toBeVisible()
     if (await visible(switcher)) {
       // Hot-seat: every human side endorses in turn, passing the device, then one tables.
       for (const side of await switcherSides(page)) {
@@ -229,7 +236,7 @@ export async function checkA11y(page, screen) {
             .join('; ')}`,
       )
   })
-  assert.deepEqual(violations, [], `axe-core on the ${screen} screen`)
+  expect(violations, `axe-core on the ${screen} screen`).toEqual([])
 }
 
 /**
@@ -248,8 +255,8 @@ export async function fitsTheWidth(page, screen) {
       culprit: wide ? `${wide.tagName.toLowerCase()} "${(wide.textContent ?? '').trim().slice(0, 40)}"` : '',
     }
   })
-  assert.ok(
-    scroll <= width + 1,
+  expect(
+    scroll,
     `the ${screen} screen is ${scroll}px wide in a ${width}px window (${culprit})`,
-  )
+  ).toBeLessThanOrEqual(width + 1)
 }

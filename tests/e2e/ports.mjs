@@ -1,4 +1,4 @@
-/** What the browser-test runners share: ports for the servers they start, and how a failure is printed. */
+/** A port for the servers the browser tests start. */
 import { createServer } from 'node:net'
 
 /** Asks the OS for a free port on the loopback interface. */
@@ -11,14 +11,4 @@ export function freePort() {
       probe.close(() => resolve(port))
     })
   })
-}
-
-/** Prints "not ok - name" and the error's stack, indented, as the runners' output reads. */
-export function printFailure(name, error) {
-  console.log(`not ok - ${name}`)
-  console.log(
-    `  ${String(error?.stack ?? error)
-      .split('\n')
-      .join('\n  ')}`,
-  )
 }

@@ -2,7 +2,8 @@
  * Playing by keyboard alone: Tab (and Shift+Tab) move the focus as a keyboard user would, Enter presses the
  * focused button. Nothing is clicked, and focus must always be visible on what it lands on.
  */
-import assert from 'node:assert/strict'
+import { expect, test } from './fixtures.mjs'
+import { endingHeading, openTitle } from './helpers.mjs'
 
 /** The accessible name of the focused element, as far as a simple check can tell (label, aria-label, text). */
 const focusedName = (page) =>
@@ -16,17 +17,18 @@ const focusedName = (page) =>
   })
 
 /** Moves the focus with Tab until it is on a control whose name matches, checking focus is visible there. */
-export async function tabTo(page, name, { max = 600 } = {}) {
+async function tabTo(page, name, { max = 600 } = {}) {
   const matches = (text) => (typeof name === 'string' ? text === name : name.test(text))
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab')
-    if (matches(await focusedName(page))) {
+    const focused = await focusedName(page)
+    if (matches(focused)) {
       const visible = await page.evaluate(() => {
         const el = document.activeElement
         const style = el ? getComputedStyle(el) : null
         return !!style && (style.outlineStyle !== 'none' || style.boxShadow !== 'none')
       })
-      assert.ok(visible, `focus is visible on "${await focusedName(page)}"`)
+      expect(visible, `focus is visible on "${focused}"`).toBe(true)
       return
     }
   }
@@ -34,7 +36,7 @@ export async function tabTo(page, name, { max = 600 } = {}) {
 }
 
 /** Tabs to a button and presses Enter. */
-export async function press(page, name) {
+async function press(page, name) {
   await tabTo(page, name)
   await page.keyboard.press('Enter')
 }
@@ -43,13 +45,13 @@ const INTERSTITIAL =
   /^(I play .+: show my position|Go to the table|Next: .+'s? briefing|Start round \d+|See how the game ended)$/
 
 /** Plays a solo game from the title screen to the debrief with the keyboard only. */
-export async function playByKeyboard(page, { maxSteps = 120 } = {}) {
+async function playByKeyboard(page, { maxSteps = 120 } = {}) {
   await press(page, 'New game')
-  await page.getByRole('heading', { name: 'New game' }).waitFor()
+  await expect(page.getByRole('heading', { name: 'New game' })).toBeVisible()
   await press(page, 'Start game')
   const tried = new Map()
   for (let step = 0; step < maxSteps; step++) {
-    await page.locator('#screen-heading').waitFor()
+    await expect(page.locator('#screen-heading')).toBeVisible()
     const heading = (await page.locator('#screen-heading').textContent()) ?? ''
     if (heading.startsWith('Ending: ')) return step
     if (await page.getByRole('button', { name: INTERSTITIAL }).count()) {
@@ -83,3 +85,11 @@ export async function playByKeyboard(page, { maxSteps = 120 } = {}) {
   }
   throw new Error(`the keyboard game did not end within ${maxSteps} steps`)
 }
+
+test('a whole game by keyboard alone, from the title screen to the debrief', async ({ page, base, shot }) => {
+  await openTitle(page, base)
+  await page.evaluate(() => localStorage.setItem('red-lines:guide-done', '1'))
+  await playByKeyboard(page)
+  await expect(endingHeading(page)).toBeVisible()
+  await shot('keyboard-ending')
+})
