@@ -6,7 +6,7 @@
  * - initial JavaScript (gzip) loaded before the title screen is usable, against the bare Phaser page's;
  * - time until the title screen is usable (its first button present and focusable), against the plain
  *   page's first paint;
- * - long tasks over 200 ms while a whole game is played through the page by accessible role and name
+ * - long tasks over 50 ms (target: none) while a whole game is played through the page by accessible role and name
  *   (with the browser tests' helpers, tests/e2e/helpers.mjs, which follow the screens as they change);
  * - JS heap after that game (after a forced garbage collection), against the bare Phaser page's after load.
  *
@@ -25,8 +25,9 @@ import { CHROMIUM_PATH as CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/chromium.
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const RUNS = Math.max(1, Number(process.env.BENCH_BROWSER_RUNS ?? 5))
-const LONG_TASK_MS = 200
-const TARGETS = { initialJsRatio: 1.3, usableRatio: 2, heapRatio: 2 }
+/** A task longer than this delays the answer to a click past one frame budget (issue 12: none during games). */
+const LONG_TASK_MS = 50
+const TARGETS = { initialJsRatio: 1.3, usableRatio: 1.3, heapRatio: 2, longTasks: 0 }
 const STEP_TIMEOUT_MS = 60_000
 const GAME_TIMEOUT_MS = 300_000
 const TOTAL_TIMEOUT_MS = 900_000
@@ -218,7 +219,7 @@ async function withPage(browser, fn) {
 /** Long tasks seen: how many exceed the target's bound, how many in all, and the longest. */
 function taskFigures(tasks) {
   return {
-    longTasksOver200: tasks.filter((t) => t.duration > LONG_TASK_MS).length,
+    longTasksOverBound: tasks.filter((t) => t.duration > LONG_TASK_MS).length,
     longTasks: tasks.length,
     longestTaskMs: tasks.reduce((m, t) => Math.max(m, t.duration), 0),
   }
@@ -314,10 +315,10 @@ async function measureGame(browser, server, seed, { stallRounds = 0 } = {}) {
       GAME_TIMEOUT_MS,
       'playing a game',
     )
-    // The save's summary says which round the game ended in (one saved game per bench page).
+    // The save's title screen says which round the game ended in (one saved game per bench page).
     const rounds = await page.evaluate(() => {
       const key = Object.keys(localStorage).find((k) => k.startsWith('red-lines:game:'))
-      return key ? (JSON.parse(localStorage.getItem(key) ?? '{}').state?.summary?.round ?? 0) : 0
+      return key ? (JSON.parse(localStorage.getItem(key) ?? '{}').titleScreen?.round ?? 0) : 0
     })
     await endingHeading(page).waitFor()
     const ms = Date.now() - t0
@@ -431,7 +432,7 @@ async function main() {
       rounds: games.map((g) => g.rounds),
       steps: games.reduce((n, g) => n + g.steps, 0),
       ms: games.reduce((n, g) => n + g.ms, 0),
-      longTasksOver200: games.reduce((n, g) => n + g.longTasksOver200, 0),
+      longTasksOverBound: games.reduce((n, g) => n + g.longTasksOverBound, 0),
       longTasks: games.reduce((n, g) => n + g.longTasks, 0),
       longestTaskMs: Math.max(...games.map((g) => g.longestTaskMs)),
       heap: Math.max(...games.map((g) => g.heap)),
@@ -479,7 +480,8 @@ async function main() {
         roundsPerGame: played.rounds,
         clicks: played.steps,
         ms: played.ms,
-        longTasksOver200ms: played.longTasksOver200,
+        longTasksOverBound: played.longTasksOverBound,
+        longTaskBoundMs: LONG_TASK_MS,
         longTasks: played.longTasks,
         longestTaskMs: played.longestTaskMs,
         perGame: games,
@@ -490,7 +492,7 @@ async function main() {
         readyMs: staged.readyMs,
         commands: staged.commands,
         ended: staged.ended,
-        longTasksOver200ms: staged.longTasksOver200,
+        longTasksOverBound: staged.longTasksOverBound,
         longestTaskMs: staged.longestTaskMs,
         heapAfterGameBytes: staged.heap,
         heapRatioToBarePhaser: staged.heap / bareHeap,
@@ -526,8 +528,8 @@ async function main() {
       ],
       [
         `long tasks > ${LONG_TASK_MS} ms, ${games.length} games (rounds ${played.rounds.join(', ')})`,
-        String(played.longTasksOver200),
-        `${played.longTasks} over 50 ms; longest ${ms(played.longestTaskMs)}`,
+        String(played.longTasksOverBound),
+        `target ${TARGETS.longTasks}; longest ${ms(played.longestTaskMs)}`,
         `${played.steps} steps, ${(played.ms / 1000).toFixed(1)} s (seeds ${seeds.join(', ')})`,
       ],
       [
@@ -538,7 +540,7 @@ async function main() {
       ],
       [
         `stage demo: long tasks > ${LONG_TASK_MS} ms`,
-        String(staged.longTasksOver200),
+        String(staged.longTasksOverBound),
         `longest ${ms(staged.longestTaskMs)}; ${staged.renderer}, ready at ${ms(staged.readyMs)}`,
         `${staged.commands} commands${staged.ended ? ' to the ending' : ''}`,
       ],

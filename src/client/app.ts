@@ -1,33 +1,30 @@
 import { buildDebrief } from '../core/debrief/debrief.ts'
-import { debriefToCsv } from '../core/record/csv.ts'
 import { exportRecord, recordToJson } from '../core/record/record.ts'
-import type { Command } from '../core/rules/commands.ts'
-import { seedTitle } from '../core/scenario/seed-title.ts'
 import { installDropZone } from './authoring/drop-zone.ts'
 import { createLibrary } from './authoring/library.ts'
 import { watchScenarioFiles } from './authoring/live-reload.ts'
-import { clear, h, rerender } from './dom.ts'
+import { h, mount, type View } from './dom.ts'
 import { download, exportName } from './download.ts'
 import { createGuide } from './guide.ts'
+import { debriefToCsv } from './i18n/csv.ts'
 import { onLanguageChange, t } from './i18n/index.ts'
 import { localisedIndex } from './i18n/scenario.ts'
 import { createLanguageSwitch } from './i18n/switch.ts'
 import { createMenu } from './menu.ts'
 import { createNotices } from './notices.ts'
 import { backstageWasOpen, rememberBackstage, renderBackstage } from './render/backstage.ts'
-import { renderBriefing } from './render/briefing.ts'
 import { renderDebrief } from './render/debrief/debrief.ts'
 import { renderGame } from './render/game.ts'
-import { renderHandover } from './render/handover.ts'
 import { renderLeaveBar } from './render/leave.ts'
-import { refusalText, warningText } from './render/rule-texts.ts'
 import { createSourceDialog } from './render/source-dialog.ts'
-import { renderSummary } from './render/summary.ts'
 import { openStorage } from './saves/index.ts'
 import type { Catalogue } from './scenarios.ts'
 import { rememberScreen, type Screen, savedScreen } from './screens.ts'
 import type { Session } from './session.ts'
 import { mountStage, type Stage } from './stage/index.ts'
+import { backToTable, enterGame, type Place } from './table/flow.ts'
+import { localTable } from './table/local-table.ts'
+import { type Play, playTable } from './table/play.ts'
 import type { GameView } from './view.ts'
 
 /**
@@ -38,23 +35,20 @@ import type { GameView } from './view.ts'
  */
 export function startApp(root: HTMLElement, catalogue: Catalogue, first: 'title' | 'setup' = 'title'): void {
   const dialog = createSourceDialog(catalogue.seeds)
-  const subtitle = h('p', { class: 'subtitle' })
   const notices = createNotices()
-  const main = h('main', { id: 'screen' })
-  const stageBox = h('div', { class: 'stage-box', hidden: true })
-  const name = h('h1', {}, t('app.name'))
-  clear(root)
-  root.append(
-    h('header', { class: 'site-head' }, [name, subtitle, createLanguageSwitch()]),
-    notices.bar,
-    notices.live,
-    stageBox,
-    main,
-    dialog.element,
-  )
+  const languageSwitch = createLanguageSwitch()
+  // The Phaser stage draws into this box (an iframe of its own, which the view never touches).
+  let stageBox: HTMLElement | null = null
+  const stageRef = (el: HTMLElement | null) => {
+    stageBox = el
+  }
+  let stageShown = false
+  root.replaceChildren()
 
   let session: Session | null = null
-  let screen: Screen = { name: first }
+  let play: Play | null = null
+  /** The screen outside a game: the title or the set-up. */
+  let outside: 'title' | 'setup' = first
   const guide = createGuide(() => render())
   const storage = openStorage(() => localStorage)
   const library = createLibrary(catalogue, storage)
@@ -62,26 +56,13 @@ export function startApp(root: HTMLElement, catalogue: Catalogue, first: 'title'
     library,
     storage,
     notices,
-    enter: (next, then) => {
-      if (session !== next) session?.stop()
-      session = next
-      if (then === 'brief') notices.announce(next.announcement(0))
-      screen =
-        then === 'ending'
-          ? { name: 'ending' }
-          : then === 'brief'
-            ? briefNext(next, [...next.humans])
-            : then === 'table'
-              ? backToTable(next)
-              : then
-      render()
-    },
+    enter: (next, then) => enter(next, then),
     go: (next) => go(next),
   })
 
   // Scenario files: dropped on the title and set-up screens, and reloaded when scenarios/ changes under `npm start`.
   installDropZone({
-    active: () => screen.name === 'title' || screen.name === 'setup',
+    active: () => play === null,
     onFile: (file) => menu.openFile(file),
   })
   watchScenarioFiles({
@@ -92,53 +73,56 @@ export function startApp(root: HTMLElement, catalogue: Catalogue, first: 'title'
     },
     notices,
     session: () => session,
-    replace: (next) => {
-      session = next
-      render()
-    },
+    replace: (next) => enter(next, play?.place().screen ?? 'table'),
     rerender: () => render(),
   })
   // The instructor's backstage on the table screen, open or closed as this tab last had it.
   let backstage = backstageWasOpen()
 
-  /** Shows `side`'s private screen, behind a hand-over screen when several humans share the device. */
-  const toSide = (s: Session, side: string, then: Screen): Screen => {
-    s.acting = side
-    return s.humans.length > 1 ? { name: 'handover', side, after: then } : then
-  }
-  const briefNext = (s: Session, queue: string[]): Screen => {
-    const [side, ...rest] = queue
-    return side ? toSide(s, side, { name: 'briefing', side, queue: rest }) : { name: 'table' }
-  }
-  const backToTable = (s: Session): Screen =>
-    s.humans[0] ? toSide(s, s.humans[0], { name: 'table' }) : { name: 'table' }
-
-  function act(command: Command): void {
-    if (!session) return
-    const before = session.store.getState().game.history.length
-    const outcome = session.act(command)
-    // Worded in the interface's language with the names the screen shows, again after a language switch.
-    const { index } = session
-    if (!outcome.ok) {
-      const { refusal } = outcome
-      notices.show({
-        kind: 'refusal',
-        lines: () => [refusalText(localisedIndex(index), refusal)],
-        code: refusal.code,
-      })
-    } else {
-      const { warned } = outcome
-      const lines = () => warned.map((w) => warningText(localisedIndex(index), w))
-      notices.show(warned.length ? { kind: 'warning', lines } : null)
-      notices.announce(session.announcement(before))
-      const { game } = session.store.getState()
-      if (game.history.length > before && game.phase !== 'deciding')
-        screen = { name: 'summary', round: game.history.at(-1)?.round ?? game.round }
-    }
+  /** Opens a game at its table: on its briefings ('brief'), at the table, at the ending, or on a given screen. */
+  function enter(next: Session, then: 'brief' | 'table' | 'ending' | Screen): void {
+    play?.stop()
+    if (session !== next) session?.stop()
+    session = next
+    const table = localTable(next)
+    const humans = next.humans
+    const start: Place =
+      then === 'brief'
+        ? enterGame({ humans, briefed: [], state: next.store.getState().game })
+        : then === 'table'
+          ? backToTable(humans)
+          : then === 'ending'
+            ? { acting: humans[0] ?? null, screen: { name: 'ending' } }
+            : { acting: 'side' in then ? then.side : (humans[0] ?? null), screen: then }
+    if (then === 'brief') notices.announce(next.announcement(0))
+    play = playTable(table, start, {
+      show: notices.show,
+      announce: notices.announce,
+      openSource: (seed, quote, title) => dialog.open(seed, quote, title),
+      leave,
+      changed: () => render(),
+      ending: (v) => ending(next, v),
+      table: (v) =>
+        h('div', {}, [
+          guide.render(v),
+          renderBackstage(v, {
+            open: backstage,
+            refused: next.refused(),
+            onToggle: () => {
+              backstage = !backstage
+              rememberBackstage(backstage)
+              render()
+            },
+          }),
+          renderGame(v),
+        ]),
+    })
     render()
   }
 
   function toTitle(): void {
+    play?.stop()
+    play = null
     session?.stop()
     session = null
     go({ name: 'title' })
@@ -168,94 +152,24 @@ export function startApp(root: HTMLElement, catalogue: Catalogue, first: 'title'
     )
   }
 
-  function view(s: Session): GameView {
-    const { game, log } = s.store.getState()
-    return {
-      // What is shown is in the interface's language where the scenario has a translation; the game
-      // (its store, save and exports) keeps the scenario as loaded.
-      index: localisedIndex(s.index),
-      state: game,
-      log,
-      humans: s.humans,
-      acting: s.acting,
-      act,
-      tell: (message) => notices.show({ kind: 'info', lines: [message] }),
-      setActing: (side) => go(toSide(s, side, { name: 'table' })),
-      openSource: (seed, quote) =>
-        dialog.open(seed, quote, seedTitle(localisedIndex(s.index).scenario, seed)),
-      newGame: toTitle,
-    }
+  function ending(s: Session, v: GameView): View {
+    return renderDebrief(v, {
+      onExportJson: () => exportJson(s),
+      onExportCsv: () => exportCsv(s),
+      onPrint: () => window.print(),
+      onNewGame: () => {
+        toTitle()
+        go({ name: 'setup' })
+      },
+      onTitle: toTitle,
+      announce: notices.announce,
+    })
   }
 
-  /** A screen of the game; every one before the ending has the way out to the title screen at its top. */
-  function gameScreen(s: Session): Node {
-    const content = gameContent(s)
-    if (screen.name === 'ending') return content
-    return h('div', { class: 'in-game' }, [renderLeaveBar(leave), content])
-  }
-
-  function gameContent(s: Session): Node {
-    const v = view(s)
-    subtitle.textContent = v.index.scenario.title
-    if (v.state.phase === 'ended' && screen.name === 'table') screen = { name: 'ending' }
-    switch (screen.name) {
-      case 'handover': {
-        const after = screen.after
-        document.title = t('doc.handover')
-        return renderHandover(v, screen.side, () => go(after))
-      }
-      case 'briefing': {
-        const { side, queue } = screen
-        document.title = t('doc.briefing', { side: v.index.sides.get(side)?.name ?? side })
-        const next = queue[0]
-        const label = next
-          ? t('app.nextBriefing', { side: v.index.sides.get(next)?.name ?? next })
-          : t('app.goToTable')
-        return renderBriefing(v, side, () => go(briefNext(s, queue)), label)
-      }
-      case 'summary': {
-        const round = screen.round
-        const record = v.state.history.find((r) => r.round === round)
-        document.title = t('doc.summary', { round })
-        const next =
-          v.state.phase === 'ended'
-            ? { label: t('app.seeEnding'), go: () => go({ name: 'ending' }) }
-            : { label: t('app.startRound', { round: v.state.round }), go: () => go(backToTable(s)) }
-        return record ? renderSummary(v, record, next) : renderGame(v)
-      }
-      case 'ending':
-        document.title = t('doc.debrief')
-        return renderDebrief(v, {
-          onExportJson: () => exportJson(s),
-          onExportCsv: () => exportCsv(s),
-          onPrint: () => window.print(),
-          onNewGame: () => {
-            toTitle()
-            go({ name: 'setup' })
-          },
-          onTitle: toTitle,
-          announce: notices.announce,
-        })
-      default:
-        document.title = t('doc.round', { round: v.state.round })
-        return h('div', {}, [
-          guide.render(v),
-          renderBackstage(v, {
-            open: backstage,
-            refused: s.refused(),
-            onToggle: () => {
-              backstage = !backstage
-              rememberBackstage(backstage)
-              render()
-            },
-          }),
-          renderGame(v),
-        ])
-    }
-  }
-
+  /** Shows a screen outside a game (the title or the set-up), or a screen of the game open now. */
   function go(next: Screen): void {
-    screen = next
+    if (next.name === 'title' || next.name === 'setup') outside = next.name
+    else play?.go({ acting: play.place().acting, screen: next })
     notices.show(null)
     render()
   }
@@ -264,14 +178,13 @@ export function startApp(root: HTMLElement, catalogue: Catalogue, first: 'title'
   let stage: Stage | null = null
   let stageFor: Session | null = null
   function placeStage(show: boolean): void {
-    stageBox.hidden = !show
-    if (show && session && stageFor !== session) {
+    stageShown = show
+    if (show && session && stageBox && stageFor !== session) {
       stage?.destroy()
       stage = null
       const mounting = session
       stageFor = mounting
-      const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches
-      void mountStage(stageBox, session.store, session.index, { reducedMotion }).then((mounted) => {
+      void mountStage(stageBox, session.store, session.index).then((mounted) => {
         if (stageFor !== mounting) return mounted.destroy()
         stage = mounted
         // Let Phaser measure the box again now that the page around it has settled.
@@ -287,31 +200,43 @@ export function startApp(root: HTMLElement, catalogue: Catalogue, first: 'title'
 
   let shown = ''
   function render(): void {
-    const heading = () => main.querySelector<HTMLElement>('#screen-heading')
-    const inGame = session !== null && screen.name !== 'title' && screen.name !== 'setup'
-    if (!inGame) subtitle.textContent = t('app.subtitle')
-    rerender(
-      main,
-      () =>
-        session && inGame ? gameScreen(session) : menu.render(screen.name === 'setup' ? 'setup' : 'title'),
-      heading,
+    const screen = play?.screen() ?? null
+    const place = play?.place().screen ?? null
+    const subtitle = session && play ? localisedIndex(session.index).scenario.title : t('app.subtitle')
+    // Every screen of a game before its ending has the way out to the title screen at its top.
+    const content =
+      screen && place?.name !== 'ending'
+        ? h('div', { class: 'in-game' }, [renderLeaveBar(leave), screen])
+        : (screen ?? menu.render(outside))
+    stageShown = place?.name === 'table' || place?.name === 'summary'
+    mount(
+      root,
+      h('div', { class: 'page' }, [
+        h('header', { class: 'site-head' }, [
+          h('h1', {}, t('app.name')),
+          h('p', { class: 'subtitle' }, subtitle),
+          languageSwitch,
+        ]),
+        notices.bar,
+        notices.live,
+        h('div', { class: 'stage-box', hidden: !stageShown, ref: stageRef }),
+        h('main', { id: 'screen' }, content),
+        dialog.element,
+      ]),
     )
-    rememberScreen(session?.id ?? null, screen)
-    placeStage(inGame && (screen.name === 'table' || screen.name === 'summary'))
+    rememberScreen(session?.id ?? null, place ?? { name: outside })
+    placeStage(stageShown)
     // A new screen starts at its top, with focus on its heading, as a new page would.
-    const key = JSON.stringify(screen)
+    const key = play ? play.key() : outside
     if (key !== shown) {
       shown = key
       window.scrollTo(0, 0)
-      heading()?.focus({ preventScroll: true })
+      document.getElementById('screen-heading')?.focus({ preventScroll: true })
     }
   }
 
   // A language switch redraws the current screen in place: the game, the screen and typed text stay.
-  onLanguageChange(() => {
-    name.textContent = t('app.name')
-    render()
-  })
+  onLanguageChange(() => render())
 
   // A reload resumes this tab's game exactly where it was; a new tab starts at the title screen.
   const resumed = savedScreen()
@@ -319,8 +244,9 @@ export function startApp(root: HTMLElement, catalogue: Catalogue, first: 'title'
   try {
     render()
   } catch (e) {
+    play = null
     session = null
-    screen = { name: 'title' }
+    outside = 'title'
     notices.show({
       kind: 'error',
       lines: [t('app.cannotShow', { error: e instanceof Error ? e.message : String(e) })],

@@ -1,46 +1,58 @@
 /**
- * A tiny DOM helper. Text always goes in through text nodes, never through HTML parsing: scenario files are
- * untrusted, and nothing they contain may become markup.
+ * The view layer's few helpers, on Preact. Screens are functions of the state that return a description of
+ * the page (`View`); `mount` hands it to Preact, which changes only what differs from what is on the page, so
+ * focus, scroll, open `<details>` and typed text survive every update by themselves. Text always goes in as
+ * text, never through HTML parsing: scenario files are untrusted, and nothing they contain may become markup.
  */
+import {
+  type ComponentChild,
+  type ComponentChildren,
+  type FunctionComponent,
+  h as preactH,
+  render,
+  type VNode,
+} from 'preact'
+import { useState } from 'preact/hooks'
+import { markQuotedParts } from './i18n/parts.ts'
 
+/** What a screen, or a part of one, renders to. */
+export type View = VNode
+/** A child: a view, a string or number (shown as text), nothing, or a list of these. */
+export type Child = ComponentChild
+export type Children = ComponentChildren
 type AttrValue = string | number | boolean | null | undefined
-type Listener = (event: Event) => void
-/** Attributes to set; a function under a key starting with `on` (e.g. `onclick`) becomes an event listener. */
-export type Attrs = Record<string, AttrValue | Listener>
-/** A child: a node, a string (added as text) or nothing. */
-export type Child = Node | string | number | null | undefined | false
-export type Children = Child | Child[]
+/**
+ * Attributes and listeners, spelled as in HTML (`class`, `for`, `aria-label`); a function under a key starting
+ * with `on` (e.g. `onclick`) is an event listener; `key` tells Preact which item of a list is which, and `ref`
+ * gives the element itself to code that must call it (focus, a dialog's showModal).
+ */
+export type Attrs = Record<string, unknown> & { [name: string]: AttrValue | unknown }
 
-/** Creates an element with attributes, listeners and children; strings become text nodes. */
-export function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
+/** Elements whose content is text only: no part of it can be an element. */
+const PLAIN_TEXT = new Set(['option', 'textarea', 'title', 'style', 'script'])
+
+/**
+ * An element with attributes, listeners and children; strings become text (in an interface not in English,
+ * with their English quotations marked as such: see i18n/parts.ts).
+ */
+export function h(
+  tag: keyof HTMLElementTagNameMap | 'svg',
   attrs: Attrs = {},
   children: Children = [],
-): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag)
-  for (const [name, value] of Object.entries(attrs)) {
-    if (typeof value === 'function') {
-      if (name.startsWith('on')) el.addEventListener(name.slice(2), value)
-      continue
-    }
-    if (value === null || value === undefined || value === false) continue
-    el.setAttribute(name, value === true ? '' : String(value))
-  }
-  append(el, children)
-  return el
+): View {
+  // Not inside an element that already says its language (a quote, an article): its text is all one language.
+  const marked = attrs.lang === undefined && !PLAIN_TEXT.has(tag) ? markQuotedParts(children) : children
+  return preactH(tag, attrs as Record<string, unknown>, marked)
 }
 
-/** Appends children to a node; strings and numbers become text nodes. */
-export function append(parent: Node, children: Children): void {
-  for (const child of Array.isArray(children) ? children : [children]) {
-    if (child === null || child === undefined || child === false) continue
-    parent.appendChild(child instanceof Node ? child : document.createTextNode(String(child)))
-  }
+/** A component (a function of its props that may keep state with Preact's hooks) placed in a view. */
+export function component<P extends object>(fn: FunctionComponent<P>, props: P): View {
+  return preactH(fn as FunctionComponent<object>, props)
 }
 
-/** Removes every child of a node. */
-export function clear(node: Node): void {
-  while (node.firstChild) node.removeChild(node.firstChild)
+/** Draws `view` into `container`, changing only what differs from what is there. */
+export function mount(container: Element, view: Child): void {
+  render(view, container)
 }
 
 let counter = 0
@@ -50,66 +62,34 @@ export function uid(prefix = 'id'): string {
   return `${prefix}-${counter}`
 }
 
-/** A button with a stable key, so that focus survives a re-render. */
-export function button(label: string, onclick: () => void, attrs: Attrs = {}): HTMLButtonElement {
-  return h(
-    'button',
-    { type: 'button', 'data-key': `button:${label}`, ...attrs, onclick: () => onclick() },
-    label,
-  )
+/** A button that calls `onclick` when pressed. */
+export function button(label: string, onclick: () => void, attrs: Attrs = {}): View {
+  return h('button', { type: 'button', ...attrs, onclick: () => onclick() }, label)
 }
-
-/** A labelled text field; returns the wrapper and the input. */
-export function textField(
-  label: string,
-  key: string,
-  attrs: Attrs = {},
-): { field: HTMLElement; input: HTMLInputElement } {
-  const id = uid('field')
-  const input = h('input', { type: 'text', id, 'data-key': key, maxlength: 500, ...attrs })
-  return { field: h('div', { class: 'field' }, [h('label', { for: id }, label), input]), input }
-}
-
-const byKey = (root: ParentNode, key: string) =>
-  root.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)
 
 /**
- * Re-renders `container` with `render`, keeping what a re-render would otherwise lose: which keyed element
- * had focus, which keyed <details> were open, what was typed in keyed text fields, and the scroll of keyed
- * scrolling boxes. When the focused element is gone (the screen changed), focus moves to `fallback`.
+ * A labelled text field, its label tied to it by `id`. Its text is the browser's own (the view never sets
+ * `value` unless asked), so what is typed survives every update; `oninput` hands each change to the caller.
  */
-export function rerender(
-  container: HTMLElement,
-  render: () => Node,
-  fallback?: () => HTMLElement | null,
-): void {
-  const active = document.activeElement instanceof HTMLElement ? document.activeElement : null
-  const focusedKey = active && container.contains(active) ? active.dataset.key : undefined
-  const hadFocus = !!active && container.contains(active)
-  const open = new Set<string>()
-  const typed = new Map<string, string>()
-  const scrolled = new Map<string, number>()
-  for (const el of container.querySelectorAll<HTMLElement>('[data-key]')) {
-    const key = el.dataset.key as string
-    if (el instanceof HTMLDetailsElement && el.open) open.add(key)
-    if (el instanceof HTMLInputElement && el.type === 'text') typed.set(key, el.value)
-    if (el.scrollTop) scrolled.set(key, el.scrollTop)
-  }
-  clear(container)
-  container.appendChild(render())
-  for (const key of open) {
-    const el = byKey(container, key)
-    if (el instanceof HTMLDetailsElement) el.open = true
-  }
-  for (const [key, value] of typed) {
-    const el = byKey(container, key)
-    if (el instanceof HTMLInputElement && !el.value) el.value = value
-  }
-  for (const [key, top] of scrolled) {
-    const el = byKey(container, key)
-    if (el) el.scrollTop = top
-  }
-  const again = focusedKey ? byKey(container, focusedKey) : null
-  if (again && !(again as HTMLButtonElement).disabled) again.focus()
-  else if (hadFocus) fallback?.()?.focus()
+export function textField(label: string, id: string, attrs: Attrs = {}): View {
+  return h('div', { class: 'field' }, [
+    h('label', { for: id }, label),
+    h('input', { type: 'text', id, maxlength: 500, ...attrs }),
+  ])
+}
+
+/** The text typed into the form control with `id`, or '' (for a press that submits what was typed). */
+export function typedValue(id: string): string {
+  const el = document.getElementById(id)
+  return el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement ? el.value : ''
+}
+
+/**
+ * A fresh id for pairing a label with its control, made once and kept for the component's life. Not
+ * Preact's `useId`: its counter starts again at every `mount` of a page (each update makes a new root), so a
+ * component that first draws in a later update would get an id another component already has.
+ */
+export function useUid(prefix = 'id'): string {
+  const [id] = useState(() => uid(prefix))
+  return id
 }

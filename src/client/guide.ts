@@ -1,4 +1,4 @@
-import { button, h } from './dom.ts'
+import { button, h, type View } from './dom.ts'
 import { t } from './i18n/index.ts'
 import type { GameView } from './view.ts'
 
@@ -59,9 +59,11 @@ export function createGuide(onChange: () => void) {
     done = true
     markDone()
     onChange()
+    // The guide and its button are gone: focus goes to the round's heading rather than falling to the page.
+    document.getElementById('screen-heading')?.focus()
   }
   return {
-    render(view: GameView): HTMLElement | null {
+    render(view: GameView): View | null {
       if (done) return null
       if (guided(view)) {
         done = true

@@ -2,13 +2,13 @@ import { parseRecord } from '../core/record/record.ts'
 import type { Library } from './authoring/library.ts'
 import { createFileOpener } from './authoring/open-file.ts'
 import { renderJoinClass } from './classroom/title-entry.ts'
-import { h } from './dom.ts'
+import { h, type View } from './dom.ts'
 import { t } from './i18n/index.ts'
 import { localisedIndex } from './i18n/scenario.ts'
-import type { createNotices } from './notices.ts'
+import type { Notices } from './notices.ts'
 import { renderProblems } from './render/problems.ts'
 import { recordErrorText } from './render/record-error-text.ts'
-import { defaultDraft, renderSetup, type SetupDraft } from './render/setup.ts'
+import { renderSetup } from './render/setup.ts'
 import { renderTitle } from './render/title.ts'
 import { deleteSave, importLegacySave, listSaves, type SaveStorage } from './saves/index.ts'
 import type { Screen } from './screens.ts'
@@ -19,7 +19,7 @@ export interface MenuOptions {
   /** The shipped scenarios, the files opened in the page and those saved games were played with. */
   library: Library
   storage: SaveStorage
-  notices: ReturnType<typeof createNotices>
+  notices: Notices
   /** Opens a game: on its briefings ('brief'), at the table ('table'), or on a given screen. */
   enter: (session: Session, then: 'brief' | 'table' | 'ending' | Screen) => void
   go: (screen: Screen) => void
@@ -44,14 +44,17 @@ export function createMenu(options: MenuOptions) {
       fix: legacy.problem.fix,
       code: legacy.problem.code,
     })
-  const first = library.playable()[0]
-  let draft: SetupDraft | null = first ? defaultDraft(first) : null
+  /**
+   * The scenario the set-up screen selects when it opens, or at once while it is open: the file opened last
+   * (on the title screen too), else the scenario played last. A new object each time asks again.
+   */
+  let wanted: { scenarioId: string } | null = null
   let showing: 'title' | 'setup' = 'title'
   const opener = createFileOpener({
     library,
     notices,
     onLoaded: (index) => {
-      draft = defaultDraft(index, draft?.seed)
+      wanted = { scenarioId: index.scenario.id }
       options.go({ name: 'setup' })
     },
     rerender: () => options.go({ name: showing }),
@@ -100,9 +103,9 @@ export function createMenu(options: MenuOptions) {
     options.enter(session, parsed.state.phase === 'ended' ? 'ending' : 'table')
   }
 
-  function title(): Node {
+  function title(): View {
     document.title = t('doc.title')
-    const screen = renderTitle({
+    return renderTitle({
       saves: listSaves(storage, library.known()),
       sideName: (scenarioId, side) => {
         const index = resolve(scenarioId)
@@ -125,31 +128,27 @@ export function createMenu(options: MenuOptions) {
       onImport: (file) => {
         void importFile(file)
       },
+      more: [renderJoinClass(), opener.render()],
     })
-    screen.append(renderJoinClass(), opener.render())
-    return screen
   }
 
-  function setup(): Node {
+  function setup(): View {
     document.title = t('doc.setup')
-    const current = draft
-    return h('div', { class: 'setup-screen' }, [
-      current
+    const scenarios = library.playable()
+    // Keyed, as the title screen is: another screen is drawn anew, not made over from the one before.
+    return h('div', { class: 'setup-screen', key: 'setup' }, [
+      scenarios.length
         ? renderSetup({
-            scenarios: library.playable(),
+            scenarios,
             origin: (index) => {
               const origin = library.origin(index)
               return origin?.kind === 'file' ? t('authoring.fromFile', { file: origin.file }) : null
             },
-            draft: current,
-            onScenario: (index) => {
-              draft = defaultDraft(index, current.seed)
-              options.go({ name: 'setup' })
-            },
+            wanted,
             onStart: (index, setup) => {
               notices.show(null)
               opener.clear()
-              draft = defaultDraft(index)
+              wanted = { scenarioId: index.scenario.id }
               keep(index)
               options.enter(createSession(index, setup, context), 'brief')
             },
@@ -161,7 +160,8 @@ export function createMenu(options: MenuOptions) {
   }
 
   return {
-    render: (which: 'title' | 'setup') => {
+    /** The title screen or the set-up screen, as it is now. */
+    render: (which: 'title' | 'setup'): View => {
       showing = which
       return which === 'setup' ? setup() : title()
     },

@@ -3,7 +3,8 @@ import type { Command } from '../core/rules/commands.ts'
 import { type PackageItem, resolveItem } from '../core/rules/package.ts'
 import type { ScenarioIndex } from '../core/rules/scenario-index.ts'
 import type { GameState, Response } from '../core/rules/state.ts'
-import { type MessageKey, t } from './i18n/index.ts'
+import { verdictText as sharedVerdictText } from '../messages/debrief.ts'
+import { type MessageKey, t, words } from './i18n/index.ts'
 
 /** What the game screens render from, and the only ways they can change anything. */
 export interface GameView {
@@ -35,12 +36,6 @@ export function seatedName(index: ScenarioIndex, state: GameState, side: string)
   return t('seat.named', { side: nameOf(index, side), seat: t(seat) })
 }
 
-const VERDICT: Record<Response['verdict'], MessageKey> = {
-  accept: 'verdict.accept',
-  demandRemoval: 'verdict.demandRemoval',
-  reject: 'verdict.reject',
-}
-
 const VERDICT_KIND: Record<Response['verdict'], MessageKey> = {
   accept: 'verdictKind.accept',
   demandRemoval: 'verdictKind.demandRemoval',
@@ -52,12 +47,7 @@ const VERDICT_KIND: Record<Response['verdict'], MessageKey> = {
  * overruled the rules, it says so, with the rules' verdict and the instructor's reason.
  */
 export function verdictText(index: ScenarioIndex, response: Pick<Response, 'verdict' | 'overruled'>): string {
-  const responder = nameOf(index, index.responder)
-  const verdict = t(VERDICT[response.verdict], { responder })
-  const { overruled } = response
-  if (!overruled) return t('verdict.sentence', { verdict })
-  const rules = t(VERDICT[overruled.verdict], { responder })
-  return t('verdict.overruled', { verdict, rules, reason: overruled.reason })
+  return sharedVerdictText(words(), nameOf(index, index.responder), response)
 }
 
 /** An instrument's name in the reading chosen, e.g. "Article 5-style clause (shall)". */

@@ -1,6 +1,6 @@
 import { BUILT_IN_FLAGS, type ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import type { ConditionTrace } from '../../core/rules/trace.ts'
-import { h } from '../dom.ts'
+import { h, type View } from '../dom.ts'
 import { formatList, formatNumber, t } from '../i18n/index.ts'
 import { instrumentName, meterName, nameOf } from '../view.ts'
 
@@ -103,8 +103,8 @@ export const holdsText = (holds: boolean): string => (holds ? t('condition.holds
  * A condition as a nested list: each line says what is tested, what the rules found and whether it holds,
  * so an instructor can see why a red line is or is not crossed.
  */
-export function renderTrace(index: ScenarioIndex, trace: ConditionTrace): HTMLElement {
-  const node = (tr: ConditionTrace): HTMLElement =>
+export function renderTrace(index: ScenarioIndex, trace: ConditionTrace): View {
+  const node = (tr: ConditionTrace): View =>
     h('li', { class: tr.holds ? 'holds' : 'fails' }, [
       h('span', { class: 'verdict-word' }, holdsText(tr.holds)),
       ' ',

@@ -1,4 +1,4 @@
-import { h } from '../dom.ts'
+import { h, mount } from '../dom.ts'
 import { t } from '../i18n/index.ts'
 
 /** Options of installDropZone. */
@@ -17,15 +17,22 @@ const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('F
  * function that removes it.
  */
 export function installDropZone(options: DropZoneOptions): () => void {
-  const message = h('p', {}, t('authoring.dropHere'))
-  const zone = h('div', { class: 'drop-zone', hidden: true, 'aria-live': 'polite' }, message)
-  document.body.append(zone)
+  // The zone lives outside the app's frame (over the whole page): a box of its own that the view draws into.
+  const host = document.createElement('div')
+  document.body.append(host)
+  // The live region is always in the page, so that it is known before it speaks; its message comes with a drag.
+  const show = (on: boolean) =>
+    mount(
+      host,
+      h(
+        'div',
+        { class: 'drop-zone', hidden: !on, 'aria-live': 'polite' },
+        on ? h('p', {}, t('authoring.dropHere')) : null,
+      ),
+    )
+  show(false)
   // dragenter and dragleave fire for every element crossed: count them to know when the file left the page.
   let depth = 0
-  const show = (on: boolean) => {
-    message.textContent = t('authoring.dropHere')
-    zone.hidden = !on
-  }
   const enter = (event: DragEvent) => {
     if (!carriesFiles(event) || !options.active()) return
     event.preventDefault()
@@ -59,6 +66,7 @@ export function installDropZone(options: DropZoneOptions): () => void {
   for (const [type, listener] of listeners) document.addEventListener(type, listener)
   return () => {
     for (const [type, listener] of listeners) document.removeEventListener(type, listener)
-    zone.remove()
+    mount(host, null)
+    host.remove()
   }
 }

@@ -1,6 +1,6 @@
 import { formatProblem, type Problem } from '../../core/scenario/load/problems.ts'
 import { t } from '../i18n/index.ts'
-import type { createNotices, Notice } from '../notices.ts'
+import type { Notice, Notices } from '../notices.ts'
 import { onScenarioFilesChange } from '../scenarios.ts'
 import { reloadSession, type SaveContext, type Session } from '../session.ts'
 import type { Library, ShippedChange } from './library.ts'
@@ -9,7 +9,7 @@ import type { Library, ShippedChange } from './library.ts'
 export interface LiveReloadOptions {
   library: Library
   context: SaveContext
-  notices: ReturnType<typeof createNotices>
+  notices: Notices
   /** The game open now, if any. */
   session: () => Session | null
   /** Puts a game replayed on the new version in the place of the open one, on the same screen. */

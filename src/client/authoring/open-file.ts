@@ -1,9 +1,10 @@
+import { useEffect, useRef } from 'preact/hooks'
 import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import { MAX_FILE_BYTES } from '../../core/scenario/load/parse.ts'
 import type { Problem } from '../../core/scenario/load/problems.ts'
-import { button, h } from '../dom.ts'
+import { button, component, h, type View } from '../dom.ts'
 import { formatNumber, t } from '../i18n/index.ts'
-import type { createNotices } from '../notices.ts'
+import type { Notices } from '../notices.ts'
 import { renderProblemList } from '../render/problems.ts'
 import type { Library } from './library.ts'
 
@@ -21,7 +22,7 @@ const YAML = /\.ya?ml$/i
 /** Options of createFileOpener. */
 export interface FileOpenerOptions {
   library: Library
-  notices: ReturnType<typeof createNotices>
+  notices: Notices
   /** A file loaded: the menu selects it on the set-up screen. */
   onLoaded: (index: ScenarioIndex) => void
   /** Shows the current screen again, with the report. */
@@ -78,7 +79,6 @@ export function createFileOpener(options: FileOpenerOptions) {
         fix: t('authoring.failedFix'),
       })
     }
-    document.getElementById(REPORT_HEADING)?.focus()
   }
 
   /** Opens a file; never throws (a file that cannot be read is reported like a bad one). */
@@ -98,36 +98,51 @@ export function createFileOpener(options: FileOpenerOptions) {
       report = null
     },
     /** The section of the title and set-up screens: the button, the hint and the last file's problems. */
-    render: (): HTMLElement => renderOpenFile(report, open),
+    render: (): View => component(OpenFile, { report, onFile: open }),
   }
 }
 
+/** Reports whose heading took focus already: a report is announced once, not each time it is drawn again. */
+const focused = new WeakSet<OpenReport>()
+
 /** The "Open scenario file…" button with its hidden file input, and the report of the last file opened. */
-function renderOpenFile(report: OpenReport | null, onFile: (file: File) => void): HTMLElement {
-  const input = h('input', {
-    type: 'file',
-    accept: '.yaml,.yml,application/yaml,text/yaml',
-    hidden: true,
-    tabindex: -1,
-    onchange: (e) => {
-      const target = e.target as HTMLInputElement
-      const file = target.files?.[0]
-      target.value = ''
-      if (file) onFile(file)
-    },
-  })
+function OpenFile({ report, onFile }: { report: OpenReport | null; onFile: (file: File) => void }): View {
+  const input = useRef<HTMLInputElement>(null)
   return h('section', { class: 'open-file', 'aria-labelledby': 'open-file-heading' }, [
     h('h3', { id: 'open-file-heading' }, t('authoring.heading')),
     h('p', { class: 'hint' }, t('authoring.hint', { limit: formatNumber(MAX_FILE_BYTES / 1_000_000) })),
-    h('div', { class: 'actions' }, [button(t('authoring.open'), () => input.click()), input]),
-    report ? renderReport(report) : null,
+    h('div', { class: 'actions' }, [
+      button(t('authoring.open'), () => input.current?.click()),
+      h('input', {
+        ref: input,
+        type: 'file',
+        accept: '.yaml,.yml,application/yaml,text/yaml',
+        hidden: true,
+        tabindex: -1,
+        onchange: (e: Event) => {
+          const target = e.currentTarget as HTMLInputElement
+          const file = target.files?.[0]
+          // Emptied once read, so that the same file can be opened again after it is mended.
+          target.value = ''
+          if (file) onFile(file)
+        },
+      }),
+    ]),
+    report ? component(Report, { report }) : null,
   ])
 }
 
-function renderReport(report: OpenReport): HTMLElement {
+/** What the last file gave; a new report takes focus, so that its heading and problems are read next. */
+function Report({ report }: { report: OpenReport }): View {
+  const heading = useRef<HTMLHeadingElement>(null)
+  useEffect(() => {
+    if (focused.has(report)) return
+    focused.add(report)
+    heading.current?.focus()
+  }, [report])
   const errors = count(report.problems, 'error')
   const warnings = count(report.problems, 'warning')
-  const heading = report.title
+  const title = report.title
     ? t('authoring.reportLoaded', { file: report.file })
     : t('authoring.reportFailed', { file: report.file })
   const summary = report.title
@@ -141,7 +156,7 @@ function renderReport(report: OpenReport): HTMLElement {
         })
       : t('authoring.reportErrorsOnly', { errors: t('authoring.errors', { count: errors }) })
   return h('section', { class: 'open-report', 'aria-labelledby': REPORT_HEADING }, [
-    h('h4', { id: REPORT_HEADING, tabindex: -1 }, heading),
+    h('h4', { id: REPORT_HEADING, tabindex: -1, ref: heading }, title),
     h('p', {}, summary),
     report.problems.length ? renderProblemList(report.problems) : null,
   ])

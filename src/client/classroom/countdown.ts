@@ -1,5 +1,6 @@
+import { useEffect, useState } from 'preact/hooks'
 import type { RoomView } from '../../net/view.ts'
-import { h } from '../dom.ts'
+import { component, h, type View } from '../dom.ts'
 import { t } from '../i18n/index.ts'
 
 /** "4:05": minutes and seconds, rounded up so that 0:00 means the time is really up. */
@@ -10,16 +11,14 @@ export function clock(ms: number): string {
   return `${minutes}:${String(seconds).padStart(2, '0')}`
 }
 
-const text = (ms: number) => t('classroom.timeLeft', { time: clock(ms) })
-
-let ticking = false
-
-/** Updates every countdown on the page once a second (only their text: nothing else is redrawn). */
-function tick(): void {
-  for (const el of document.querySelectorAll<HTMLElement>('[data-ends-at]')) {
-    const next = text(Number(el.dataset.endsAt) - Date.now())
-    if (el.textContent !== next) el.textContent = next
-  }
+/** A running countdown to `endsAt` (this device's clock): it updates itself once a second, nothing else. */
+function Countdown({ endsAt }: { endsAt: number }): View {
+  const [now, setNow] = useState(Date.now)
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000)
+    return () => clearInterval(timer)
+  }, [])
+  return h('p', { class: 'countdown', role: 'timer' }, t('classroom.timeLeft', { time: clock(endsAt - now) }))
 }
 
 /**
@@ -27,10 +26,7 @@ function tick(): void {
  * clock when the view arrived) turns it into this device's time, so a device whose clock is off still
  * counts down right. While paused it shows the time that was left.
  */
-export function renderCountdown(
-  view: Pick<RoomView, 'timer' | 'status'>,
-  receivedAt: number,
-): HTMLElement | null {
+export function renderCountdown(view: Pick<RoomView, 'timer' | 'status'>, receivedAt: number): View | null {
   const { deadline, remainingMs, serverNow } = view.timer
   if (view.status === 'paused' && remainingMs !== null)
     return h(
@@ -39,10 +35,5 @@ export function renderCountdown(
       t('classroom.timeStopped', { time: clock(remainingMs) }),
     )
   if (deadline === null || view.status !== 'running') return null
-  const endsAt = deadline - (serverNow - receivedAt)
-  if (!ticking) {
-    ticking = true
-    setInterval(tick, 1000)
-  }
-  return h('p', { class: 'countdown', role: 'timer', 'data-ends-at': endsAt }, text(endsAt - Date.now()))
+  return component(Countdown, { endsAt: deadline - (serverNow - receivedAt) })
 }

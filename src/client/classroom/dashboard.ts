@@ -1,30 +1,28 @@
-import { ClassroomClient, JoinError } from '../../net/client.ts'
+import { ClassroomClient } from '../../net/client.ts'
 import type { Message, MessageType } from '../../net/protocol.ts'
-import type { RoomSummary } from '../../net/view.ts'
 import { createLibrary } from '../authoring/library.ts'
 import { createFileOpener } from '../authoring/open-file.ts'
-import { h } from '../dom.ts'
+import { h, type View } from '../dom.ts'
 import { onLanguageChange, t } from '../i18n/index.ts'
 import { openStorage } from '../saves/index.ts'
 import { loadCatalogue } from '../scenarios.ts'
 import { renderAdminKeyForm } from './admin-key.ts'
-import { commandErrorText, errorText } from './connect.ts'
+import { commandErrorText } from './connect.ts'
 import { copyText } from './copy.ts'
-import { type CreateDraft, FILE_CHOICE, renderCreateRoom, timerSeconds } from './create-room.ts'
+import { renderCreateRoom } from './create-room.ts'
+import { createSession, initialState, type Mode } from './dashboard-state.ts'
 import { createExports } from './exports.ts'
 import { renderDashboardDebrief } from './instructor-debrief.ts'
 import { renderProjector } from './projector.ts'
 import { renderRoomGrid } from './room-card.ts'
 import { renderRoomPanel } from './room-panel.ts'
-import { newEntry, type RoomEntry } from './rooms.ts'
+import type { RoomEntry } from './rooms.ts'
 import type { Shell } from './shell.ts'
-import { keepAdminKey, keepRoomKey, roomKey, adminKey as storedAdminKey } from './storage.ts'
+import { keepAdminKey, adminKey as storedAdminKey } from './storage.ts'
 import { toTitle } from './student.ts'
 
 /** How often the session's list of rooms is asked for again (rooms with a key push their changes). */
 const POLL_MS = 4000
-
-type Mode = { name: 'dashboard' } | { name: 'projector'; code: string } | { name: 'debrief'; code: string }
 
 /**
  * The instructor's dashboard, opened from the link `npm run classroom` prints (it carries the session's
@@ -39,24 +37,8 @@ export function startDashboard(shell: Shell, linkKey: string | null): void {
   history.replaceState(null, '', `${location.pathname}${location.search}#instructor`)
   const client = new ClassroomClient(location.origin)
   const { notices } = shell
-  let admin = storedAdminKey()
-  let shipped: Array<{ id: string; title: string }> = []
-  let unreachable = false
-  let refusedKey = false
-  const rooms = new Map<string, RoomEntry>()
-  let selected: string | null = null
-  let mode: Mode = { name: 'dashboard' }
-  /** The element to move focus to once the next drawing is done (a room just created or chosen). */
-  let focusNext: string | null = null
-  const draft: CreateDraft = {
-    choice: '',
-    file: null,
-    picking: false,
-    minutes: '',
-    difficulty: 'normal',
-    busy: false,
-    refused: null,
-  }
+  const state = initialState(storedAdminKey())
+  const tell = (problem: string) => notices.show({ kind: 'error', lines: [problem] })
   const library = createLibrary(
     loadCatalogue(),
     openStorage(() => localStorage),
@@ -67,138 +49,21 @@ export function startDashboard(shell: Shell, linkKey: string | null): void {
     onLoaded: (index) => {
       const origin = library.origin(index)
       if (origin?.kind !== 'file') return
-      draft.file = { file: origin.file, text: origin.text, title: index.scenario.title }
-      draft.choice = FILE_CHOICE
-      draft.refused = null
+      state.file = { file: origin.file, text: origin.text, title: index.scenario.title }
       render()
     },
     rerender: () => render(),
   })
-
-  const tell = (problem: string) => notices.show({ kind: 'error', lines: [problem] })
-
-  /** The rooms being joined right now (a slow join is not started twice by the next poll). */
-  const joining = new Set<string>()
-
-  /** Joins room `entry` as its instructor with the key this device holds. */
-  async function connect(entry: RoomEntry): Promise<void> {
-    if (!entry.key || entry.connection || joining.has(entry.code)) return
-    joining.add(entry.code)
-    try {
-      const connection = await client.join(entry.code, { role: 'instructor', key: entry.key })
-      entry.connection = connection
-      entry.error = null
-      entry.receivedAt = Date.now()
-      connection.on('view', () => {
-        entry.receivedAt = Date.now()
-        render()
-      })
-      connection.on('status', (status) => {
-        // Given up after a long outage: the next poll joins again once the server answers.
-        if (status === 'closed' && entry.connection === connection) entry.connection = null
-        render()
-      })
-      connection.on('error', (error) => tell(errorText(error)))
-    } catch (e) {
-      if (e instanceof JoinError && e.code === 'BAD_KEY') {
-        keepRoomKey(entry.code, null)
-        entry.key = null
-        entry.error = errorText(e)
-      }
-      // Otherwise the server is away: the next poll tries again.
-    } finally {
-      joining.delete(entry.code)
-    }
-    render()
-  }
-
-  function entryFor(code: string): RoomEntry {
-    let entry = rooms.get(code)
-    if (!entry) {
-      entry = newEntry(code, roomKey(code))
-      rooms.set(code, entry)
-    }
-    return entry
-  }
-
-  let listed = ''
-  async function poll(): Promise<void> {
-    if (!admin) return
-    try {
-      if (shipped.length === 0) {
-        shipped = await client.scenarios()
-        if (!draft.choice) draft.choice = shipped[0]?.id ?? ''
-      }
-      const list = await client.listRooms(admin)
-      if (!list.ok) {
-        refusedKey = list.status === 401
-        if (refusedKey) {
-          keepAdminKey(null)
-          admin = null
-        }
-        return render()
-      }
-      const text = JSON.stringify(list.value)
-      const changed = text !== listed || unreachable
-      listed = text
-      unreachable = false
-      list.value.forEach((summary: RoomSummary) => {
-        const entry = entryFor(summary.code)
-        entry.summary = summary
-        if (entry.key && !entry.connection) void connect(entry)
-      })
-      if (selected === null) selected = list.value.at(-1)?.code ?? null
-      if (changed) render()
-    } catch {
-      if (!unreachable) {
-        unreachable = true
-        // The listing's counts were true when the server last answered: with it away, nobody is shown as
-        // connected (the rooms' own views say the same once their connections drop, see net/client.ts).
-        for (const entry of rooms.values()) if (entry.summary) entry.summary = { ...entry.summary, online: 0 }
-        render()
-      }
-    }
-  }
-
-  async function create(): Promise<void> {
-    if (!admin || draft.busy) return
-    const seconds = timerSeconds(draft.minutes)
-    if (Number.isNaN(seconds)) return tell(t('classroom.panel.timerInvalid'))
-    const file = draft.choice === FILE_CHOICE ? draft.file : null
-    if (!file && !shipped.some((s) => s.id === draft.choice)) return tell(t('classroom.create.noScenario'))
-    draft.busy = true
-    render()
-    try {
-      const result = await client.createRoom(admin, {
-        scenario: file ? { yaml: file.text, file: file.file } : { id: draft.choice },
-        settings: { picking: draft.picking, timerSeconds: seconds, difficulty: draft.difficulty },
-      })
-      if (result.ok) {
-        const { code, instructorKey } = result.value
-        keepRoomKey(code, instructorKey)
-        const entry = entryFor(code)
-        entry.key = instructorKey
-        selected = code
-        focusNext = `panel-${code}`
-        draft.refused = null
-        opener.clear()
-        notices.show({ kind: 'info', lines: [t('classroom.create.created', { code })] })
-        await connect(entry)
-        void poll()
-      } else if (result.error.problems && file) {
-        draft.refused = {
-          file: file.file,
-          problems: result.error.problems as NonNullable<CreateDraft['refused']>['problems'],
-        }
-        tell(t('classroom.create.refusedNotice', { file: file.file }))
-      } else tell(result.error.message)
-    } catch {
-      tell(t('classroom.error.NOT_CONNECTED'))
-    } finally {
-      draft.busy = false
+  const session = createSession(client, state, {
+    render,
+    tell,
+    created: (code) => {
+      opener.clear()
+      notices.show({ kind: 'info', lines: () => [t('classroom.create.created', { code })] })
       render()
-    }
-  }
+    },
+  })
+  const exports = createExports(client, () => state.admin ?? '', tell)
 
   function sendTo(entry: RoomEntry) {
     return async <T extends MessageType>(type: T, payload: Message<T>): Promise<boolean> => {
@@ -216,12 +81,9 @@ export function startDashboard(shell: Shell, linkKey: string | null): void {
     }
   }
 
-  const exports = createExports(client, () => admin ?? '', tell)
-
-  function panelFor(entry: RoomEntry): HTMLElement {
+  function panelFor(entry: RoomEntry): View {
     return renderRoomPanel(entry, {
       send: sendTo(entry),
-      redraw: render,
       tell,
       shell,
       exportRoom: (code, format) => void exports.room(code, format),
@@ -229,40 +91,30 @@ export function startDashboard(shell: Shell, linkKey: string | null): void {
       projector: (code) => go({ name: 'projector', code }),
       copy: (text, what) =>
         void copyText(text).then((ok) => (ok ? notices.announce(what) : tell(t('classroom.copyFailed')))),
-      reveal: () => {
-        entry.draft.revealed = !entry.draft.revealed
-        render()
-      },
-      useKey: () => {
-        const key = entry.draft.keyInput.trim()
-        if (!key) return
-        entry.key = key
-        entry.error = null
-        keepRoomKey(entry.code, key)
-        void connect(entry)
-      },
+      useKey: (key) => session.useKey(entry, key),
     })
   }
 
-  function dashboard(): HTMLElement {
-    const entries = [...rooms.values()]
-    const current = selected ? rooms.get(selected) : undefined
+  function dashboard(): View {
+    const entries = [...state.rooms.values()]
+    const current = state.selected ? state.rooms.get(state.selected) : undefined
     // A new session starts with the form; once rooms exist, they come first and the form goes last.
-    const form = renderCreateRoom(draft, shipped, {
-      onCreate: () => void create(),
-      onChange: render,
+    const form = renderCreateRoom({
+      shipped: state.shipped,
+      file: state.file,
       openFile: () => opener.render(),
+      onCreate: session.create,
     })
     return h('div', { class: 'dashboard' }, [
       h('h2', { id: 'screen-heading', tabindex: -1 }, t('classroom.dashboard.heading')),
-      unreachable
+      state.unreachable
         ? h('p', { class: 'banner offline', role: 'status' }, t('classroom.dashboard.unreachable'))
         : null,
       entries.length ? null : form,
-      renderRoomGrid(entries, selected, {
+      renderRoomGrid(entries, state.selected, {
         onManage: (code) => {
-          selected = code
-          focusNext = `panel-${code}`
+          state.selected = code
+          state.focusNext = `panel-${code}`
           render()
         },
         onExport: (code, format) => void exports.room(code, format),
@@ -274,46 +126,38 @@ export function startDashboard(shell: Shell, linkKey: string | null): void {
   }
 
   function go(next: Mode): void {
-    mode = next
+    state.mode = next
     notices.show(null)
     render()
   }
 
-  function screen(): [string, Node] {
-    if (!admin)
-      return [
-        'admin-key',
-        renderAdminKeyForm(
-          refusedKey,
-          (key) => {
-            keepAdminKey(key)
-            admin = key
-            refusedKey = false
-            void poll()
-          },
-          toTitle,
-        ),
-      ]
+  /** The screen to show: its key (see Shell.show) and its view. Also names the browser tab. */
+  function screen(): [string, View] {
+    const back = () => go({ name: 'dashboard' })
+    if (!state.admin) {
+      const open = (key: string) => {
+        keepAdminKey(key)
+        state.admin = key
+        state.refusedKey = false
+        void session.poll()
+      }
+      return ['admin-key', renderAdminKeyForm(state.refusedKey, open, toTitle)]
+    }
+    const { mode } = state
     if (mode.name === 'projector') {
-      const entry = rooms.get(mode.code)
+      const entry = state.rooms.get(mode.code)
       const view = entry?.connection?.view
       document.title = t('doc.projector', { code: mode.code })
-      return [
-        `projector:${mode.code}`,
-        renderProjector(
-          {
-            code: mode.code,
-            title: view?.title ?? entry?.summary?.title ?? null,
-            joined: view?.seats.length ?? entry?.summary?.seats ?? null,
-          },
-          () => go({ name: 'dashboard' }),
-        ),
-      ]
+      const info = {
+        code: mode.code,
+        title: view?.title ?? entry?.summary?.title ?? null,
+        joined: view?.seats.length ?? entry?.summary?.seats ?? null,
+      }
+      return [`projector:${mode.code}`, renderProjector(info, back)]
     }
     if (mode.name === 'debrief') {
       const { code } = mode
-      const entry = rooms.get(code)
-      const back = () => go({ name: 'dashboard' })
+      const entry = state.rooms.get(code)
       const node = entry
         ? renderDashboardDebrief(entry, shell, back, (f) => void exports.room(code, f))
         : null
@@ -321,30 +165,31 @@ export function startDashboard(shell: Shell, linkKey: string | null): void {
         document.title = t('doc.debrief')
         return [`debrief:${code}`, node]
       }
-      mode = { name: 'dashboard' }
+      // Not over yet (or no longer there): back to the rooms.
+      state.mode = { name: 'dashboard' }
     }
     document.title = t('doc.dashboard')
     return ['dashboard', dashboard()]
   }
 
   let pending = false
+  /** Draws once the current task is done: several changes at once draw once. */
   function render(): void {
     if (pending) return
     pending = true
     queueMicrotask(() => {
       pending = false
-      shell.subtitle.textContent = t('classroom.dashboard.subtitle')
-      const [key, node] = screen()
-      shell.show(key, () => node)
-      if (focusNext) {
-        document.getElementById(focusNext)?.focus()
-        focusNext = null
+      const [key, view] = screen()
+      shell.show(key, () => view, t('classroom.dashboard.subtitle'))
+      if (state.focusNext) {
+        document.getElementById(state.focusNext)?.focus()
+        state.focusNext = null
       }
     })
   }
 
   onLanguageChange(render)
   render()
-  void poll()
-  setInterval(() => void poll(), POLL_MS)
+  void session.poll()
+  setInterval(() => void session.poll(), POLL_MS)
 }

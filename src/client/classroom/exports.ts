@@ -1,6 +1,6 @@
 import type { ClassroomClient } from '../../net/client.ts'
 import { download } from '../download.ts'
-import { t } from '../i18n/index.ts'
+import { getLanguage, t } from '../i18n/index.ts'
 import { errorText } from './connect.ts'
 import { allRoomsCsv, allRoomsJson } from './grading.ts'
 import type { RoomEntry } from './rooms.ts'
@@ -17,7 +17,9 @@ export function createExports(
   adminKey: () => string,
   tell: (problem: string) => void,
 ) {
-  const fetchExport = (code: string, format: 'csv' | 'json') => client.exportRoom(code, adminKey(), format)
+  // A room's CSV comes worded in the instructor's interface language, as the grading table is.
+  const fetchExport = (code: string, format: 'csv' | 'json') =>
+    client.exportRoom(code, adminKey(), format, getLanguage())
   return {
     async room(code: string, format: 'csv' | 'json'): Promise<void> {
       try {

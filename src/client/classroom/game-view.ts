@@ -1,34 +1,17 @@
-import { indexScenario, type ScenarioIndex } from '../../core/rules/scenario-index.ts'
+import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import type { Scenario } from '../../core/scenario/schema/scenario.ts'
 import { seedTitle } from '../../core/scenario/seed-title.ts'
 import type { ClassroomConnection } from '../../net/client.ts'
-import type { LogEntry } from '../../net/view.ts'
-import { t } from '../i18n/index.ts'
 import { localisedIndex } from '../i18n/scenario.ts'
 import type { SourceDialog } from '../render/source-dialog.ts'
+import { authorOf, receivedIndex } from '../table/room-table.ts'
 import type { GameView } from '../view.ts'
-
-const indexes = new WeakMap<Scenario, ScenarioIndex>()
 
 /**
  * The index of the scenario as this device received it (a student's holds only their own side's private
- * parts), in the interface's language where the file translates it. Built once per scenario received.
+ * parts), in the interface's language where the file translates it.
  */
-export function roomIndex(scenario: Scenario): ScenarioIndex {
-  let index = indexes.get(scenario)
-  if (!index) {
-    index = indexScenario(scenario)
-    indexes.set(scenario, index)
-  }
-  return localisedIndex(index)
-}
-
-/** Who sent a logged command, as the log shows it: a student's display name, or the timer. */
-export function authorOf(entry: LogEntry): string | null {
-  if (entry.by.kind === 'student') return entry.by.name
-  if (entry.by.kind === 'timer') return t('classroom.byTimer')
-  return null
-}
+export const roomIndex = (scenario: Scenario): ScenarioIndex => localisedIndex(receivedIndex(scenario))
 
 /** What a room's table needs besides the connection: who acts, and what its buttons do. */
 export interface TableHooks {
@@ -40,9 +23,9 @@ export interface TableHooks {
 }
 
 /**
- * The room's game as the game's own screens render it (`src/client/render/`): the state and scenario this
- * seat may see, every logged command with its author's display name, and `act`, which sends the command to
- * the room instead of applying it here. Null before the game has started.
+ * The room's game as the game's own screens render it, for the instructor's screens (which watch, and act
+ * through their own controls): the state and scenario this device may see, every logged command with its
+ * author's display name. Null before the game has started. Students play through `roomTable` instead.
  */
 export function roomGameView(connection: ClassroomConnection, hooks: TableHooks): GameView | null {
   const { view, scenario } = connection

@@ -19,7 +19,11 @@ export function startClassroom(root: HTMLElement): void {
   else if (route.kind === 'projector') {
     const draw = () => {
       document.title = t('doc.projector', { code: route.code })
-      shell.show('projector', () => renderProjector({ code: route.code, title: null, joined: null }, null))
+      shell.show(
+        'projector',
+        () => renderProjector({ code: route.code, title: null, joined: null }, null),
+        t('app.subtitle'),
+      )
     }
     onLanguageChange(draw)
     draw()

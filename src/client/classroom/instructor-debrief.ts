@@ -1,4 +1,4 @@
-import { button, h } from '../dom.ts'
+import { button, h, type View } from '../dom.ts'
 import { t } from '../i18n/index.ts'
 import { renderDebrief } from '../render/debrief/debrief.ts'
 import { roomGameView } from './game-view.ts'
@@ -15,7 +15,7 @@ export function renderDashboardDebrief(
   shell: Shell,
   onBack: () => void,
   onExport: (format: 'csv' | 'json') => void,
-): HTMLElement | null {
+): View | null {
   const connection = entry.connection
   const debrief = connection?.view?.debrief
   if (!connection || !debrief) return null

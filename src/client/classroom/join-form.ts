@@ -1,20 +1,23 @@
+import { useState } from 'preact/hooks'
 import { MAX_NAME_LENGTH } from '../../net/protocol.ts'
-import { button, h, uid } from '../dom.ts'
+import { button, component, h, useUid, type View } from '../dom.ts'
 import { t } from '../i18n/index.ts'
 
-/** What the join form shows: what was typed, the last refusal, and whether a join is under way. */
-export interface JoinDraft {
+/** Where the device's join stands: under way (and waiting for the server), or refused. */
+export interface JoinAttempt {
+  /** The room's code last tried (the form starts with it). */
   code: string
-  name: string
   error: string | null
   busy: boolean
   /** Seconds until the next try, while the server cannot be reached. */
   waiting: number | null
 }
 
-/** The actions of the join form. */
-export interface JoinFormActions {
-  onJoin: () => void
+/** What the join form shows and does. */
+export interface JoinFormProps {
+  attempt: JoinAttempt
+  /** Joins with the code and name as typed. */
+  onJoin: (code: string, name: string) => void
   onBack: () => void
 }
 
@@ -22,20 +25,22 @@ export interface JoinFormActions {
  * "Join a class": the room's code (as the instructor shows it, in any case, with or without spaces) and a
  * display name. No account and no other detail: the name is all a room keeps of a student.
  */
-export function renderJoinForm(draft: JoinDraft, actions: JoinFormActions): HTMLElement {
-  const codeId = uid('code')
-  const nameId = uid('name')
-  const errorId = uid('join-error')
-  const described = draft.error ? errorId : null
+function JoinForm({ attempt, onJoin, onBack }: JoinFormProps): View {
+  const [code, setCode] = useState(attempt.code)
+  const [name, setName] = useState('')
+  const codeId = useUid('code')
+  const nameId = useUid('name')
+  const errorId = useUid('join-error')
+  const described = attempt.error ? errorId : null
   const form = h(
     'form',
     {
       class: 'join-form',
       'aria-labelledby': 'screen-heading',
       novalidate: true,
-      onsubmit: (e) => {
+      onsubmit: (e: Event) => {
         e.preventDefault()
-        if (!draft.busy) actions.onJoin()
+        if (!attempt.busy) onJoin(code, name)
       },
     },
     [
@@ -45,16 +50,13 @@ export function renderJoinForm(draft: JoinDraft, actions: JoinFormActions): HTML
           id: codeId,
           type: 'text',
           class: 'code-input',
-          'data-key': 'join-code',
-          value: draft.code,
+          value: code,
           maxlength: 12,
           autocomplete: 'off',
           autocapitalize: 'characters',
-          spellcheck: 'false',
+          spellcheck: false, // the property: the string 'false' would turn it on
           'aria-describedby': described,
-          oninput: (e) => {
-            draft.code = (e.target as HTMLInputElement).value
-          },
+          oninput: (e: Event) => setCode((e.currentTarget as HTMLInputElement).value),
         }),
       ]),
       h('div', { class: 'field' }, [
@@ -62,33 +64,29 @@ export function renderJoinForm(draft: JoinDraft, actions: JoinFormActions): HTML
         h('input', {
           id: nameId,
           type: 'text',
-          'data-key': 'join-name',
-          value: draft.name,
+          value: name,
           maxlength: MAX_NAME_LENGTH,
           autocomplete: 'nickname',
           'aria-describedby': described,
-          oninput: (e) => {
-            draft.name = (e.target as HTMLInputElement).value
-          },
+          oninput: (e: Event) => setName((e.currentTarget as HTMLInputElement).value),
         }),
       ]),
       h('p', { class: 'hint' }, t('classroom.join.privacy')),
-      draft.error ? h('p', { id: errorId, class: 'form-error', role: 'alert' }, draft.error) : null,
-      draft.waiting !== null
-        ? h('p', { class: 'waiting', role: 'status' }, t('classroom.unreachable', { seconds: draft.waiting }))
+      attempt.error ? h('p', { id: errorId, class: 'form-error', role: 'alert' }, attempt.error) : null,
+      attempt.waiting !== null
+        ? h(
+            'p',
+            { class: 'waiting', role: 'status' },
+            t('classroom.unreachable', { seconds: attempt.waiting }),
+          )
         : null,
       h('div', { class: 'actions' }, [
         h(
           'button',
-          {
-            type: 'submit',
-            class: 'primary',
-            'data-key': 'join-submit',
-            'aria-busy': draft.busy ? 'true' : null,
-          },
-          draft.busy ? t('classroom.join.joining') : t('classroom.join.submit'),
+          { type: 'submit', class: 'primary', 'aria-busy': attempt.busy ? 'true' : null },
+          attempt.busy ? t('classroom.join.joining') : t('classroom.join.submit'),
         ),
-        button(t('classroom.backToGame'), actions.onBack),
+        button(t('classroom.backToGame'), onBack),
       ]),
     ],
   )
@@ -97,4 +95,9 @@ export function renderJoinForm(draft: JoinDraft, actions: JoinFormActions): HTML
     h('p', { class: 'lead' }, t('classroom.join.lead')),
     form,
   ])
+}
+
+/** The join form, which keeps what was typed in it; `attempt` is the device's join as it stands. */
+export function renderJoinForm(props: JoinFormProps): View {
+  return component(JoinForm, props)
 }

@@ -1,6 +1,6 @@
 import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import type { RoomView } from '../../net/view.ts'
-import { h, uid } from '../dom.ts'
+import { h, type View } from '../dom.ts'
 import { t } from '../i18n/index.ts'
 import { nameOf } from '../view.ts'
 
@@ -13,10 +13,11 @@ function sidePicker(
   index: ScenarioIndex,
   current: string | null,
   onPick: (side: string | null) => void,
-): HTMLElement {
-  const group = uid('side')
+): View {
+  // One picker on the page: its ids are fixed, so that an update keeps them.
+  const group = 'side-pick'
   const option = (side: string | null) => {
-    const id = uid('pick')
+    const id = `pick-${side ?? ''}`
     return h('div', { class: 'choice' }, [
       h('input', {
         type: 'radio',
@@ -24,7 +25,6 @@ function sidePicker(
         name: group,
         value: side ?? '',
         checked: side === current,
-        'data-key': `pick:${side ?? ''}`,
         onchange: () => onPick(side),
       }),
       h('label', { for: id }, sideLabel(index, side)),
@@ -38,7 +38,7 @@ function sidePicker(
 }
 
 /** Who is in the room: each student's display name and side, and whether their device is connected. */
-export function renderClassmates(index: ScenarioIndex, view: RoomView): HTMLElement {
+export function renderClassmates(index: ScenarioIndex, view: RoomView): View {
   return h('section', { class: 'classmates', 'aria-labelledby': 'classmates-heading' }, [
     h('h3', { id: 'classmates-heading' }, t('classroom.lobby.inRoom', { count: view.seats.length })),
     h(
@@ -47,7 +47,7 @@ export function renderClassmates(index: ScenarioIndex, view: RoomView): HTMLElem
       view.seats.map((s) =>
         h(
           'li',
-          {},
+          { key: s.id },
           t(s.online ? 'classroom.seatLine' : 'classroom.seatLineAway', {
             name: s.name,
             side: sideLabel(index, s.side),
@@ -66,7 +66,7 @@ export function renderLobby(
   index: ScenarioIndex,
   view: RoomView,
   onPick: (side: string | null) => void,
-): HTMLElement {
+): View {
   const you = view.you.role === 'student' ? view.you : null
   const side = you?.side ?? null
   return h('div', { class: 'lobby' }, [

@@ -1,5 +1,7 @@
-import { button, h } from '../dom.ts'
+import { button, h, type View } from '../dom.ts'
 import { t } from '../i18n/index.ts'
+import { QUOTE_LANGUAGE } from '../i18n/parts.ts'
+import { langAttr } from '../i18n/scenario.ts'
 import { qrSvg } from './qr.ts'
 import { joinLink } from './rooms.ts'
 
@@ -14,12 +16,13 @@ export interface ProjectorInfo {
  * The view for the class's screen: how to join, the code in very large type, the join link and its QR code
  * (big enough to scan from the back of a room), and how many students have joined. Nothing private: no key.
  */
-export function renderProjector(info: ProjectorInfo, onBack: (() => void) | null): HTMLElement {
+export function renderProjector(info: ProjectorInfo, onBack: (() => void) | null): View {
   const link = joinLink(info.code)
   return h('div', { class: 'projector' }, [
     h('div', { class: 'projector-text' }, [
       h('h2', { id: 'screen-heading', tabindex: -1 }, t('classroom.projector.heading')),
-      info.title ? h('p', { class: 'lead' }, info.title) : null,
+      // The scenario's title as the room gives it, in the scenario's (its articles') language.
+      info.title ? h('p', { class: 'lead', ...langAttr(QUOTE_LANGUAGE) }, info.title) : null,
       h(
         'p',
         { class: 'projector-how' },

@@ -1,6 +1,7 @@
 import { resolvePackage, sumAttribute } from '../../core/rules/package.ts'
-import { button, h } from '../dom.ts'
+import { button, h, type View } from '../dom.ts'
 import { formatNumber, t } from '../i18n/index.ts'
+import { langAttr, shownTitle } from '../i18n/scenario.ts'
 import { verdictText } from '../view.ts'
 import { roomIndex } from './game-view.ts'
 import { type RoomEntry, STATUS, statusOf } from './rooms.ts'
@@ -12,7 +13,7 @@ export interface CardActions {
 }
 
 /** The game's state in a few lines: round and phase, package size, meters, the last verdict or the ending. */
-function gameLines(entry: RoomEntry): Array<HTMLElement | null> {
+function gameLines(entry: RoomEntry): Array<View | null> {
   const view = entry.connection?.view
   const scenario = entry.connection?.scenario
   const game = view?.game
@@ -54,16 +55,20 @@ function gameLines(entry: RoomEntry): Array<HTMLElement | null> {
 }
 
 /** One room in the grid of the session's rooms: code, scenario, status, the game at a glance, students, exports. */
-export function renderRoomCard(entry: RoomEntry, selected: boolean, actions: CardActions): HTMLElement {
+export function renderRoomCard(entry: RoomEntry, selected: boolean, actions: CardActions): View {
   const { code } = entry
   const view = entry.connection?.view
-  const title = view?.title ?? entry.summary?.title ?? ''
+  const scenario = entry.connection?.scenario
+  const title = shownTitle(
+    view?.title ?? entry.summary?.title ?? '',
+    scenario ? roomIndex(scenario) : undefined,
+  )
   const seats = view ? view.seats.length : (entry.summary?.seats ?? 0)
   const online = view ? view.seats.filter((s) => s.online).length : (entry.summary?.online ?? 0)
   const status = statusOf(entry)
-  return h('li', { class: `room-card status-${status}${selected ? ' selected' : ''}` }, [
+  return h('li', { key: code, class: `room-card status-${status}${selected ? ' selected' : ''}` }, [
     h('h4', { class: 'card-code' }, t('classroom.roomCode', { code })),
-    h('p', { class: 'card-title' }, title),
+    h('p', { class: 'card-title', ...langAttr(title.language) }, title.text),
     h('p', { class: `card-status status-${status}` }, t(STATUS[status])),
     ...gameLines(entry),
     h('p', {}, t('classroom.card.students', { count: seats, online })),
@@ -72,17 +77,14 @@ export function renderRoomCard(entry: RoomEntry, selected: boolean, actions: Car
       button(t('classroom.card.manage'), () => actions.onManage(code), {
         'aria-label': t('classroom.card.manageLabel', { code }),
         'aria-pressed': selected ? 'true' : 'false',
-        'data-key': `manage:${code}`,
         class: 'small',
       }),
       button(t('classroom.card.csv'), () => actions.onExport(code, 'csv'), {
         'aria-label': t('classroom.card.csvLabel', { code }),
-        'data-key': `csv:${code}`,
         class: 'small',
       }),
       button(t('classroom.card.json'), () => actions.onExport(code, 'json'), {
         'aria-label': t('classroom.card.jsonLabel', { code }),
-        'data-key': `json:${code}`,
         class: 'small',
       }),
     ]),
@@ -94,7 +96,7 @@ export function renderRoomGrid(
   entries: readonly RoomEntry[],
   selected: string | null,
   actions: CardActions & { onExportAll: (format: 'csv' | 'json') => void },
-): HTMLElement {
+): View {
   return h('section', { class: 'rooms', 'aria-labelledby': 'rooms-heading' }, [
     h('h3', { id: 'rooms-heading' }, t('classroom.dashboard.rooms', { count: entries.length })),
     entries.length

@@ -1,29 +1,31 @@
+import { useState } from 'preact/hooks'
 import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import type { Message, MessageType } from '../../net/protocol.ts'
 import type { RoomStatus, RoomView } from '../../net/view.ts'
-import { button, h, uid } from '../dom.ts'
+import { button, component, h, useUid, type View } from '../dom.ts'
 import { t } from '../i18n/index.ts'
+import { tableRegion } from '../render/debrief/table-region.ts'
 import { nameOf } from '../view.ts'
 import { timerSeconds } from './create-room.ts'
-import type { RoomEntry } from './rooms.ts'
 
 /** Sends an instructor's message to the room; resolves whether the room accepted it (a refusal is shown). */
 export type Send = <T extends MessageType>(type: T, payload: Message<T>) => Promise<boolean>
 
-/** Start, pause, resume and end (ending asks once more), and the timer per round. */
-export function renderRunControls(
-  entry: RoomEntry,
-  view: RoomView,
-  status: RoomStatus,
-  send: Send,
-  redraw: () => void,
-  tell: (problem: string) => void,
-): HTMLElement {
-  const { draft } = entry
-  const minutesId = uid('minutes')
+interface RunControlsProps {
+  view: RoomView
+  status: RoomStatus
+  send: Send
+  tell: (problem: string) => void
+}
+
+function RunControls({ view, status, send, tell }: RunControlsProps): View {
+  /** "End the game" was pressed once: the panel asks to confirm. */
+  const [confirmEnd, setConfirmEnd] = useState(false)
+  const [minutes, setMinutes] = useState('')
+  const minutesId = useUid('minutes')
   const timerNow = view.settings.timerSeconds
   const setTimer = () => {
-    const seconds = timerSeconds(draft.minutes)
+    const seconds = timerSeconds(minutes)
     if (seconds === null || Number.isNaN(seconds)) return tell(t('classroom.panel.timerInvalid'))
     void send('configure', { timerSeconds: seconds })
   }
@@ -36,25 +38,17 @@ export function renderRunControls(
       status === 'paused'
         ? button(t('classroom.panel.resume'), () => void send('resume', {}), { class: 'primary' })
         : null,
-      status !== 'ended' && !draft.confirmEnd
-        ? button(t('classroom.panel.end'), () => {
-            draft.confirmEnd = true
-            redraw()
-          })
-        : null,
+      status !== 'ended' && !confirmEnd ? button(t('classroom.panel.end'), () => setConfirmEnd(true)) : null,
     ]),
-    draft.confirmEnd && status !== 'ended'
+    confirmEnd && status !== 'ended'
       ? h('div', { class: 'confirm', role: 'group', 'aria-label': t('classroom.panel.endConfirm') }, [
           h('p', {}, t('classroom.panel.endConfirm')),
           h('div', { class: 'actions' }, [
             button(t('classroom.panel.endNow'), () => {
-              draft.confirmEnd = false
+              setConfirmEnd(false)
               void send('end', {})
             }),
-            button(t('classroom.panel.keepPlaying'), () => {
-              draft.confirmEnd = false
-              redraw()
-            }),
+            button(t('classroom.panel.keepPlaying'), () => setConfirmEnd(false)),
           ]),
         ])
       : null,
@@ -75,11 +69,8 @@ export function renderRunControls(
               type: 'text',
               inputmode: 'decimal',
               size: 6,
-              'data-key': `minutes:${entry.code}`,
-              value: draft.minutes,
-              oninput: (e) => {
-                draft.minutes = (e.target as HTMLInputElement).value
-              },
+              value: minutes,
+              oninput: (e: Event) => setMinutes((e.currentTarget as HTMLInputElement).value),
             }),
           ]),
           h('div', { class: 'actions' }, [
@@ -92,17 +83,27 @@ export function renderRunControls(
   ])
 }
 
+/** Start, pause, resume and end (ending asks once more), and the timer per round. */
+export function renderRunControls(
+  view: RoomView,
+  status: RoomStatus,
+  send: Send,
+  tell: (problem: string) => void,
+): View {
+  return component(RunControls, { view, status, send, tell })
+}
+
 /** Students may pick their sides, or the instructor assigns them (the difficulty too, before the start). */
-export function renderRoomSettings(view: RoomView, status: RoomStatus, send: Send): HTMLElement | null {
+export function renderRoomSettings(view: RoomView, status: RoomStatus, send: Send): View | null {
   if (status === 'ended') return null
-  const id = uid('picking')
+  const id = `picking-${view.code}`
   return h('div', { class: 'choice' }, [
     h('input', {
       type: 'checkbox',
       id,
       checked: view.settings.picking,
-      'data-key': `picking:${view.code}`,
-      onchange: (e) => void send('configure', { picking: (e.target as HTMLInputElement).checked }),
+      onchange: (e: Event) =>
+        void send('configure', { picking: (e.currentTarget as HTMLInputElement).checked }),
     }),
     h('label', { for: id }, t('classroom.create.picking')),
   ])
@@ -112,7 +113,7 @@ export function renderRoomSettings(view: RoomView, status: RoomStatus, send: Sen
  * The students: display name, side (a menu to assign it), connected or not (and whether another device tried
  * to open the seat), a way to remove a seat, and one to clear every seat that never played.
  */
-export function renderRoster(index: ScenarioIndex, view: RoomView, send: Send): HTMLElement {
+export function renderRoster(index: ScenarioIndex, view: RoomView, send: Send): View {
   const started = view.humanSides !== null
   const sides = index.proposers.filter((s) => !started || view.humanSides?.includes(s))
   return h('section', { class: 'roster', 'aria-labelledby': `roster-${view.code}` }, [
@@ -121,72 +122,72 @@ export function renderRoster(index: ScenarioIndex, view: RoomView, send: Send): 
     view.seats.some((s) => !s.online)
       ? button(t('classroom.roster.clearIdle'), () => void send('clearSeats', {}), {
           class: 'small',
-          'data-key': `clear-idle:${view.code}`,
           title: t('classroom.roster.clearIdleHint'),
         })
       : null,
     view.seats.length === 0
       ? h('p', {}, t('classroom.roster.empty'))
-      : h('table', {}, [
-          h(
-            'thead',
-            {},
-            h('tr', {}, [
-              h('th', { scope: 'col' }, t('classroom.roster.name')),
-              h('th', { scope: 'col' }, t('classroom.roster.side')),
-              h('th', { scope: 'col' }, t('classroom.roster.connection')),
-              h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, t('classroom.roster.actions'))),
-            ]),
-          ),
-          h(
-            'tbody',
-            {},
-            view.seats.map((seat) =>
+      : // A labelled region of its own, which scrolls sideways on a phone rather than the page (WCAG 1.4.10).
+        tableRegion(
+          t('classroom.roster.heading', { count: view.seats.length }),
+          h('table', {}, [
+            h(
+              'thead',
+              {},
               h('tr', {}, [
-                h('th', { scope: 'row' }, seat.name),
-                h(
-                  'td',
-                  {},
-                  h(
-                    'select',
-                    {
-                      'aria-label': t('classroom.roster.sideOf', { name: seat.name }),
-                      'data-key': `side:${seat.id}`,
-                      disabled: view.status === 'ended',
-                      onchange: (e) => {
-                        const value = (e.target as HTMLSelectElement).value
-                        void send('assign', { seat: seat.id, side: value || null })
-                      },
-                    },
-                    [
-                      h('option', { value: '', selected: seat.side === null }, t('classroom.noSide')),
-                      ...sides.map((s) =>
-                        h('option', { value: s, selected: seat.side === s }, nameOf(index, s)),
-                      ),
-                    ],
-                  ),
-                ),
-                h('td', { class: seat.online ? 'online' : 'offline' }, [
-                  t(seat.online ? 'classroom.roster.online' : 'classroom.roster.offline'),
-                  seat.contested
-                    ? h('strong', { class: 'contested' }, [
-                        ' ',
-                        t('classroom.roster.contested', { count: seat.contested }),
-                      ])
-                    : null,
-                ]),
-                h(
-                  'td',
-                  {},
-                  button(t('classroom.roster.remove'), () => void send('removeSeat', { seat: seat.id }), {
-                    class: 'small',
-                    'aria-label': t('classroom.roster.removeLabel', { name: seat.name }),
-                    'data-key': `remove:${seat.id}`,
-                  }),
-                ),
+                h('th', { scope: 'col' }, t('classroom.roster.name')),
+                h('th', { scope: 'col' }, t('classroom.roster.side')),
+                h('th', { scope: 'col' }, t('classroom.roster.connection')),
+                h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, t('classroom.roster.actions'))),
               ]),
             ),
-          ),
-        ]),
+            h(
+              'tbody',
+              {},
+              view.seats.map((seat) =>
+                h('tr', { key: seat.id }, [
+                  h('th', { scope: 'row' }, seat.name),
+                  h(
+                    'td',
+                    {},
+                    h(
+                      'select',
+                      {
+                        'aria-label': t('classroom.roster.sideOf', { name: seat.name }),
+                        value: seat.side ?? '',
+                        disabled: view.status === 'ended',
+                        onchange: (e: Event) => {
+                          const value = (e.currentTarget as HTMLSelectElement).value
+                          void send('assign', { seat: seat.id, side: value || null })
+                        },
+                      },
+                      [
+                        h('option', { value: '' }, t('classroom.noSide')),
+                        ...sides.map((s) => h('option', { value: s }, nameOf(index, s))),
+                      ],
+                    ),
+                  ),
+                  h('td', { class: seat.online ? 'online' : 'offline' }, [
+                    t(seat.online ? 'classroom.roster.online' : 'classroom.roster.offline'),
+                    seat.contested
+                      ? h('strong', { class: 'contested' }, [
+                          ' ',
+                          t('classroom.roster.contested', { count: seat.contested }),
+                        ])
+                      : null,
+                  ]),
+                  h(
+                    'td',
+                    {},
+                    button(t('classroom.roster.remove'), () => void send('removeSeat', { seat: seat.id }), {
+                      class: 'small',
+                      'aria-label': t('classroom.roster.removeLabel', { name: seat.name }),
+                    }),
+                  ),
+                ]),
+              ),
+            ),
+          ]),
+        ),
   ])
 }

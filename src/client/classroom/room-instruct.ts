@@ -1,27 +1,31 @@
+import { useRef, useState } from 'preact/hooks'
 import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import type { GameState } from '../../core/rules/state.ts'
-import { button, h, uid } from '../dom.ts'
+import type { ResponseKind } from '../../core/scenario/schema/conditions.ts'
+import { button, component, h, useUid, type View } from '../dom.ts'
 import { type MessageKey, t } from '../i18n/index.ts'
 import { verdictText } from '../view.ts'
 import type { Send } from './room-controls.ts'
-import type { RoomDraft } from './rooms.ts'
 
-const VERDICTS: Record<RoomDraft['verdict'], MessageKey> = {
+type Verdict = ResponseKind
+
+const VERDICTS: Record<Verdict, MessageKey> = {
   accept: 'classroom.overrule.accept',
   demandRemoval: 'classroom.overrule.demandRemoval',
   reject: 'classroom.overrule.reject',
 }
 
-/** Bring one of the scenario's events into the talks now (while the sides negotiate). */
-export function renderInject(
-  index: ScenarioIndex,
-  game: GameState,
-  draft: RoomDraft,
-  send: Send,
-): HTMLElement {
-  const id = uid('event')
+interface InstructProps {
+  index: ScenarioIndex
+  game: GameState
+  send: Send
+}
+
+function Inject({ index, game, send }: InstructProps): View {
+  const id = useUid('event')
+  const [picked, setPicked] = useState('')
   const events = index.scenario.events
-  const chosen = events.find((e) => e.id === draft.event) ?? events[0]
+  const chosen = events.find((e) => e.id === picked) ?? events[0]
   const open = game.phase === 'negotiating'
   return h('section', { class: 'inject', 'aria-labelledby': `${id}-heading` }, [
     h('h4', { id: `${id}-heading` }, t('classroom.inject.heading')),
@@ -34,15 +38,13 @@ export function renderInject(
               'select',
               {
                 id,
-                'data-key': 'inject-event',
-                onchange: (e) => {
-                  draft.event = (e.target as HTMLSelectElement).value
-                },
+                value: chosen?.id,
+                onchange: (e: Event) => setPicked((e.currentTarget as HTMLSelectElement).value),
               },
               events.map((e) =>
                 h(
                   'option',
-                  { value: e.id, selected: e.id === chosen?.id },
+                  { value: e.id },
                   game.firedEvents.includes(e.id) && !e.repeat
                     ? t('classroom.inject.fired', { title: e.title })
                     : e.title,
@@ -52,44 +54,40 @@ export function renderInject(
           ]),
           h('p', { class: 'hint' }, open ? t('classroom.inject.hint') : t('classroom.inject.closed')),
           button(t('classroom.inject.submit'), () => {
-            const event = draft.event || chosen?.id
-            if (event) void send('inject', { event })
+            if (chosen) void send('command', { command: { type: 'inject', payload: { event: chosen.id } } })
           }),
         ]),
   ])
 }
 
-/**
- * Overrule Russia's answer to the package just tabled: another verdict, with the reason the students will
- * read (required). Offered from the answer until the proposers have all decided (an overrule may end the
- * game, or reopen one the answer ended).
- */
-export function renderOverrule(
-  index: ScenarioIndex,
-  game: GameState,
-  draft: RoomDraft,
-  send: Send,
-  redraw: () => void,
-): HTMLElement | null {
+/** Bring one of the scenario's events into the talks now (while the sides negotiate). */
+export function renderInject(index: ScenarioIndex, game: GameState, send: Send): View {
+  return component(Inject, { index, game, send })
+}
+
+function Overrule({ index, game, send }: InstructProps): View | null {
+  const [verdict, setVerdict] = useState<Verdict>('accept')
+  const [reason, setReason] = useState('')
+  /** The overrule was asked for without a reason. */
+  const [missing, setMissing] = useState(false)
+  const reasonField = useRef<HTMLInputElement>(null)
+  const verdictId = useUid('verdict')
+  const reasonId = useUid('reason')
+  const errorId = useUid('reason-error')
   const response = game.response
   // Until the proposers have decided: while they vote, or when the answer itself ended the game (a deal).
   const last = game.history.at(-1)
   const open = game.phase === 'deciding' || (game.phase === 'ended' && !!last?.response && !last.decision)
   if (!response || !open) return null
-  const verdictId = uid('verdict')
-  const reasonId = uid('reason')
-  const errorId = uid('reason-error')
   const submit = async () => {
-    const reason = draft.reason.trim()
-    if (!reason) {
-      draft.reasonMissing = true
-      redraw()
-      document.getElementById(reasonId)?.focus()
-      return
+    const text = reason.trim()
+    setMissing(!text)
+    if (!text) return reasonField.current?.focus()
+    // Done: the form starts afresh, so that text left in it does not read as an overrule that failed.
+    if (await send('command', { command: { type: 'overrule', payload: { verdict, reason: text } } })) {
+      setVerdict('accept')
+      setReason('')
     }
-    draft.reasonMissing = false
-    if (await send('overrule', { verdict: draft.verdict, reason })) draft.reason = ''
-    redraw()
   }
   return h('section', { class: 'overrule', 'aria-labelledby': `${verdictId}-heading` }, [
     h(
@@ -106,35 +104,39 @@ export function renderOverrule(
         'select',
         {
           id: verdictId,
-          'data-key': 'overrule-verdict',
-          onchange: (e) => {
-            draft.verdict = (e.target as HTMLSelectElement).value as RoomDraft['verdict']
-          },
+          value: verdict,
+          onchange: (e: Event) => setVerdict((e.currentTarget as HTMLSelectElement).value as Verdict),
         },
-        (Object.keys(VERDICTS) as RoomDraft['verdict'][]).map((v) =>
-          h('option', { value: v, selected: v === draft.verdict }, t(VERDICTS[v])),
-        ),
+        (Object.keys(VERDICTS) as Verdict[]).map((v) => h('option', { value: v }, t(VERDICTS[v]))),
       ),
     ]),
     h('div', { class: 'field' }, [
       h('label', { for: reasonId }, t('classroom.overrule.reason')),
       h('input', {
         id: reasonId,
+        ref: reasonField,
         type: 'text',
         required: true,
         maxlength: 500, // the protocol's longest reason
-        'data-key': 'overrule-reason',
-        value: draft.reason,
-        'aria-invalid': draft.reasonMissing ? 'true' : null,
-        'aria-describedby': draft.reasonMissing ? errorId : null,
-        oninput: (e) => {
-          draft.reason = (e.target as HTMLInputElement).value
-        },
+        value: reason,
+        'aria-invalid': missing ? 'true' : null,
+        'aria-describedby': missing ? errorId : null,
+        oninput: (e: Event) => setReason((e.currentTarget as HTMLInputElement).value),
       }),
-      draft.reasonMissing
+      missing
         ? h('p', { id: errorId, class: 'form-error', role: 'alert' }, t('classroom.overrule.needReason'))
         : null,
     ]),
     button(t('classroom.overrule.submit'), () => void submit()),
   ])
+}
+
+/**
+ * Overrule Russia's answer to the package just tabled: another verdict, with the reason the students will
+ * read (required). Offered from the answer until the proposers have all decided (an overrule may end the
+ * game, or reopen one the answer ended). The form keeps its own verdict and reason, and clears them once the
+ * room has taken the overrule.
+ */
+export function renderOverrule(index: ScenarioIndex, game: GameState, send: Send): View {
+  return component(Overrule, { index, game, send })
 }

@@ -1,4 +1,5 @@
-import { button, h, uid } from '../dom.ts'
+import { useState } from 'preact/hooks'
+import { button, component, h, useUid, type View } from '../dom.ts'
 import { t } from '../i18n/index.ts'
 import { qrSvg } from './qr.ts'
 import { joinLink, type RoomEntry } from './rooms.ts'
@@ -7,14 +8,12 @@ import { joinLink, type RoomEntry } from './rooms.ts'
 export interface JoinBlockActions {
   copy: (text: string, what: string) => void
   projector: (code: string) => void
-  /** Shows or hides the instructor key. */
-  reveal: () => void
   /** Uses the key typed for a room this device has no key of. */
-  useKey: () => void
+  useKey: (key: string) => void
 }
 
 /** How students join: the code in large type, the join link as text and as a QR code, and the projector view. */
-function joinBlock(entry: RoomEntry, actions: JoinBlockActions): HTMLElement {
+function joinBlock(entry: RoomEntry, actions: JoinBlockActions): View {
   const link = joinLink(entry.code)
   return h('div', { class: 'join-block' }, [
     h('div', { class: 'join-text' }, [
@@ -35,10 +34,13 @@ function joinBlock(entry: RoomEntry, actions: JoinBlockActions): HTMLElement {
 }
 
 /** The room's private instructor key, hidden until asked for, with a copy button; or a field to type it in. */
-function keyBlock(entry: RoomEntry, actions: JoinBlockActions): HTMLElement {
-  const { key, draft } = entry
-  if (!key) {
-    const id = uid('key')
+function KeyBlock({ entry, actions }: { entry: RoomEntry; actions: JoinBlockActions }): View {
+  const [typed, setTyped] = useState('')
+  /** The instructor key is shown. */
+  const [revealed, setRevealed] = useState(false)
+  const id = useUid('key')
+  const { key } = entry
+  if (!key)
     return h('div', { class: 'key-block' }, [
       h('p', {}, t('classroom.panel.noKey')),
       entry.error ? h('p', { class: 'form-error', role: 'alert' }, entry.error) : null,
@@ -47,33 +49,31 @@ function keyBlock(entry: RoomEntry, actions: JoinBlockActions): HTMLElement {
         h('input', {
           id,
           type: 'text',
-          'data-key': `key-input:${entry.code}`,
           autocomplete: 'off',
-          spellcheck: 'false',
-          value: draft.keyInput,
-          oninput: (e) => {
-            draft.keyInput = (e.target as HTMLInputElement).value
-          },
+          spellcheck: false, // the property: the string 'false' would turn it on
+          value: typed,
+          oninput: (e: Event) => setTyped((e.currentTarget as HTMLInputElement).value),
         }),
       ]),
-      button(t('classroom.panel.useKey'), actions.useKey),
+      button(t('classroom.panel.useKey'), () => {
+        if (typed.trim()) actions.useKey(typed.trim())
+      }),
     ])
-  }
   return h('div', { class: 'key-block' }, [
     h('p', {}, [
       h('strong', {}, t('classroom.panel.key')),
       ' ',
-      draft.revealed
+      revealed
         ? h('code', { class: 'secret' }, key)
         : h('span', { class: 'hidden-key' }, t('classroom.panel.keyHidden')),
     ]),
     h('p', { class: 'hint' }, t('classroom.panel.keyHint')),
     h('div', { class: 'actions' }, [
-      button(draft.revealed ? t('classroom.panel.hideKey') : t('classroom.panel.showKey'), actions.reveal, {
-        'aria-expanded': draft.revealed ? 'true' : 'false',
-        'data-key': `reveal:${entry.code}`,
-        class: 'small',
-      }),
+      button(
+        revealed ? t('classroom.panel.hideKey') : t('classroom.panel.showKey'),
+        () => setRevealed(!revealed),
+        { 'aria-expanded': revealed ? 'true' : 'false', class: 'small' },
+      ),
       button(t('classroom.panel.copyKey'), () => actions.copy(key, t('classroom.panel.keyCopied')), {
         class: 'small',
       }),
@@ -81,7 +81,13 @@ function keyBlock(entry: RoomEntry, actions: JoinBlockActions): HTMLElement {
   ])
 }
 
-/** The join block and the key block of a room's panel. */
-export function renderJoinAndKey(entry: RoomEntry, actions: JoinBlockActions): HTMLElement {
-  return h('div', { class: 'room-access' }, [joinBlock(entry, actions), keyBlock(entry, actions)])
+/**
+ * The join block and the key block of a room's panel. The key block keeps its own state: whether the key is
+ * shown, and the key typed for a room this device has no key of.
+ */
+export function renderJoinAndKey(entry: RoomEntry, actions: JoinBlockActions): View {
+  return h('div', { class: 'room-access' }, [
+    joinBlock(entry, actions),
+    component(KeyBlock, { entry, actions }),
+  ])
 }

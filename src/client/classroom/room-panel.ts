@@ -1,5 +1,6 @@
-import { button, h } from '../dom.ts'
+import { button, type Child, h, type View } from '../dom.ts'
 import { formatDate, t } from '../i18n/index.ts'
+import { shownTitle, withForeignPart } from '../i18n/scenario.ts'
 import { renderCountdown } from './countdown.ts'
 import { roomGameView, roomIndex } from './game-view.ts'
 import { renderRoomSettings, renderRoster, renderRunControls, type Send } from './room-controls.ts'
@@ -12,7 +13,6 @@ import { renderWatchTable } from './watch-table.ts'
 /** What a room's panel does besides sending messages to the room. */
 export interface PanelActions extends JoinBlockActions {
   send: Send
-  redraw: () => void
   tell: (problem: string) => void
   exportRoom: (code: string, format: 'csv' | 'json') => void
   debrief: (code: string) => void
@@ -20,18 +20,23 @@ export interface PanelActions extends JoinBlockActions {
 }
 
 /** What the instructor did besides the sides' commands (start, pause, assignments…), newest first. */
-function journal(entries: ReadonlyArray<{ at: string; text: string }>, code: string): HTMLElement | null {
+function journal(entries: ReadonlyArray<{ at: string; text: string }>): View | null {
   if (entries.length === 0) return null
-  return h('details', { class: 'journal', 'data-key': `journal:${code}` }, [
+  return h('details', { class: 'journal' }, [
     h('summary', {}, t('classroom.panel.journal')),
     h(
       'ol',
       { class: 'plain' },
-      [...entries]
-        .reverse()
-        .map((e) =>
-          h('li', {}, [h('span', { class: 'meta' }, formatDate(e.at, { timeStyle: 'medium' })), ' ', e.text]),
-        ),
+      // Newest first; an entry's place in the journal is its key (entries are only ever added at the end).
+      entries
+        .map((e, i) =>
+          h('li', { key: i }, [
+            h('span', { class: 'meta' }, formatDate(e.at, { timeStyle: 'medium' })),
+            ' ',
+            e.text,
+          ]),
+        )
+        .reverse(),
     ),
   ])
 }
@@ -41,20 +46,26 @@ function journal(entries: ReadonlyArray<{ at: string; text: string }>, code: str
  * pause, resume and end, the timer, the students and their sides, events to bring in, Russia's answer to
  * overrule, the table as it stands with who did what, and the room's exports.
  */
-export function renderRoomPanel(entry: RoomEntry, actions: PanelActions): HTMLElement {
+export function renderRoomPanel(entry: RoomEntry, actions: PanelActions): View {
   const { code } = entry
   const connection = entry.connection
   const view = connection?.view
   const scenario = connection?.scenario
   const title = view?.title ?? entry.summary?.title ?? ''
-  const head = h('h3', { id: `panel-${code}`, tabindex: -1 }, t('classroom.panel.heading', { code, title }))
+  const shown = shownTitle(title, scenario ? roomIndex(scenario) : undefined)
+  const head = h(
+    'h3',
+    { id: `panel-${code}`, tabindex: -1 },
+    withForeignPart(t('classroom.panel.heading', { code, title: shown.text }), shown.text, shown.language),
+  )
   const access = renderJoinAndKey(entry, actions)
   const exports = h('div', { class: 'actions' }, [
     button(t('classroom.panel.exportCsv'), () => actions.exportRoom(code, 'csv')),
     button(t('classroom.panel.exportJson'), () => actions.exportRoom(code, 'json')),
   ])
-  const section = (children: Array<Node | null>) =>
-    h('section', { class: 'room-panel', 'aria-labelledby': `panel-${code}` }, children)
+  // Keyed by the room: another room's panel starts with its own forms, not what was typed in this one.
+  const section = (children: Child[]) =>
+    h('section', { key: code, class: 'room-panel', 'aria-labelledby': `panel-${code}` }, children)
   if (!connection || !view || !scenario)
     return section([
       head,
@@ -81,18 +92,16 @@ export function renderRoomPanel(entry: RoomEntry, actions: PanelActions): HTMLEl
         ? null
         : h('p', { class: 'banner offline' }, t('classroom.reconnecting')),
     ]),
-    renderRunControls(entry, view, status, actions.send, actions.redraw, actions.tell),
+    renderRunControls(view, status, actions.send, actions.tell),
     renderRoomSettings(view, status, actions.send),
     renderRoster(index, view, actions.send),
-    game && view.status !== 'ended'
-      ? renderOverrule(index, game.state, entry.draft, actions.send, actions.redraw)
-      : null,
-    game && status !== 'ended' ? renderInject(index, game.state, entry.draft, actions.send) : null,
+    game && view.status !== 'ended' ? renderOverrule(index, game.state, actions.send) : null,
+    game && status !== 'ended' ? renderInject(index, game.state, actions.send) : null,
     view.debrief
       ? button(t('classroom.panel.debrief'), () => actions.debrief(code), { class: 'primary' })
       : null,
     exports,
     game ? renderWatchTable(game, false) : null,
-    journal(view.journal ?? [], code),
+    journal(view.journal ?? []),
   ])
 }

@@ -2,22 +2,6 @@ import type { ClassroomConnection } from '../../net/client.ts'
 import type { RoomStatus, RoomSummary } from '../../net/view.ts'
 import type { MessageKey } from '../i18n/index.ts'
 
-/** What the instructor has typed or opened in one room's panel (kept across redraws). */
-export interface RoomDraft {
-  minutes: string
-  event: string
-  verdict: 'accept' | 'demandRemoval' | 'reject'
-  reason: string
-  /** The overrule was asked for without a reason. */
-  reasonMissing: boolean
-  /** The instructor key typed for a room this device has no key of. */
-  keyInput: string
-  /** The instructor key is shown. */
-  revealed: boolean
-  /** "End the game" was pressed once: the panel asks to confirm. */
-  confirmEnd: boolean
-}
-
 /** One room of the session on the dashboard: its listing, and the instructor's connection when this device has the key. */
 export interface RoomEntry {
   code: string
@@ -28,9 +12,9 @@ export interface RoomEntry {
   receivedAt: number
   /** Why the instructor is not connected (a wrong key), in words. */
   error: string | null
-  draft: RoomDraft
 }
 
+/** A room just listed (or created), not joined yet; `key` is its instructor key when this device has it. */
 export function newEntry(code: string, key: string | null): RoomEntry {
   return {
     code,
@@ -39,16 +23,6 @@ export function newEntry(code: string, key: string | null): RoomEntry {
     connection: null,
     receivedAt: Date.now(),
     error: null,
-    draft: {
-      minutes: '',
-      event: '',
-      verdict: 'accept',
-      reason: '',
-      reasonMissing: false,
-      keyInput: '',
-      revealed: false,
-      confirmEnd: false,
-    },
   }
 }
 

@@ -1,7 +1,7 @@
 import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import type { ConnectionStatus } from '../../net/client.ts'
 import type { RoomView } from '../../net/view.ts'
-import { button, h } from '../dom.ts'
+import { button, h, type View } from '../dom.ts'
 import { t } from '../i18n/index.ts'
 import { renderCountdown } from './countdown.ts'
 import { sideLabel } from './lobby.ts'
@@ -16,7 +16,7 @@ export function renderSeatBar(
   status: ConnectionStatus,
   receivedAt: number,
   onLeave: () => void,
-): HTMLElement {
+): View {
   const you = view.you.role === 'student' ? view.you : null
   return h('section', { class: 'seat-bar', 'aria-label': t('classroom.seat.label') }, [
     h('p', {}, [h('strong', {}, t('classroom.seat.room', { code: view.code })), ' · ', view.title]),

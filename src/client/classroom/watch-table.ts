@@ -1,4 +1,4 @@
-import { h } from '../dom.ts'
+import { h, type View } from '../dom.ts'
 import { t } from '../i18n/index.ts'
 import { responseSection } from '../render/game.ts'
 import { renderHistory } from '../render/history.ts'
@@ -14,7 +14,7 @@ import { type GameView, nameOf } from '../view.ts'
  * the log with who did what. The same components as the table itself, without its controls. `screen`
  * makes the round the screen's heading (a page of its own); otherwise it heads a section.
  */
-export function renderWatchTable(view: GameView, screen: boolean, note?: string): HTMLElement {
+export function renderWatchTable(view: GameView, screen: boolean, note?: string): View {
   const { index, state } = view
   const deciding = state.phase === 'deciding'
   const title = t('game.roundOf', { round: state.round, rounds: index.scenario.rounds })

@@ -1,7 +1,7 @@
 import { believedFirmness } from '../../core/ai/beliefs.ts'
 import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import type { GameState } from '../../core/rules/state.ts'
-import { h } from '../dom.ts'
+import { h, type View } from '../dom.ts'
 import { formatList, formatNumber, t } from '../i18n/index.ts'
 import { nameOf } from '../view.ts'
 
@@ -66,7 +66,7 @@ function beliefsText(index: ScenarioIndex, state: GameState, id: string): string
  * game and the range it was drawn from, whether it held or was let pass in each answer so far, and what the
  * computer partners believe of it. Only an instructor-mode game shows the backstage at all.
  */
-export function renderResolveSection(index: ScenarioIndex, state: GameState): HTMLElement {
+export function renderResolveSection(index: ScenarioIndex, state: GameState): View {
   const responder = nameOf(index, index.responder)
   const rows = resolveRows(index, state)
   return h('section', { 'aria-labelledby': 'backstage-resolve' }, [

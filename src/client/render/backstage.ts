@@ -4,12 +4,13 @@ import { assess } from '../../core/rules/response.ts'
 import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import { contextFor, type GameState } from '../../core/rules/state.ts'
 import { traceCondition } from '../../core/rules/trace.ts'
-import { flagName, renderTrace } from '../authoring/condition-text.ts'
+import { renderTrace } from '../authoring/condition-text.ts'
 import type { PlacedRefusal } from '../authoring/refusals.ts'
-import { button, h } from '../dom.ts'
+import { button, h, type View } from '../dom.ts'
 import { formatList, formatNumber, t } from '../i18n/index.ts'
 import { describeCommand, type GameView, instrumentName, nameOf } from '../view.ts'
 import { renderResolveSection } from './backstage-resolve.ts'
+import { stateSection } from './backstage-state.ts'
 import { refusalText } from './rule-texts.ts'
 
 /** What the backstage needs besides the game: whether it is open, the refusals, and the toggle. */
@@ -20,91 +21,6 @@ export interface BackstageProps {
 }
 
 const PANEL_ID = 'backstage-panel'
-
-function stateSection(index: ScenarioIndex, state: GameState): HTMLElement {
-  const stance = (side: string) => {
-    const s = state.stances[side]
-    if (!s) return t('backstage.stanceNone')
-    return s.kind === 'endorse'
-      ? t('backstage.stanceEndorse')
-      : t('backstage.stanceObject', { reason: s.reason })
-  }
-  const flags = [...index.flags].map((id) => ({ name: flagName(index, id), set: state.flags.includes(id) }))
-  const row = (label: string, value: string | Node) => h('div', {}, [h('dt', {}, label), h('dd', {}, value)])
-  return h('section', { 'aria-labelledby': 'backstage-state' }, [
-    h('h3', { id: 'backstage-state' }, t('backstage.state')),
-    h('dl', { class: 'backstage-facts' }, [
-      row(
-        t('backstage.round'),
-        t('backstage.roundValue', { round: state.round, rounds: index.scenario.rounds }),
-      ),
-      row(t('backstage.phase'), t(`backstage.phase.${state.phase}`)),
-      row(
-        t('backstage.setup'),
-        t('backstage.setupValue', {
-          seed: state.setup.seed,
-          difficulty: t(`backstage.difficulty.${state.setup.difficulty}`),
-        }),
-      ),
-      row(
-        t('backstage.package'),
-        state.package.length === 0
-          ? t('backstage.packageEmpty')
-          : h(
-              'ul',
-              { class: 'plain' },
-              state.package.map((i) =>
-                h(
-                  'li',
-                  {},
-                  t('backstage.packageItem', {
-                    instrument: instrumentName(index, i.instrument, i.variant),
-                    side: nameOf(index, i.backedBy),
-                  }),
-                ),
-              ),
-            ),
-      ),
-      row(
-        t('backstage.stances'),
-        h(
-          'ul',
-          { class: 'plain' },
-          index.proposers.map((side) => h('li', {}, `${nameOf(index, side)}: ${stance(side)}`)),
-        ),
-      ),
-      row(
-        t('backstage.meters'),
-        h(
-          'ul',
-          { class: 'plain' },
-          index.scenario.meters.map((m) =>
-            h(
-              'li',
-              {},
-              t('backstage.meter', {
-                meter: m.name,
-                value: state.meters[m.id] ?? m.start,
-                min: m.min,
-                max: m.max,
-              }),
-            ),
-          ),
-        ),
-      ),
-      row(
-        t('backstage.flags'),
-        h(
-          'ul',
-          { class: 'plain' },
-          flags.map((f) =>
-            h('li', {}, `${f.name}: ${f.set ? t('backstage.flagSet') : t('backstage.flagUnset')}`),
-          ),
-        ),
-      ),
-    ]),
-  ])
-}
 
 /** What the rules would answer if the package were tabled now, before chance. */
 function prediction(index: ScenarioIndex, state: GameState): string {
@@ -124,7 +40,7 @@ function prediction(index: ScenarioIndex, state: GameState): string {
   return t('backstage.predictChance', params)
 }
 
-function redLinesSection(index: ScenarioIndex, state: GameState): HTMLElement {
+function redLinesSection(index: ScenarioIndex, state: GameState): View {
   const ctx = contextFor(index, state)
   const kind = (r: (typeof index.scenario.redLines)[number]) =>
     r.response.kind === 'reject'
@@ -170,7 +86,7 @@ function redLinesSection(index: ScenarioIndex, state: GameState): HTMLElement {
   ])
 }
 
-function constraintsSection(index: ScenarioIndex, state: GameState): HTMLElement {
+function constraintsSection(index: ScenarioIndex, state: GameState): View {
   const ctx = contextFor(index, state)
   return h('section', { 'aria-labelledby': 'backstage-constraints' }, [
     h('h3', { id: 'backstage-constraints' }, t('backstage.constraints')),
@@ -202,7 +118,7 @@ function constraintsSection(index: ScenarioIndex, state: GameState): HTMLElement
   ])
 }
 
-function logSection(view: GameView, refused: readonly PlacedRefusal[]): HTMLElement {
+function logSection(view: GameView, refused: readonly PlacedRefusal[]): View {
   const { index, state, log } = view
   const refusalLine = (r: PlacedRefusal) => {
     const parsed = CommandSchema.safeParse(r.command)
@@ -213,7 +129,7 @@ function logSection(view: GameView, refused: readonly PlacedRefusal[]): HTMLElem
       t('backstage.refusedLine', { command: what, message: refusalText(index, r.refusal) }),
     ])
   }
-  const items: HTMLElement[] = []
+  const items: View[] = []
   for (let move = 0; move <= log.length; move++) {
     for (const r of refused) if (r.afterMove === move) items.push(refusalLine(r))
     const command = log[move]
@@ -239,7 +155,7 @@ function logSection(view: GameView, refused: readonly PlacedRefusal[]): HTMLElem
  * node by node), what the rules would answer now, and the command log with the refused commands. It reveals
  * every side's private position, and says so at its top.
  */
-export function renderBackstage(view: GameView, props: BackstageProps): HTMLElement | null {
+export function renderBackstage(view: GameView, props: BackstageProps): View | null {
   if (view.state.setup.mode !== 'instructor') return null
   const toggle = button(t('backstage.toggle'), props.onToggle, {
     class: 'small backstage-toggle',
@@ -256,7 +172,8 @@ export function renderBackstage(view: GameView, props: BackstageProps): HTMLElem
   const { index, state } = view
   return h('div', { class: 'backstage' }, [
     head,
-    // It scrolls on its own (kept across re-renders by its key), so the table stays a short scroll away.
+    // It scrolls on its own (the same element across updates, so its scroll stays), so the table stays a
+    // short scroll away.
     h(
       'section',
       {
@@ -264,7 +181,6 @@ export function renderBackstage(view: GameView, props: BackstageProps): HTMLElem
         class: 'backstage-panel',
         'aria-labelledby': 'backstage-heading',
         tabindex: 0,
-        'data-key': 'backstage-panel',
       },
       [
         h('h2', { id: 'backstage-heading' }, t('backstage.heading')),

@@ -1,4 +1,4 @@
-import { h } from '../dom.ts'
+import { h, type View } from '../dom.ts'
 import { t } from '../i18n/index.ts'
 import { type GameView, nameOf } from '../view.ts'
 import { ruleText } from './game-rule.ts'
@@ -7,7 +7,7 @@ import { renderStatement } from './response.ts'
 const GROUP_ORDER = ['official', 'legislator', 'source', 'analyst', 'journalist'] as const
 
 /** Who is who: the actors, grouped by the side they speak for (analysts and observers last), with their words. */
-function whoIsWho(view: GameView): HTMLElement {
+function whoIsWho(view: GameView): View {
   const { index } = view
   const groups = [...index.sides.keys(), '']
     .map((side) => ({
@@ -20,7 +20,7 @@ function whoIsWho(view: GameView): HTMLElement {
   return h('section', { class: 'who', 'aria-labelledby': 'who-heading' }, [
     h('h3', { id: 'who-heading' }, t('briefing.who')),
     ...groups.map((g) =>
-      h('details', { 'data-key': `who:${g.side}` }, [
+      h('details', { key: g.side }, [
         h(
           'summary',
           {},
@@ -49,12 +49,7 @@ function whoIsWho(view: GameView): HTMLElement {
  * (with the words behind them), and who is who in the articles. Shown before the first round, and again
  * on request; in hot-seat play it is shown only after the hand-over screen.
  */
-export function renderBriefing(
-  view: GameView,
-  side: string,
-  onDone: () => void,
-  doneLabel: string,
-): HTMLElement {
+export function renderBriefing(view: GameView, side: string, onDone: () => void, doneLabel: string): View {
   const { index } = view
   const s = index.sides.get(side)
   if (!s) return h('p', {}, t('briefing.unknownSide', { side }))
@@ -87,11 +82,7 @@ export function renderBriefing(
     ]),
     whoIsWho(view),
     h('div', { class: 'actions' }, [
-      h(
-        'button',
-        { type: 'button', class: 'primary', 'data-key': 'briefing-done', onclick: onDone },
-        doneLabel,
-      ),
+      h('button', { type: 'button', class: 'primary', onclick: onDone }, doneLabel),
     ]),
   ])
 }

@@ -1,15 +1,16 @@
-import { type Child, h } from '../dom.ts'
+import { type Child, h, type View } from '../dom.ts'
 import { t } from '../i18n/index.ts'
 
 /**
  * Why the game says what it says, one action away: a folded note under a label. Used for the game's own
  * numbers (a card's deterrence, cost and risk, a red line's severity) and its own rules, so that players can
- * tell the designers' choices from what the articles say. `key` keeps the note open across redraws.
+ * tell the designers' choices from what the articles say. The note stays open across updates by itself (its
+ * `open` is the browser's); `key`, when given, names it among its siblings.
  */
-export function whyNote(summary: string, rationale: string | undefined, key: string): HTMLElement | null {
+export function whyNote(summary: string, rationale: string | undefined, key?: string): View | null {
   if (!rationale) return null
-  return h('details', { class: 'why-note', 'data-key': `why:${key}` }, [
-    h('summary', { 'data-key': `why-summary:${key}` }, summary),
+  return h('details', { class: 'why-note', key: key === undefined ? undefined : `why:${key}` }, [
+    h('summary', {}, summary),
     h('p', {}, rationale),
   ])
 }

@@ -1,12 +1,12 @@
 import type { RoundRecord } from '../../core/rules/state.ts'
-import { h } from '../dom.ts'
+import { h, type View } from '../dom.ts'
 import { t } from '../i18n/index.ts'
 import { type GameView, instrumentName, meterSummary } from '../view.ts'
 import { heading, renderEvents, renderResponse, renderVerdict } from './response.ts'
 
 type Level = 3 | 4
 
-function roundRecord(view: GameView, record: RoundRecord, level: Level): HTMLElement {
+function roundRecord(view: GameView, record: RoundRecord, level: Level): View {
   const { index } = view
   const sub = (level + 1) as 4 | 5
   const tabled = record.tabled
@@ -20,13 +20,13 @@ function roundRecord(view: GameView, record: RoundRecord, level: Level): HTMLEle
       : record.decision === 'continue'
         ? t('history.continued')
         : null
-  return h('li', { class: 'round-record' }, [
+  return h('li', { class: 'round-record', key: record.round }, [
     heading(level, t('common.round', { round: record.round })),
     h('p', {}, tabled),
     record.response ? renderVerdict(view, record.response) : null,
     record.response
-      ? h('details', { 'data-key': `history-${record.round}` }, [
-          h('summary', { 'data-key': `history-summary-${record.round}` }, t('history.reasons')),
+      ? h('details', {}, [
+          h('summary', {}, t('history.reasons')),
           renderResponse(view, record.response, sub, false),
         ])
       : null,
@@ -44,7 +44,7 @@ function roundRecord(view: GameView, record: RoundRecord, level: Level): HTMLEle
  * The rounds played so far: what was tabled, the verdict and its reasons, the decision, the events and the
  * meters after each. `level` is the heading level of each round. Null before the first round ends.
  */
-export function renderHistory(view: GameView, level: Level, title?: string): HTMLElement | null {
+export function renderHistory(view: GameView, level: Level, title?: string): View | null {
   const { history } = view.state
   if (history.length === 0) return null
   return h('section', { class: 'history', 'aria-labelledby': `history-heading` }, [

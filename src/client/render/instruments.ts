@@ -1,9 +1,9 @@
-import { h, uid } from '../dom.ts'
+import { h, type View } from '../dom.ts'
 import { t } from '../i18n/index.ts'
 import type { GameView } from '../view.ts'
 
 /** The scenario's flags: checkboxes for those the acting side may set, the state of the others. */
-export function renderFlags(view: GameView): HTMLElement | null {
+export function renderFlags(view: GameView): View | null {
   const { index, state, acting } = view
   const flags = index.scenario.flags
   if (flags.length === 0) return null
@@ -20,20 +20,19 @@ export function renderFlags(view: GameView): HTMLElement | null {
             `: ${t(on ? 'flags.yes' : 'flags.no')}. `,
             h('span', { class: 'hint' }, f.description),
           ])
-        const id = uid('flag')
-        const hint = uid('hint')
+        const id = `flag-${f.id}`
+        const hint = `flag-hint-${f.id}`
         return h('li', { class: 'choice' }, [
           h('input', {
             type: 'checkbox',
             id,
             checked: on,
-            'data-key': `flag:${f.id}`,
             'aria-describedby': hint,
-            onchange: (e) =>
+            onchange: (e: Event) =>
               view.act({
                 type: 'setFlag',
                 side: acting,
-                payload: { flag: f.id, value: (e.target as HTMLInputElement).checked },
+                payload: { flag: f.id, value: (e.currentTarget as HTMLInputElement).checked },
               }),
           }),
           h('label', { for: id }, f.name),

@@ -1,4 +1,4 @@
-import { button, h, uid } from '../dom.ts'
+import { button, h, type View } from '../dom.ts'
 import { t } from '../i18n/index.ts'
 
 /**
@@ -7,10 +7,11 @@ import { t } from '../i18n/index.ts'
  * Games are saved after every move, so leaving loses nothing and asks for no confirmation (nothing else in
  * the game does either); the sentence beside it says so.
  */
-export function renderLeaveBar(onLeave: () => void): HTMLElement {
-  const hint = uid('hint')
+export function renderLeaveBar(onLeave: () => void): View {
+  // One leave bar per page, so a fixed id pairs the button with its hint.
+  const hint = 'leave-hint'
   return h('nav', { class: 'game-bar', 'aria-label': t('leave.bar') }, [
     h('p', { id: hint, class: 'hint' }, t('leave.hint')),
-    button(t('leave.button'), onLeave, { class: 'small', 'aria-describedby': hint, 'data-key': 'leave' }),
+    button(t('leave.button'), onLeave, { class: 'small', 'aria-describedby': hint }),
   ])
 }

@@ -1,4 +1,4 @@
-import { h, uid } from '../dom.ts'
+import { h, type View } from '../dom.ts'
 import { formatNumber, type MessageKey, t } from '../i18n/index.ts'
 import type { GameView } from '../view.ts'
 
@@ -9,7 +9,7 @@ const BETTER: Record<'higher' | 'lower' | 'neither', MessageKey | null> = {
 }
 
 /** The scenario's meters, each as a labelled <meter> with its value written out. */
-export function renderMeters(view: GameView): HTMLElement {
+export function renderMeters(view: GameView): View {
   const { index, state } = view
   return h('section', { class: 'meters', 'aria-labelledby': 'meters-heading' }, [
     h('h3', { id: 'meters-heading' }, t('common.meters')),
@@ -17,8 +17,8 @@ export function renderMeters(view: GameView): HTMLElement {
       'ul',
       { class: 'plain' },
       index.scenario.meters.map((m) => {
-        const id = uid('meter')
-        const hint = uid('hint')
+        const id = `meter-${m.id}`
+        const hint = `meter-hint-${m.id}`
         const value = state.meters[m.id] ?? m.start
         const betterKey = BETTER[m.better]
         const better = betterKey ? t(betterKey) : ''

@@ -1,5 +1,5 @@
 import type { Problem } from '../../core/scenario/load/problems.ts'
-import { h } from '../dom.ts'
+import { h, type View } from '../dom.ts'
 import { t } from '../i18n/index.ts'
 import type { ScenarioEntry } from '../scenarios.ts'
 
@@ -7,14 +7,14 @@ import type { ScenarioEntry } from '../scenarios.ts'
  * Lists the errors of shipped scenario files that could not be loaded, each with its line, column, message
  * and fix, so that an author can find and mend them. Null when none failed.
  */
-export function renderProblems(entries: readonly ScenarioEntry[]): HTMLElement | null {
+export function renderProblems(entries: readonly ScenarioEntry[]): View | null {
   const failed = entries.filter((e) => !e.index)
   if (failed.length === 0) return null
   return h('section', { class: 'problems', 'aria-labelledby': 'problems-heading' }, [
     h('h2', { id: 'problems-heading' }, t('problems.heading')),
     ...failed.map((entry) => {
       const errors = entry.problems.filter((p) => p.severity === 'error')
-      return h('section', {}, [
+      return h('section', { key: entry.file }, [
         h('h3', {}, entry.file),
         h('p', {}, t('problems.count', { count: errors.length })),
         renderProblemList(errors),
@@ -28,7 +28,7 @@ export function renderProblems(entries: readonly ScenarioEntry[]): HTMLElement |
  * only repeats it), where it is (line and column, and the path in the document), what is wrong and the fix,
  * followed by `file:line:col  CODE` as the checker prints it, to find the line and look up the code.
  */
-export function renderProblemList(problems: readonly Problem[]): HTMLElement {
+export function renderProblemList(problems: readonly Problem[]): View {
   return h(
     'ul',
     { class: 'problem-list' },

@@ -1,9 +1,12 @@
+import { useRef, useState } from 'preact/hooks'
 import type { Command } from '../../core/rules/commands.ts'
 import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import type { Request } from '../../core/rules/state.ts'
-import { button, h, textField, uid } from '../dom.ts'
+import { button, component, h, textField, typedValue, useUid, type View } from '../dom.ts'
 import { type MessageKey, t } from '../i18n/index.ts'
+import { ENGINE_LANGUAGE, withForeignPart } from '../i18n/scenario.ts'
 import { type GameView, instrumentName, nameOf } from '../view.ts'
+import { useKeepFocus } from './focus.ts'
 
 const STATUS: Record<Request['status'], MessageKey> = {
   open: 'requests.status.open',
@@ -62,30 +65,54 @@ function requestOptions(view: GameView, side: string): Array<{ label: string; co
   return options
 }
 
-function requestForm(view: GameView, side: string): HTMLElement {
+/** A stable name for an option, so the choice follows it when the list changes around it. */
+const optionKey = (c: Command) => JSON.stringify(c.payload)
+
+function RequestForm({ view, side }: { view: GameView; side: string }): View {
+  const id = useUid('request')
+  // The chosen request is this form's own state (the list changes as the package does).
+  const [chosen, setChosen] = useState<string | null>(null)
   const options = requestOptions(view, side)
   if (options.length === 0) return h('p', {}, t('requests.nothing'))
-  const id = uid('request')
-  const select = h(
-    'select',
-    { id, 'data-key': 'request-choice' },
-    options.map((o, n) => h('option', { value: n }, o.label)),
-  )
+  const current = options.find((o) => optionKey(o.command) === chosen) ?? options[0]
   const send = () => {
-    const chosen = options[Number(select.value)]
-    if (chosen) view.act(chosen.command)
+    if (current) view.act(current.command)
   }
   return h('div', { class: 'request-row' }, [
-    h('div', { class: 'field' }, [h('label', { for: id }, t('requests.askFor')), select]),
+    h('div', { class: 'field' }, [
+      h('label', { for: id }, t('requests.askFor')),
+      h(
+        'select',
+        {
+          id,
+          value: current ? optionKey(current.command) : '',
+          onchange: (e: Event) => setChosen((e.currentTarget as HTMLSelectElement).value),
+        },
+        options.map((o) => {
+          const key = optionKey(o.command)
+          return h('option', { key, value: key }, o.label)
+        }),
+      ),
+    ]),
     button(t('requests.send'), send),
   ])
 }
 
+interface IncomingProps {
+  key: number
+  view: GameView
+  side: string
+  request: Request
+  /** The request's place in the game's list, which the command names. */
+  n: number
+}
+
 /** An open request to the acting side: what is asked (and what is offered in return), grant or decline. */
-function incomingRequest(view: GameView, side: string, r: Request, n: number): HTMLElement {
+function IncomingRequest({ view, side, request: r, n }: IncomingProps): View {
   const { index, state } = view
+  const reasonId = useUid('request')
+  const reasonInput = useRef<HTMLInputElement>(null)
   const name = instrumentName(index, r.instrument, r.variant)
-  const reason = textField(t('requests.reason', { instrument: name }), `decline-reason-${n}`)
   // Granting carries the request out: add the instrument, or withdraw it from the package.
   const grant: Command = withdrawing(r)
     ? { type: 'withdraw', side, payload: { instrument: r.instrument } }
@@ -95,10 +122,10 @@ function incomingRequest(view: GameView, side: string, r: Request, n: number): H
         payload: r.variant ? { instrument: r.instrument, variant: r.variant } : { instrument: r.instrument },
       }
   const decline = () => {
-    const text = reason.input.value.trim()
+    const text = typedValue(reasonId).trim()
     if (!text) {
       view.tell(t('requests.writeReason'))
-      reason.input.focus()
+      reasonInput.current?.focus()
       return
     }
     view.act({ type: 'decline', side, payload: { request: n, reason: text } })
@@ -117,31 +144,29 @@ function incomingRequest(view: GameView, side: string, r: Request, n: number): H
       () => view.act(grant),
       { class: 'small primary' },
     ),
-    reason.field,
+    // Uncontrolled: the typed reason stays in the field across updates and is read when "Decline" is pressed.
+    textField(t('requests.reason', { instrument: name }), reasonId, { ref: reasonInput }),
     button(t('requests.decline', { instrument: name }), decline, { class: 'small' }),
   ])
 }
 
-/**
- * Requests: ask another side to add an instrument or to withdraw one it put in, answer the requests made to
- * the acting side (a computer partner's counter-offer says which request it would grant in return), and see
- * every request of the round, numbered, with its answer.
- */
-export function renderRequests(view: GameView): HTMLElement | null {
-  const { index, state, acting } = view
-  if (!acting) return null
+function RequestsSection({ view, side }: { view: GameView; side: string }): View {
+  const { index, state } = view
+  const heading = useRef<HTMLHeadingElement>(null)
   const numbered = state.requests.map((r, n) => ({ r, n }))
-  const incoming = numbered.filter(({ r }) => r.status === 'open' && r.to === acting)
+  const incoming = numbered.filter(({ r }) => r.status === 'open' && r.to === side)
   const thisRound = numbered.filter(({ r }) => r.round === state.round)
+  // A request answered leaves the list with the buttons that answered it: the section's heading takes the focus.
+  useKeepFocus(incoming.map(({ n }) => n).join(','), () => heading.current)
   return h('section', { class: 'requests', 'aria-labelledby': 'requests-heading' }, [
-    h('h3', { id: 'requests-heading' }, t('requests.heading')),
-    requestForm(view, acting),
-    incoming.length ? h('h4', {}, t('requests.askedOf', { side: nameOf(index, acting) })) : null,
+    h('h3', { id: 'requests-heading', tabindex: -1, ref: heading }, t('requests.heading')),
+    component(RequestForm, { view, side }),
+    incoming.length ? h('h4', {}, t('requests.askedOf', { side: nameOf(index, side) })) : null,
     incoming.length
       ? h(
           'ul',
           { class: 'plain' },
-          incoming.map(({ r, n }) => incomingRequest(view, acting, r, n)),
+          incoming.map(({ r, n }) => component(IncomingRequest, { key: n, view, side, request: r, n })),
         )
       : null,
     thisRound.length ? h('h4', {}, t('requests.thisRound')) : null,
@@ -157,13 +182,28 @@ export function renderRequests(view: GameView): HTMLElement | null {
             const params = { number: n + 1, request, status: t(STATUS[r.status]) }
             return h(
               'li',
-              {},
+              { key: n },
               r.reason
-                ? t('requests.lineReason', { ...params, reason: r.reason })
+                ? // A computer partner's reason for declining is the engine's wording, in English.
+                  withForeignPart(
+                    t('requests.lineReason', { ...params, reason: r.reason }),
+                    r.reason,
+                    state.setup.seats[r.to] === 'computer' ? ENGINE_LANGUAGE : undefined,
+                  )
                 : t('requests.line', params),
             )
           }),
         )
       : null,
   ])
+}
+
+/**
+ * Requests: ask another side to add an instrument or to withdraw one it put in, answer the requests made to
+ * the acting side (a computer partner's counter-offer says which request it would grant in return), and see
+ * every request of the round, numbered, with its answer.
+ */
+export function renderRequests(view: GameView): View | null {
+  if (!view.acting) return null
+  return component(RequestsSection, { view, side: view.acting, key: view.acting })
 }

@@ -1,10 +1,13 @@
+import { useRef } from 'preact/hooks'
 import { explainResponse, type ResponseReason } from '../../core/rules/explain.ts'
 import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import type { Response } from '../../core/rules/state.ts'
 import { seedTitle } from '../../core/scenario/seed-title.ts'
-import { button, type Children, h } from '../dom.ts'
+import { type Attrs, button, type Children, component, h, type View } from '../dom.ts'
 import { formatNumber, type MessageKey, t } from '../i18n/index.ts'
+import { langAttr, withForeignPart } from '../i18n/scenario.ts'
 import { type GameView, instrumentName, nameOf, verdictText } from '../view.ts'
+import { useKeepFocus } from './focus.ts'
 
 type Level = 2 | 3 | 4 | 5 | 6
 
@@ -15,7 +18,7 @@ const MODALITY: Record<'conditional' | 'assessment' | 'reported', MessageKey> = 
 }
 
 /** A heading of the given level (h2–h6). */
-export function heading(level: Level, children: Children, attrs: Record<string, string | number> = {}) {
+export function heading(level: Level, children: Children, attrs: Attrs = {}): View {
   return h(`h${level}` as 'h2', attrs, children)
 }
 
@@ -26,29 +29,27 @@ export function renderStatement(
     ResponseReason['statements'][number],
     'quote' | 'seed' | 'date' | 'context' | 'speakerName' | 'speaker' | 'modality'
   >,
-): HTMLElement {
+): View {
   // Every speaker is named with the office the article gives, officials and analysts alike, so that readers
   // weigh each voice by its standing; the words' modality is said where the scenario declares it.
   const office = view.index.scenario.actors.find((a) => a.id === s.speaker)?.office
   const name = s.speakerName ?? s.speaker ?? t('statement.article')
   const who = [office ? `${name} (${office})` : name, s.date].filter(Boolean).join(', ')
   const modality = s.modality && s.modality !== 'asserted' ? t(MODALITY[s.modality]) : null
+  // Quotes and article titles stay verbatim, in the language of their articles (the scenario's).
+  const quoteLanguage = view.index.scenario.language
+  const title = seedTitle(view.index.scenario, s.seed)
   return h('figure', { class: 'statement' }, [
-    // Quotes stay verbatim, in the language of their article (English), whatever the interface's language.
-    h('blockquote', { lang: 'en' }, h('p', {}, s.quote)),
+    h('blockquote', langAttr(quoteLanguage), h('p', {}, s.quote)),
     h('figcaption', {}, [
       h('span', { class: 'speaker' }, who),
       s.context ? h('span', { class: 'context' }, ` — ${s.context}`) : null,
       modality ? h('span', { class: 'modality' }, ` (${modality})`) : null,
     ]),
-    button(
-      t('statement.open', { seed: seedTitle(view.index.scenario, s.seed) }),
-      () => view.openSource(s.seed, s.quote),
-      {
-        class: 'link',
-        'data-key': `source:${s.seed}:${s.quote.slice(0, 40)}`,
-      },
-    ),
+    // The article's title is in the article's language, inside a sentence in the interface's.
+    h('button', { type: 'button', class: 'link', onclick: () => view.openSource(s.seed, s.quote) }, [
+      withForeignPart(t('statement.open', { seed: title }), title, quoteLanguage),
+    ]),
   ])
 }
 
@@ -98,7 +99,7 @@ function reasonText(
 const STATUS_KEY = { held: 'response.held', yielded: 'response.yielded' } as const
 
 /** The crossed red lines the responder let pass this time, in a sentence; null when every one held. */
-function yieldedNote(index: ScenarioIndex, response: Response): HTMLElement | null {
+function yieldedNote(index: ScenarioIndex, response: Response): View | null {
   const count = response.yielded.length
   if (count === 0) return null
   return h(
@@ -113,12 +114,7 @@ function yieldedNote(index: ScenarioIndex, response: Response): HTMLElement | nu
  * this time, and every reason with the stated words behind it and a way to open each source article; a
  * crossed red line says whether it held or was let pass this time. `level` is the heading level of reasons.
  */
-export function renderResponse(
-  view: GameView,
-  response: Response,
-  level: Level,
-  withVerdict = true,
-): HTMLElement {
+export function renderResponse(view: GameView, response: Response, level: Level, withVerdict = true): View {
   const { index } = view
   const reasons = explainResponse(index, response)
   return h('div', { class: 'response' }, [
@@ -155,7 +151,7 @@ export function renderResponse(
 }
 
 /** The verdict line, e.g. "Russia rejects the package." */
-export function renderVerdict(view: GameView, response: Response): HTMLElement {
+export function renderVerdict(view: GameView, response: Response): View {
   return h(
     'p',
     { class: `verdict verdict-${response.verdict}` },
@@ -164,7 +160,7 @@ export function renderVerdict(view: GameView, response: Response): HTMLElement {
 }
 
 /** The events that fired, each with its title and text; null when none did. */
-export function renderEvents(view: GameView, ids: readonly string[], level: Level): HTMLElement | null {
+export function renderEvents(view: GameView, ids: readonly string[], level: Level): View | null {
   const events = ids.flatMap((id) => view.index.scenario.events.filter((e) => e.id === id))
   if (events.length === 0) return null
   return h('div', { class: 'events' }, [
@@ -177,17 +173,19 @@ export function renderEvents(view: GameView, ids: readonly string[], level: Leve
   ])
 }
 
-/** The vote after a response: each human side chooses to implement without consent or to continue. */
-export function renderDecision(view: GameView): HTMLElement {
+function Decision({ view }: { view: GameView }): View {
   const { index, state, acting } = view
+  const headingRef = useRef<HTMLHeadingElement>(null)
   const { unilateral } = index.scenario
   const responder = nameOf(index, index.responder)
   const vote = (choice: 'implement' | 'continue') => () => {
     if (acting) view.act({ type: 'decide', side: acting, payload: { choice } })
   }
   const voted = acting ? state.votes[acting] : undefined
+  // Voting replaces the buttons with "has voted": the section's heading takes the focus they had.
+  useKeepFocus(`${acting}:${voted ?? ''}`, () => headingRef.current)
   return h('section', { class: 'decision', 'aria-labelledby': 'decision-heading' }, [
-    h('h3', { id: 'decision-heading' }, t('decision.heading')),
+    h('h3', { id: 'decision-heading', tabindex: -1, ref: headingRef }, t('decision.heading')),
     h('p', {}, [h('strong', {}, unilateral.title), ': ', unilateral.description]),
     h('p', { class: 'hint' }, t('decision.hint')),
     h(
@@ -212,4 +210,9 @@ export function renderDecision(view: GameView): HTMLElement {
       : null,
     acting && voted ? h('p', {}, t('decision.hasVoted', { side: nameOf(index, acting) })) : null,
   ])
+}
+
+/** The vote after a response: each human side chooses to implement without consent or to continue. */
+export function renderDecision(view: GameView): View {
+  return component(Decision, { view })
 }

@@ -1,16 +1,19 @@
+import { useEffect, useRef, useState } from 'preact/hooks'
 import { DIFFICULTIES } from '../../core/rules/difficulty.ts'
 import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import type { Difficulty, GameMode, GameSetup, Seat } from '../../core/rules/state.ts'
-import { h, uid } from '../dom.ts'
+import { component, h, useUid, type View } from '../dom.ts'
 import { type MessageKey, t } from '../i18n/index.ts'
 import { localisedIndex } from '../i18n/scenario.ts'
 
-/** The choices on the setup screen, kept between re-renders. */
-export interface SetupDraft {
+/** The choices on the set-up screen while it is open (the form's own state). */
+interface Choices {
   scenarioId: string
+  /** Who plays each side, by side id; a side not chosen yet takes its default (see `seatOf`). */
   seats: Record<string, Seat>
   difficulty: Difficulty
-  seed: number
+  /** As typed: the field checks it (a whole number in range) before the form can be sent. */
+  seed: string
   /** 'instructor' opens the Backstage at the table; a new game is in play mode unless this is ticked. */
   mode: GameMode
 }
@@ -18,20 +21,18 @@ export interface SetupDraft {
 /** A seed for a new game: random-ish, and shown so that a teacher can give it to the whole class. */
 export const randomSeed = (): number => Math.floor(Math.random() * 1_000_000)
 
-/** Default choices: the first proposer played by a human, the others by the computer. */
-export function defaultDraft(index: ScenarioIndex, seed = randomSeed()): SetupDraft {
-  const seats = Object.fromEntries(
-    index.proposers.map((side, i) => [side, i === 0 ? 'human' : 'computer'] as const),
-  )
-  return { scenarioId: index.scenario.id, seats, difficulty: 'normal', seed, mode: 'play' }
-}
+/** The default seat of a side: the first proposer played by a human, the others by the computer. */
+const seatOf = (choices: Choices, index: ScenarioIndex, side: string): Seat =>
+  choices.seats[side] ?? (index.proposers[0] === side ? 'human' : 'computer')
 
-/** What the setup screen needs: the playable scenarios, the current choices and what to do with them. */
+/** What the setup screen needs: the playable scenarios and what to do with the choices. */
 export interface SetupProps {
   scenarios: ScenarioIndex[]
-  draft: SetupDraft
-  /** Called when another scenario is chosen (the side list changes). */
-  onScenario: (index: ScenarioIndex) => void
+  /**
+   * The scenario to select, asked for from outside the form (a scenario file just opened, the one played
+   * last). A new object selects it again, even with the same id; the other choices stay.
+   */
+  wanted?: { scenarioId: string } | null
   onStart: (index: ScenarioIndex, setup: GameSetup) => void
   /** Where a scenario comes from when it is not shipped, e.g. "from file: my-scenario.yaml". */
   origin?: (index: ScenarioIndex) => string | null
@@ -44,28 +45,19 @@ const DIFFICULTY_TEXT: Record<Difficulty, [MessageKey, MessageKey]> = {
   hard: ['difficulty.hard', 'setup.difficultyHint.hard'],
 }
 
-/** A radio button with its label and, when given, a sentence that describes the choice. */
+/** A radio button with its label and, when given, a sentence that describes the choice; `id` is unique. */
 function radio(
+  id: string,
   name: string,
   value: string,
   label: string,
   checked: boolean,
   onchange: () => void,
   description?: string,
-) {
-  const id = uid('radio')
-  const hint = description ? uid('hint') : undefined
-  return h('div', { class: 'choice' }, [
-    h('input', {
-      type: 'radio',
-      id,
-      name,
-      value,
-      checked,
-      'data-key': `${name}:${value}`,
-      'aria-describedby': hint,
-      onchange,
-    }),
+): View {
+  const hint = description ? `${id}-hint` : undefined
+  return h('div', { class: 'choice', key: value }, [
+    h('input', { type: 'radio', id, name, value, checked, 'aria-describedby': hint, onchange }),
     h('label', { for: id }, label),
     description ? h('p', { id: hint, class: 'hint' }, description) : null,
   ])
@@ -78,7 +70,9 @@ function withOrigin(props: SetupProps, index: ScenarioIndex): string {
   return origin ? `${title} (${origin})` : title
 }
 
-function scenarioChoice(props: SetupProps, current: ScenarioIndex): HTMLElement {
+type Change = (update: (choices: Choices) => Choices) => void
+
+function scenarioChoice(ids: string, props: SetupProps, current: ScenarioIndex, change: Change): View {
   if (props.scenarios.length === 1)
     return h('section', { 'aria-labelledby': 'scenario-title' }, [
       h('h3', { id: 'scenario-title' }, withOrigin(props, current)),
@@ -86,31 +80,37 @@ function scenarioChoice(props: SetupProps, current: ScenarioIndex): HTMLElement 
     ])
   return h('fieldset', {}, [
     h('legend', {}, t('setup.scenario')),
-    ...props.scenarios.map((index) =>
-      h('div', {}, [
-        radio('scenario', index.scenario.id, withOrigin(props, index), index === current, () =>
-          props.onScenario(index),
+    ...props.scenarios.map((index, i) => {
+      const { id } = index.scenario
+      return h('div', { key: id }, [
+        radio(`${ids}-scenario-${i}`, 'scenario', id, withOrigin(props, index), index === current, () =>
+          change((c) => ({ ...c, scenarioId: id })),
         ),
         h('p', { class: 'hint' }, localisedIndex(index).scenario.summary),
-      ]),
-    ),
+      ])
+    }),
   ])
 }
 
-function seatChoice(draft: SetupDraft, index: ScenarioIndex): HTMLElement {
+function seatChoice(ids: string, choices: Choices, index: ScenarioIndex, change: Change): View {
   return h('fieldset', {}, [
     h('legend', {}, t('setup.seats')),
     h('p', { class: 'hint' }, t('setup.seatsHint')),
     h(
       'div',
       { class: 'seats' },
-      index.proposers.map((side) => {
+      index.proposers.map((side, i) => {
         const name = localisedIndex(index).sides.get(side)?.name ?? side
         const seat = (value: Seat, label: string) =>
-          radio(`seat-${side}`, value, label, draft.seats[side] === value, () => {
-            draft.seats[side] = value
-          })
-        return h('fieldset', { class: 'seat' }, [
+          radio(
+            `${ids}-seat-${i}-${value}`,
+            `seat-${side}`,
+            value,
+            label,
+            seatOf(choices, index, side) === value,
+            () => change((c) => ({ ...c, seats: { ...c.seats, [side]: value } })),
+          )
+        return h('fieldset', { class: 'seat', key: side }, [
           h('legend', {}, name),
           seat('human', t('seat.humanLabel')),
           seat('computer', t('seat.computerLabel')),
@@ -120,19 +120,19 @@ function seatChoice(draft: SetupDraft, index: ScenarioIndex): HTMLElement {
   ])
 }
 
-function difficultyChoice(draft: SetupDraft): HTMLElement {
+function difficultyChoice(ids: string, choices: Choices, change: Change): View {
   return h('fieldset', { class: 'difficulties' }, [
     h('legend', {}, t('setup.difficulty')),
     ...DIFFICULTIES.map((level) => {
       const [name, hint] = DIFFICULTY_TEXT[level]
+      const pick = () => change((c) => ({ ...c, difficulty: level }))
       return radio(
+        `${ids}-difficulty-${level}`,
         'difficulty',
         level,
         t(name),
-        draft.difficulty === level,
-        () => {
-          draft.difficulty = level
-        },
+        choices.difficulty === level,
+        pick,
         t(hint),
       )
     }),
@@ -140,49 +140,65 @@ function difficultyChoice(draft: SetupDraft): HTMLElement {
 }
 
 /** Play mode, or the instructor's and author's mode with the Backstage open to the hidden parts. */
-function modeChoice(draft: SetupDraft): HTMLElement {
-  const id = uid('mode')
-  const hint = uid('hint')
+function modeChoice(ids: string, choices: Choices, change: Change): View {
+  const id = `${ids}-mode`
   const box = h('div', { class: 'choice' }, [
     h('input', {
       type: 'checkbox',
       id,
-      checked: draft.mode === 'instructor',
-      'data-key': 'mode',
-      'aria-describedby': hint,
-      onchange: (e) => {
-        draft.mode = (e.target as HTMLInputElement).checked ? 'instructor' : 'play'
+      checked: choices.mode === 'instructor',
+      'aria-describedby': `${id}-hint`,
+      onchange: (e: Event) => {
+        const mode = (e.currentTarget as HTMLInputElement).checked ? 'instructor' : 'play'
+        change((c) => ({ ...c, mode }))
       },
     }),
     h('label', { for: id }, t('setup.mode')),
-    h('p', { id: hint, class: 'hint' }, t('setup.modeHint')),
+    h('p', { id: `${id}-hint`, class: 'hint' }, t('setup.modeHint')),
   ])
   return h('fieldset', {}, [h('legend', {}, t('setup.modeLegend')), box])
 }
 
-/** The setup screen: scenario, who plays which side, difficulty, mode and seed, and "Start game". */
-export function renderSetup(props: SetupProps): HTMLElement {
-  const { draft } = props
-  const current = props.scenarios.find((s) => s.scenario.id === draft.scenarioId) ?? props.scenarios[0]
+/** The set-up form; its choices are its own state, from the first drawing to "Start game". */
+function SetupForm(props: SetupProps): View {
+  const ids = useUid('setup')
+  const [choices, setChoices] = useState<Choices>(() => ({
+    scenarioId: props.wanted?.scenarioId ?? props.scenarios[0]?.scenario.id ?? '',
+    seats: {},
+    difficulty: 'normal',
+    seed: String(randomSeed()),
+    mode: 'play',
+  }))
+  // A scenario asked for from outside while the form is open (a file opened here) is selected.
+  const wanted = useRef(props.wanted)
+  useEffect(() => {
+    if (props.wanted === wanted.current) return
+    wanted.current = props.wanted
+    const scenarioId = props.wanted?.scenarioId
+    if (scenarioId) setChoices((c) => ({ ...c, scenarioId }))
+  }, [props.wanted])
+  // The list of scenarios may change under the form (a file opened, a shipped file saved): the first stands in.
+  const current = props.scenarios.find((s) => s.scenario.id === choices.scenarioId) ?? props.scenarios[0]
   if (!current) return h('p', {}, t('setup.nothingPlayable'))
-  const seedId = uid('seed')
-  const seedHint = uid('hint')
   const start = (event: Event) => {
     event.preventDefault()
+    const seats = Object.fromEntries(current.proposers.map((side) => [side, seatOf(choices, current, side)]))
     props.onStart(current, {
       scenarioId: current.scenario.id,
-      seats: { ...draft.seats },
-      seed: draft.seed,
-      difficulty: draft.difficulty,
+      seats,
+      // The field accepts only a whole number in range before the form is sent.
+      seed: Number(choices.seed),
+      difficulty: choices.difficulty,
       // Play mode is the default and is left unsaid, so that play-mode records stay as they were.
-      ...(draft.mode === 'instructor' ? { mode: 'instructor' as const } : {}),
+      ...(choices.mode === 'instructor' ? { mode: 'instructor' as const } : {}),
     })
   }
-  return h('form', { class: 'setup', onsubmit: start, 'aria-labelledby': 'setup-heading' }, [
-    h('h2', { id: 'setup-heading', tabindex: -1 }, t('common.newGame')),
-    scenarioChoice(props, current),
-    seatChoice(draft, current),
-    difficultyChoice(draft),
+  const seedId = `${ids}-seed`
+  return h('form', { class: 'setup', onsubmit: start, 'aria-labelledby': 'screen-heading' }, [
+    h('h2', { id: 'screen-heading', tabindex: -1 }, t('common.newGame')),
+    scenarioChoice(ids, props, current, setChoices),
+    seatChoice(ids, choices, current, setChoices),
+    difficultyChoice(ids, choices, setChoices),
     h('div', { class: 'field' }, [
       h('label', { for: seedId }, t('setup.seed')),
       h('input', {
@@ -192,17 +208,24 @@ export function renderSetup(props: SetupProps): HTMLElement {
         max: 2147483647,
         step: 1,
         required: true,
-        value: draft.seed,
-        'data-key': 'seed',
-        'aria-describedby': seedHint,
-        oninput: (e) => {
-          const value = (e.target as HTMLInputElement).valueAsNumber
-          if (Number.isInteger(value)) draft.seed = value
+        value: choices.seed,
+        'aria-describedby': `${seedId}-hint`,
+        oninput: (e: Event) => {
+          const seed = (e.currentTarget as HTMLInputElement).value
+          setChoices((c) => ({ ...c, seed }))
         },
       }),
-      h('p', { id: seedHint, class: 'hint' }, t('setup.seedHint')),
+      h('p', { id: `${seedId}-hint`, class: 'hint' }, t('setup.seedHint')),
     ]),
-    modeChoice(draft),
-    h('button', { type: 'submit', class: 'primary', 'data-key': 'start' }, t('setup.start')),
+    modeChoice(ids, choices, setChoices),
+    h('button', { type: 'submit', class: 'primary' }, t('setup.start')),
   ])
+}
+
+/**
+ * The setup screen: scenario, who plays which side, difficulty, mode and seed, and "Start game". Its heading
+ * is the screen's heading (#screen-heading), where focus goes when the screen opens.
+ */
+export function renderSetup(props: SetupProps): View {
+  return component(SetupForm, props)
 }

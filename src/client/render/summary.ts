@@ -1,11 +1,11 @@
 import { meterSeries } from '../../core/debrief/timeline.ts'
 import { newGame, type RoundRecord } from '../../core/rules/state.ts'
-import { h } from '../dom.ts'
+import { h, type View } from '../dom.ts'
 import { formatNumber, t } from '../i18n/index.ts'
 import { type GameView, instrumentName, nameOf } from '../view.ts'
 import { renderVerdict } from './response.ts'
 
-function meterChanges(view: GameView, record: RoundRecord): HTMLElement {
+function meterChanges(view: GameView, record: RoundRecord): View {
   // The same series the debrief charts: the start values, then the values after each round.
   const at = view.state.history.indexOf(record)
   const series = meterSeries(view.index, newGame(view.index, view.state.setup).meters, view.state)
@@ -54,7 +54,7 @@ export function renderSummary(
   view: GameView,
   record: RoundRecord,
   next: { label: string; go: () => void },
-): HTMLElement {
+): View {
   const { index } = view
   const events = record.events
     .map((id) => index.scenario.events.find((e) => e.id === id))
@@ -125,11 +125,7 @@ export function renderSummary(
       meterChanges(view, record),
     ]),
     h('div', { class: 'actions' }, [
-      h(
-        'button',
-        { type: 'button', class: 'primary', 'data-key': 'summary-next', onclick: next.go },
-        next.label,
-      ),
+      h('button', { type: 'button', class: 'primary', onclick: next.go }, next.label),
     ]),
   ])
 }

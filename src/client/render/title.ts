@@ -1,4 +1,4 @@
-import { button, h, uid } from '../dom.ts'
+import { button, type Children, h, type View } from '../dom.ts'
 import { formatDate, t } from '../i18n/index.ts'
 import type { SaveEntry } from '../saves/index.ts'
 
@@ -11,16 +11,20 @@ export interface TitleProps {
   onResume: (id: string) => void
   onDelete: (id: string) => void
   onImport: (file: File) => void
+  /** The sections that follow the import (joining a class, opening a scenario file). */
+  more?: Children
 }
+
+const IMPORT_FILE = 'import-file'
 
 const when = (ms: number | undefined) =>
   ms === undefined
     ? t('title.unknownTime')
     : formatDate(new Date(ms), { dateStyle: 'medium', timeStyle: 'short' })
 
-function saveLine(entry: SaveEntry, props: TitleProps): HTMLElement {
+function saveLine(entry: SaveEntry, props: TitleProps): View {
   if (!entry.ok)
-    return h('li', { class: 'save broken' }, [
+    return h('li', { key: entry.id, class: 'save broken' }, [
       h('h4', {}, entry.scenarioTitle ?? t('title.brokenSave')),
       h('p', { class: 'meta' }, t('title.savedAt', { when: when(entry.savedAt) })),
       h('p', {}, [h('strong', {}, t('title.problem')), ' ', entry.problem.message]),
@@ -35,7 +39,7 @@ function saveLine(entry: SaveEntry, props: TitleProps): HTMLElement {
   const who = humans.length ? t('title.humans', { sides: humans.join(', ') }) : t('title.computers')
   const saved = { scenario: entry.scenarioTitle, when: when(entry.savedAt) }
   const label = t(summary.ending ? 'title.openDebriefLabel' : 'title.continueLabel', saved)
-  return h('li', { class: 'save' }, [
+  return h('li', { key: entry.id, class: 'save' }, [
     h('h4', {}, entry.scenarioTitle),
     h('p', { class: 'meta' }, t('title.meta', { where, who, when: saved.when })),
     entry.mode === 'instructor' ? h('p', { class: 'mode-mark' }, t('title.instructorMode')) : null,
@@ -56,9 +60,8 @@ function saveLine(entry: SaveEntry, props: TitleProps): HTMLElement {
  * The title screen: what the game is, a new game, the saved games of this device (damaged ones explained, with
  * a way to delete them), and importing a game record to replay its debrief.
  */
-export function renderTitle(props: TitleProps): HTMLElement {
-  const fileId = uid('import')
-  return h('div', { class: 'title-screen' }, [
+export function renderTitle(props: TitleProps): View {
+  return h('div', { class: 'title-screen', key: 'title' }, [
     h('h2', { id: 'screen-heading', tabindex: -1 }, t('title.heading')),
     h('p', { class: 'lead' }, t('title.lead')),
     h('div', { class: 'actions' }, [button(t('common.newGame'), props.onNewGame, { class: 'primary' })]),
@@ -76,18 +79,21 @@ export function renderTitle(props: TitleProps): HTMLElement {
       h('h3', { id: 'import-heading' }, t('title.import')),
       h('p', { class: 'hint' }, t('title.importHint')),
       h('div', { class: 'field' }, [
-        h('label', { for: fileId }, t('title.importFile')),
+        h('label', { for: IMPORT_FILE }, t('title.importFile')),
         h('input', {
-          id: fileId,
+          id: IMPORT_FILE,
           type: 'file',
           accept: '.json,application/json',
-          'data-key': 'import-file',
-          onchange: (e) => {
-            const file = (e.target as HTMLInputElement).files?.[0]
+          onchange: (e: Event) => {
+            const input = e.currentTarget as HTMLInputElement
+            const file = input.files?.[0]
+            // Emptied once read, so that the same file can be chosen again (after mending it, say).
+            input.value = ''
             if (file) props.onImport(file)
           },
         }),
       ]),
     ]),
+    props.more,
   ])
 }

@@ -23,8 +23,10 @@ function follow(model: StageModel): void {
   for (const follower of followers) follower(model)
 }
 
+const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)')
+
 async function start(message: Extract<ToFrame, { type: 'start' }>): Promise<void> {
-  const { model, reducedMotion } = message
+  const { model } = message
   if (started) return follow(model)
   started = true
   latest = model
@@ -49,7 +51,9 @@ async function start(message: Extract<ToFrame, { type: 'start' }>): Promise<void
       followers.add(follower)
       return () => followers.delete(follower)
     },
-    reducedMotion,
+    // The frame follows `prefers-reduced-motion` itself, also when it changes while the game is open:
+    // nothing tweens, pulses or flashes; values jump to where they belong.
+    reducedMotion: () => reducedMotion.matches,
     map,
     emblems,
   })

@@ -19,11 +19,6 @@ export interface Stage {
   destroy(): void
 }
 
-export interface StageOptions {
-  /** From `prefers-reduced-motion`: nothing tweens, pulses or flashes; values jump to where they belong. */
-  reducedMotion: boolean
-}
-
 const START_TIMEOUT_MS = 10_000
 
 /** The frame's page, next to the game's `index.html` (a build input of its own, see `vite.config.ts`). */
@@ -39,7 +34,6 @@ export function mountStage(
   container: HTMLElement,
   store: StoreApi<GameStore>,
   index: ScenarioIndex,
-  options: StageOptions,
 ): Promise<Stage> {
   // Without a 2D canvas nothing can be drawn: do not even load the frame.
   if (!document.createElement('canvas').getContext('2d')) {
@@ -83,7 +77,7 @@ export function mountStage(
     if (message.type === 'hello') {
       // Also after the frame reloads (in development): it starts again from the game as it is now.
       const model = stageModel(index, store.getState().game)
-      post({ channel: CHANNEL, type: 'start', model, reducedMotion: options.reducedMotion })
+      post({ channel: CHANNEL, type: 'start', model })
       unsubscribe ??= store.subscribe((state, previous) => {
         if (state.game !== previous.game)
           post({ channel: CHANNEL, type: 'model', model: stageModel(index, state.game) })

@@ -14,7 +14,7 @@ import type { StageModel } from './model.ts'
 export const CHANNEL = 'red-lines-stage'
 
 export type ToFrame =
-  | { channel: typeof CHANNEL; type: 'start'; model: StageModel; reducedMotion: boolean }
+  | { channel: typeof CHANNEL; type: 'start'; model: StageModel }
   | { channel: typeof CHANNEL; type: 'model'; model: StageModel }
 
 export type FromFrame =

@@ -21,7 +21,8 @@ export interface SceneInput {
   current: () => StageModel
   /** Calls `follower` with every new model of the game; returns how to stop. */
   subscribe: (follower: (model: StageModel) => void) => () => void
-  reducedMotion: boolean
+  /** From `prefers-reduced-motion`, read at each change (the setting may change while the game is open). */
+  reducedMotion: () => boolean
   map: MapData
   /** Each side's emblem, drawn at EMBLEM_HEIGHT pixels high. */
   emblems: Map<string, HTMLCanvasElement>
@@ -32,7 +33,8 @@ export interface SceneInput {
 const IDLE_MS = 300
 
 export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
-  const { map, reducedMotion } = input
+  const { map } = input
+  const reducedMotion = input.reducedMotion
   const first = input.current()
   const { proposers, responder } = first
   const order = [...proposers, responder]
@@ -220,7 +222,7 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
         view.target = meter.norm
         view.delta = { up, good, alpha: 1 }
         this.tweens.killTweensOf(view)
-        if (reducedMotion) {
+        if (reducedMotion()) {
           view.shown = meter.norm
           this.drawGauge(meter.id)
           continue
@@ -253,7 +255,7 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
       // The shield follows the package's deterrence.
       if (next.deterrenceNorm !== before.deterrenceNorm) {
         this.tweens.killTweensOf(this)
-        if (reducedMotion) this.auraShown = next.deterrenceNorm
+        if (reducedMotion()) this.auraShown = next.deterrenceNorm
         else {
           this.tweens.add({
             targets: this,
@@ -289,7 +291,7 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
       this.tweens.killTweensOf(this.flash)
       this.tweens.killTweensOf(this.ring)
       this.verdictGlow = 1
-      if (reducedMotion) {
+      if (reducedMotion()) {
         this.flash.setAlpha(0)
         return
       }
@@ -505,7 +507,7 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
       const view: MarkerView = { marker, g, phase: 0 }
       this.markers.set(marker.key, view)
       if (this.layout) this.drawMarker(view)
-      if (!animate || reducedMotion) return
+      if (!animate || reducedMotion()) return
       const icon = !GROWING_KINDS.includes(marker.kind)
       g.setAlpha(0)
       if (icon) g.setY(-this.layout.u * 2.5)
@@ -530,7 +532,7 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
       this.markers.delete(view.marker.key)
       this.tweens.killTweensOf(view)
       this.tweens.killTweensOf(view.g)
-      if (reducedMotion) {
+      if (reducedMotion()) {
         view.g.destroy()
         return
       }

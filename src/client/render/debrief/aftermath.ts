@@ -1,3 +1,4 @@
+import type { Ref } from 'preact'
 import type { Debrief } from '../../../core/debrief/debrief.ts'
 import {
   type AftermathEvent,
@@ -6,11 +7,12 @@ import {
   type DebriefAftermath,
 } from '../../../core/debrief/reveal.ts'
 import type { ScenarioIndex } from '../../../core/rules/scenario-index.ts'
-import { type Child, h } from '../../dom.ts'
+import { type Child, h, type View } from '../../dom.ts'
 import { formatList, formatNumber, type MessageKey, t } from '../../i18n/index.ts'
 import { meterName, nameOf } from '../../view.ts'
 import { percent, shown, signed } from './chart-math.ts'
 import { aftermathTitle } from './outcome-text.ts'
+import { tableRegion } from './table-region.ts'
 
 /**
  * The years after a deal or an imposition, played out on the ending screen in steps: the scenario's intro,
@@ -104,45 +106,52 @@ function outcomeScores(index: ScenarioIndex, a: DebriefAftermath): Child[] {
       change: t('score.change', { from: formatNumber(m.before), to: formatNumber(m.after) }),
     }),
   )
-  return [
-    h('table', { class: 'data aftermath-scores' }, [
-      h('caption', {}, t('aftermath.scores')),
-      h(
-        'thead',
-        {},
-        h('tr', {}, [
-          h('th', { scope: 'col' }, t('aftermath.side')),
-          h('th', { scope: 'col', class: 'num' }, t('aftermath.points')),
-          h('th', { scope: 'col', class: 'num' }, t('aftermath.total')),
+  // In a region that scrolls sideways: long side names and "before → after" can be wider than a phone.
+  const table = h('table', { class: 'data aftermath-scores' }, [
+    h('caption', {}, t('aftermath.scores')),
+    h(
+      'thead',
+      {},
+      h('tr', {}, [
+        h('th', { scope: 'col' }, t('aftermath.side')),
+        h('th', { scope: 'col', class: 'num' }, t('aftermath.points')),
+        h('th', { scope: 'col', class: 'num' }, t('aftermath.total')),
+      ]),
+    ),
+    h(
+      'tbody',
+      {},
+      a.scores.map((s) =>
+        h('tr', { key: s.side }, [
+          h('th', { scope: 'row' }, nameOf(index, s.side)),
+          h('td', { class: `num ${s.points > 0 ? 'up' : s.points < 0 ? 'down' : ''}` }, [
+            // The sign and a mark, not the colour alone, say a gain or a loss.
+            s.points ? h('span', { class: 'mark', 'aria-hidden': 'true' }, s.points > 0 ? '▲ ' : '▼ ') : null,
+            signed(s.points),
+          ]),
+          h('td', { class: 'num' }, t('score.change', { from: shown(s.before), to: shown(s.after) })),
         ]),
       ),
-      h(
-        'tbody',
-        {},
-        a.scores.map((s) =>
-          h('tr', {}, [
-            h('th', { scope: 'row' }, nameOf(index, s.side)),
-            h('td', { class: `num ${s.points > 0 ? 'up' : s.points < 0 ? 'down' : ''}` }, [
-              // The sign and a mark, not the colour alone, say a gain or a loss.
-              s.points
-                ? h('span', { class: 'mark', 'aria-hidden': 'true' }, s.points > 0 ? '▲ ' : '▼ ')
-                : null,
-              signed(s.points),
-            ]),
-            h('td', { class: 'num' }, t('score.change', { from: shown(s.before), to: shown(s.after) })),
-          ]),
-        ),
-      ),
-    ]),
+    ),
+  ])
+  return [
+    tableRegion(t('aftermath.scores'), table),
     meters.length ? h('p', {}, t('aftermath.meters', { meters: formatList(meters) })) : null,
   ]
 }
 
-function stepItem(index: ScenarioIndex, a: DebriefAftermath, step: AftermathStep): HTMLElement {
+function stepItem(
+  index: ScenarioIndex,
+  a: DebriefAftermath,
+  step: AftermathStep,
+  outcomeRef?: Ref<HTMLHeadingElement>,
+): View {
   const responder = nameOf(index, index.responder)
-  if (step.kind === 'intro') return h('li', { class: 'aftermath-step intro' }, h('p', {}, a.intro))
+  // Keyed by step, so that a step once shown stays the same element as more steps follow.
+  if (step.kind === 'intro')
+    return h('li', { key: 'intro', class: 'aftermath-step intro' }, h('p', {}, a.intro))
   if (step.kind === 'year')
-    return h('li', { class: 'aftermath-step year' }, [
+    return h('li', { key: `year-${step.year}`, class: 'aftermath-step year' }, [
       h('h4', {}, yearHeading(responder, step.year)),
       h(
         'ul',
@@ -156,11 +165,11 @@ function stepItem(index: ScenarioIndex, a: DebriefAftermath, step: AftermathStep
         ),
       ),
     ])
-  return h('li', { class: `aftermath-step outcome outcome-${a.outcome}` }, [
+  return h('li', { key: 'outcome', class: `aftermath-step outcome outcome-${a.outcome}` }, [
     h(
       'h4',
-      // Focused when it appears, so that the reader goes on from the outcome.
-      { id: 'aftermath-outcome', class: 'outcome-title', tabindex: -1 },
+      // Focused (through `outcomeRef`) when it appears, so that the reader goes on from the outcome.
+      { id: 'aftermath-outcome', class: 'outcome-title', tabindex: -1, ref: outcomeRef },
       t('aftermath.outcome', { title: aftermathTitle(index, a.outcome, a.title) }),
     ),
     h('p', {}, outcomeText(index, a)),
@@ -177,13 +186,15 @@ export interface AftermathControls {
 /**
  * The aftermath card with its first `shown` steps, and while steps remain, "Next year" (or "See the
  * outcome" before the last) and "Show all". Without controls, every step is shown (a finished debrief).
+ * `outcomeRef` is given the outcome's heading, for the caller to focus when the outcome appears.
  */
 export function renderAftermath(
   index: ScenarioIndex,
   a: DebriefAftermath,
   shownSteps: number,
   controls?: AftermathControls,
-): HTMLElement {
+  outcomeRef?: Ref<HTMLHeadingElement>,
+): View {
   const steps = aftermathSteps(a)
   const count = controls ? Math.min(Math.max(shownSteps, 1), steps.length) : steps.length
   const next = steps[count]
@@ -192,25 +203,16 @@ export function renderAftermath(
     h(
       'ol',
       { class: 'plain aftermath-steps', 'aria-label': t('aftermath.steps') },
-      steps.slice(0, count).map((s) => stepItem(index, a, s)),
+      steps.slice(0, count).map((s) => stepItem(index, a, s, outcomeRef)),
     ),
     next && controls
       ? h('div', { class: 'actions aftermath-actions' }, [
           h(
             'button',
-            {
-              type: 'button',
-              class: 'primary',
-              'data-key': 'aftermath-next',
-              onclick: () => controls.onNext(),
-            },
+            { type: 'button', class: 'primary', onclick: () => controls.onNext() },
             t(next.kind === 'outcome' ? 'aftermath.seeOutcome' : 'aftermath.next'),
           ),
-          h(
-            'button',
-            { type: 'button', 'data-key': 'aftermath-all', onclick: () => controls.onAll() },
-            t('aftermath.showAll'),
-          ),
+          h('button', { type: 'button', onclick: () => controls.onAll() }, t('aftermath.showAll')),
         ])
       : null,
     next && controls ? h('p', { class: 'hint' }, t('aftermath.pending')) : null,

@@ -1,5 +1,6 @@
+import { h as preactH } from 'preact'
 import type { MeterSeries } from '../../../core/debrief/timeline.ts'
-import { h } from '../../dom.ts'
+import { h, type View } from '../../dom.ts'
 import { t } from '../../i18n/index.ts'
 import {
   betterText,
@@ -12,28 +13,27 @@ import {
   type SeriesStyle,
   shown,
 } from './chart-math.ts'
+import { tableRegion } from './table-region.ts'
 
-const SVG_NS = 'http://www.w3.org/2000/svg'
-
-/** Creates an SVG element; text goes in as a text node, never parsed. */
+/**
+ * An SVG element (Preact makes everything under an `<svg>` in the SVG namespace); text goes in as text, never
+ * parsed. dom.ts's `h` takes HTML tag names only, hence this one for the chart's SVG tags.
+ */
 function svg(
   tag: string,
   attrs: Record<string, string | number> = {},
-  children: Array<Node | string> = [],
-): SVGElement {
-  const el = document.createElementNS(SVG_NS, tag)
-  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, String(value))
-  for (const child of children) el.append(typeof child === 'string' ? document.createTextNode(child) : child)
-  return el
+  children: Array<View | string> = [],
+): View {
+  return preactH(tag, attrs, children)
 }
 
 const MARKER_R = 5
 
-function axes(g: ChartGeometry): SVGElement {
+function axes(g: ChartGeometry): View {
   const { box } = g
   const bottom = box.height - box.bottom
   const right = box.width - box.right
-  const parts: SVGElement[] = []
+  const parts: View[] = []
   for (const t of g.yTicks) {
     parts.push(svg('line', { class: 'grid', x1: box.left, x2: right, y1: coord(t.y), y2: coord(t.y) }))
     parts.push(
@@ -82,12 +82,12 @@ function markerAttrs(style: SeriesStyle): Record<string, string | number> {
     : { fill: style.colour, stroke: '#ffffff', 'stroke-width': 1.5 }
 }
 
-function lines(g: ChartGeometry): SVGElement {
+function lines(g: ChartGeometry): View {
   return svg(
     'g',
     { class: 'series' },
     g.series.map((s) =>
-      svg('g', { 'data-meter': s.id }, [
+      svg('g', { key: s.id, 'data-meter': s.id }, [
         svg('path', { d: s.path, ...lineAttrs(s.style), 'stroke-linejoin': 'round' }),
         ...s.points.map((p) =>
           svg('path', { d: markerPath(s.style.marker, p.x, p.y, MARKER_R), ...markerAttrs(s.style) }, [
@@ -104,20 +104,20 @@ function lines(g: ChartGeometry): SVGElement {
 }
 
 /** A small sample of a line's style (dash and marker), for the legend; hidden from screen readers. */
-function swatch(style: SeriesStyle): SVGElement {
+function swatch(style: SeriesStyle): View {
   return svg('svg', { class: 'swatch', viewBox: '0 0 44 16', width: 44, height: 16, 'aria-hidden': 'true' }, [
     svg('path', { d: 'M2 8 L42 8', ...lineAttrs(style) }),
     svg('path', { d: markerPath(style.marker, 22, 8, MARKER_R), ...markerAttrs(style) }),
   ])
 }
 
-function legend(g: ChartGeometry, meters: readonly MeterSeries[]): HTMLElement {
+function legend(g: ChartGeometry, meters: readonly MeterSeries[]): View {
   return h(
     'ul',
     { class: 'chart-legend', 'aria-label': t('chart.legend') },
     g.series.map((s, i) => {
       const m = meters[i]
-      return h('li', {}, [
+      return h('li', { key: s.id }, [
         swatch(s.style),
         h('span', {}, [
           h('span', { class: 'legend-name' }, s.name),
@@ -129,7 +129,7 @@ function legend(g: ChartGeometry, meters: readonly MeterSeries[]): HTMLElement {
 }
 
 /** The chart's data as a table, for screen readers and for reading exact values. */
-export function meterTable(meters: readonly MeterSeries[]): HTMLTableElement {
+export function meterTable(meters: readonly MeterSeries[]): View {
   const rounds = Math.max(0, ...meters.map((m) => m.values.length - 1))
   const heads = Array.from({ length: rounds + 1 }, (_, r) =>
     r === 0 ? t('chart.start') : t('chart.afterRound', { round: r }),
@@ -148,7 +148,7 @@ export function meterTable(meters: readonly MeterSeries[]): HTMLTableElement {
       'tbody',
       {},
       meters.map((m) =>
-        h('tr', {}, [
+        h('tr', { key: m.id }, [
           h('th', { scope: 'row' }, m.name),
           ...m.values.map((v) => h('td', { class: 'num' }, shown(v))),
         ]),
@@ -159,9 +159,10 @@ export function meterTable(meters: readonly MeterSeries[]): HTMLTableElement {
 
 /**
  * The meters over the rounds: an inline SVG line chart (one line per meter, each with its own colour, dash
- * and marker, rounds 0..N on the x axis), its legend, and the same values as a table behind a disclosure.
+ * and marker, rounds 0..N on the x axis), its legend, and the same values as a table behind a disclosure
+ * (in a region of its own that scrolls sideways, a long game's table being wider than a phone).
  */
-export function renderMeterChart(meters: readonly MeterSeries[]): HTMLElement {
+export function renderMeterChart(meters: readonly MeterSeries[]): View {
   const g = chartGeometry(meters)
   const chart = svg(
     'svg',
@@ -179,9 +180,9 @@ export function renderMeterChart(meters: readonly MeterSeries[]): HTMLElement {
     chart,
     legend(g, meters),
     h('figcaption', { class: 'hint' }, t('chart.caption', { count: rounds.length - 1 })),
-    h('details', { class: 'chart-data', 'data-key': 'debrief:chart-data' }, [
-      h('summary', { 'data-key': 'debrief:chart-data-summary' }, t('chart.tableToggle')),
-      meterTable(meters),
+    h('details', { class: 'chart-data' }, [
+      h('summary', {}, t('chart.tableToggle')),
+      tableRegion(t('chart.tableCaption'), meterTable(meters)),
     ]),
   ])
 }

@@ -1,6 +1,7 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks'
 import { buildDebrief, type Debrief } from '../../../core/debrief/debrief.ts'
 import { aftermathSteps } from '../../../core/debrief/reveal.ts'
-import { button, h, rerender } from '../../dom.ts'
+import { button, component, h, type View } from '../../dom.ts'
 import { t } from '../../i18n/index.ts'
 import type { GameView } from '../../view.ts'
 import { aftermathKey, rememberSteps, renderAftermath, stepAnnouncement, stepsShown } from './aftermath.ts'
@@ -33,7 +34,7 @@ export interface DebriefOptions {
   announce?(text: string): void
 }
 
-function actions(options: DebriefOptions): HTMLElement {
+function actions(options: DebriefOptions): View {
   return h('div', { class: 'debrief-actions', role: 'group', 'aria-label': t('debrief.actions') }, [
     h('div', { class: 'actions' }, [
       options.onExportJson ? button(t('debrief.exportJson'), options.onExportJson) : null,
@@ -46,35 +47,132 @@ function actions(options: DebriefOptions): HTMLElement {
   ])
 }
 
-function chartSection(debrief: Debrief): HTMLElement {
+function chartSection(debrief: Debrief): View {
   return h('section', { class: 'debrief-card debrief-chart', 'aria-labelledby': 'debrief-chart' }, [
     h('h3', { id: 'debrief-chart' }, t('debrief.chart')),
     renderMeterChart(debrief.meters),
   ])
 }
 
-let printHooked = false
-
 /**
- * Opens every closed disclosure of the debrief while the page prints, and closes them again after, so that
- * paper shows everything (the CSS does the same where the browser supports styling closed details); the
- * years after are played out first.
+ * While the page prints, plays out the years after not yet shown (`showAll`) and opens every closed
+ * disclosure under `root`, closing them again after, so that paper shows the whole debrief (the CSS does the
+ * same where the browser supports styling closed details).
  */
-function hookPrint(): void {
-  if (printHooked || typeof window === 'undefined') return
-  printHooked = true
-  const opened: HTMLDetailsElement[] = []
-  window.addEventListener('beforeprint', () => {
-    // Paper shows the whole debrief: years after not yet played out are shown at once.
-    document.querySelector<HTMLButtonElement>('.debrief [data-key="aftermath-all"]')?.click()
-    for (const d of document.querySelectorAll<HTMLDetailsElement>('.debrief details:not([open])')) {
-      d.open = true
-      opened.push(d)
+function usePrintAll(root: { current: HTMLElement | null }, showAll: () => void): void {
+  const latest = useRef(showAll)
+  latest.current = showAll
+  useEffect(() => {
+    const opened: HTMLDetailsElement[] = []
+    const openAll = () => {
+      // Preact draws state changes in a microtask queued before this one: the years after are on the page by
+      // now, with any disclosures they bring. Opening them is for paper only, so it is done on the page
+      // itself (the view never sets `open`, so its next update leaves them as they are).
+      for (const d of root.current?.querySelectorAll<HTMLDetailsElement>('details:not([open])') ?? []) {
+        d.open = true
+        opened.push(d)
+      }
     }
+    const before = () => {
+      latest.current()
+      queueMicrotask(openAll)
+    }
+    const after = () => {
+      for (const d of opened.splice(0)) d.open = false
+    }
+    window.addEventListener('beforeprint', before)
+    window.addEventListener('afterprint', after)
+    return () => {
+      window.removeEventListener('beforeprint', before)
+      window.removeEventListener('afterprint', after)
+    }
+  }, [root])
+}
+
+interface DebriefProps {
+  /** Preact's: the game, so that another game's debrief starts from its own years after, not this one's. */
+  key: string
+  view: GameView
+  debrief: Debrief
+  options: DebriefOptions
+}
+
+/** The debrief, keeping how far the years after have been played out (also kept for the tab). */
+function DebriefScreen({ view, debrief, options }: DebriefProps): View {
+  const { index } = view
+  const responder = index.sides.get(index.responder)?.name ?? index.responder
+  const aftermath = debrief.aftermath
+  const key = aftermathKey(debrief)
+  const steps = aftermath ? aftermathSteps(aftermath) : []
+  const [shownSteps, setShownSteps] = useState(() => (aftermath ? stepsShown(key) : 0))
+  // Each step is said here when the screen has no announcer of its own (a classroom device).
+  const [said, setSaid] = useState('')
+  const root = useRef<HTMLDivElement>(null)
+  const outcome = useRef<HTMLHeadingElement>(null)
+  const focusOutcome = useRef(false)
+
+  const show = (count: number) => {
+    const n = Math.min(count, steps.length)
+    rememberSteps(key, n)
+    setShownSteps(n)
+    const step = steps[n - 1]
+    if (aftermath && step) (options.announce ?? setSaid)(stepAnnouncement(index, aftermath, step))
+    // Once the outcome is out, the reader goes on from it; until then the focus stays on "Next year".
+    focusOutcome.current = n === steps.length
+  }
+  const pending = aftermath !== null && shownSteps < steps.length
+  usePrintAll(root, () => {
+    if (pending) show(steps.length)
   })
-  window.addEventListener('afterprint', () => {
-    for (const d of opened.splice(0)) d.open = false
-  })
+  // Before the browser paints, so that the focus goes straight from the button that went to the outcome.
+  useLayoutEffect(() => {
+    if (!focusOutcome.current) return
+    focusOutcome.current = false
+    outcome.current?.focus()
+  }, [shownSteps])
+
+  // The years after come straight after the ending's text, and stay there once played out.
+  const played = aftermath
+    ? renderAftermath(
+        index,
+        aftermath,
+        shownSteps,
+        pending ? { onNext: () => show(shownSteps + 1), onAll: () => show(steps.length) } : undefined,
+        outcome,
+      )
+    : null
+  const head = h('div', { class: 'debrief-head' }, [
+    h(
+      'h2',
+      { id: 'screen-heading', tabindex: -1 },
+      t('debrief.heading', { title: outcomeTitle(index, debrief) }),
+    ),
+    h('p', { class: 'ending-text' }, pending ? endingText(index, debrief) : outcomeText(index, debrief)),
+    debrief.mode === 'instructor'
+      ? h('p', { class: 'mode-note', role: 'note' }, t('debrief.instructorNote', { responder }))
+      : null,
+    played,
+    renderFacts(debrief, responder),
+    actions(options),
+  ])
+  // Until the years after are played out, nothing else is shown: the scores would give the outcome away.
+  const rest = pending
+    ? null
+    : [
+        h('div', { class: 'debrief-card debrief-scores-card' }, renderScores(debrief, index)),
+        renderHidden(index, debrief),
+        chartSection(debrief),
+        renderWhatIf(view, debrief),
+        renderRedLines(view, debrief),
+        renderBreaches(debrief, index),
+        renderRounds(index, debrief, responder),
+      ]
+  return h('div', { class: 'debrief ending', ref: root }, [
+    options.announce
+      ? null
+      : h('div', { class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' }, said),
+    h('div', { class: 'debrief-body' }, [head, rest]),
+  ])
 }
 
 /**
@@ -85,74 +183,7 @@ function hookPrint(): void {
  * package, the red lines crossed with their sources, the constraints breached, and every round. Its buttons
  * export the game and the results and print it.
  */
-export function renderDebrief(view: GameView, options: DebriefOptions): HTMLElement {
-  hookPrint()
+export function renderDebrief(view: GameView, options: DebriefOptions): View {
   const debrief = options.debrief ?? buildDebrief(view.index, view.state.setup, view.state, view.log)
-  const { index } = view
-  const responder = index.sides.get(index.responder)?.name ?? index.responder
-  const aftermath = debrief.aftermath
-  const key = aftermathKey(debrief)
-  const steps = aftermath ? aftermathSteps(aftermath) : []
-  // Each step is announced here when the screen has no announcer of its own (a classroom device).
-  const live = options.announce
-    ? null
-    : h('div', { class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' })
-  const announce =
-    options.announce ??
-    ((text: string) => {
-      if (live) live.textContent = text
-    })
-  const body = h('div', { class: 'debrief-body' })
-
-  const show = (count: number) => {
-    const n = Math.min(count, steps.length)
-    rememberSteps(key, n)
-    rerender(body, content)
-    const step = steps[n - 1]
-    if (aftermath && step) announce(stepAnnouncement(index, aftermath, step))
-    // Once the outcome is out, the reader goes on from it; until then the focus stays on "Next year".
-    if (n === steps.length) body.querySelector<HTMLElement>('#aftermath-outcome')?.focus()
-  }
-
-  function content(): Node {
-    const shownSteps = aftermath ? stepsShown(key) : 0
-    const pending = aftermath !== null && shownSteps < steps.length
-    // The years after come straight after the ending's text, and stay there once played out.
-    const played = aftermath
-      ? renderAftermath(
-          index,
-          aftermath,
-          shownSteps,
-          pending ? { onNext: () => show(shownSteps + 1), onAll: () => show(steps.length) } : undefined,
-        )
-      : null
-    const head = h('div', { class: 'debrief-head' }, [
-      h(
-        'h2',
-        { id: 'screen-heading', tabindex: -1 },
-        t('debrief.heading', { title: outcomeTitle(index, debrief) }),
-      ),
-      h('p', { class: 'ending-text' }, pending ? endingText(index, debrief) : outcomeText(index, debrief)),
-      debrief.mode === 'instructor'
-        ? h('p', { class: 'mode-note', role: 'note' }, t('debrief.instructorNote', { responder }))
-        : null,
-      played,
-      renderFacts(debrief, responder),
-      actions(options),
-    ])
-    if (pending) return head
-    return h('div', {}, [
-      head,
-      h('div', { class: 'debrief-card debrief-scores-card' }, renderScores(debrief, index)),
-      renderHidden(index, debrief),
-      chartSection(debrief),
-      renderWhatIf(view, debrief),
-      renderRedLines(view, debrief),
-      renderBreaches(debrief, index),
-      renderRounds(index, debrief, responder),
-    ])
-  }
-
-  body.append(content())
-  return h('div', { class: 'debrief ending' }, [live, body])
+  return component(DebriefScreen, { key: aftermathKey(debrief), view, debrief, options })
 }

@@ -7,11 +7,12 @@ import type {
 } from '../../../core/debrief/reveal.ts'
 import type { ScenarioIndex } from '../../../core/rules/scenario-index.ts'
 import { AFTERMATH_KINDS } from '../../../core/scenario/schema/uncertainty.ts'
-import { h } from '../../dom.ts'
+import { h, type View } from '../../dom.ts'
 import { formatList, formatNumber, type MessageKey, t } from '../../i18n/index.ts'
 import { nameOf } from '../../view.ts'
 import { percent } from './chart-math.ts'
 import { aftermathTitle } from './outcome-text.ts'
+import { tableRegion } from './table-region.ts'
 
 /**
  * "What was hidden": the debrief reveals the draw the players never saw. For each red line with a resolve
@@ -27,7 +28,7 @@ const signedPercent = (p: number) => {
 }
 
 /** The range and the draw on one line: the range shaded, the draw marked (the words say the same). */
-function rangeBar(line: RevealedResolve): HTMLElement {
+function rangeBar(line: RevealedResolve): View {
   const at = (p: number) => `${Math.round(Math.min(1, Math.max(0, p)) * 1000) / 10}%`
   return h('div', { class: 'range-bar', 'aria-hidden': 'true' }, [
     h('span', {
@@ -38,7 +39,7 @@ function rangeBar(line: RevealedResolve): HTMLElement {
   ])
 }
 
-function resolveItem(index: ScenarioIndex, line: RevealedResolve): HTMLElement {
+function resolveItem(index: ScenarioIndex, line: RevealedResolve): View {
   const title = index.scenario.redLines.find((r) => r.id === line.id)?.title ?? line.title
   const rationale =
     index.scenario.redLines.find((r) => r.id === line.id)?.resolve?.rationale ?? line.rationale
@@ -46,7 +47,7 @@ function resolveItem(index: ScenarioIndex, line: RevealedResolve): HTMLElement {
     t(a.held ? 'reveal.held' : 'reveal.yielded', { round: formatNumber(a.round) }),
   )
   const numbers = { low: percent(line.low), high: percent(line.high), firmness: percent(line.firmness) }
-  return h('li', { class: 'resolve-card' }, [
+  return h('li', { key: line.id, class: 'resolve-card' }, [
     h('h5', {}, title),
     h('p', {}, t('reveal.range', numbers)),
     rangeBar(line),
@@ -93,7 +94,7 @@ function chanceBlock(
   a: DebriefAftermath,
   which: keyof typeof CHANCE,
   chance: DebriefChance,
-): HTMLElement {
+): View {
   const responder = nameOf(index, index.responder)
   return h('div', { class: 'chance-block' }, [
     h('h5', {}, t(CHANCE[which], { responder, chance: percent(chance.value) })),
@@ -111,31 +112,10 @@ function chanceBlock(
   ])
 }
 
-function aftermathOdds(index: ScenarioIndex, a: DebriefAftermath): HTMLElement[] {
+function aftermathOdds(index: ScenarioIndex, a: DebriefAftermath): View[] {
   return [
-    h('table', { class: 'data odds' }, [
-      h('caption', {}, t('reveal.odds')),
-      h(
-        'thead',
-        {},
-        h('tr', {}, [
-          h('th', { scope: 'col' }, t('reveal.outcome')),
-          h('th', { scope: 'col', class: 'num' }, t('reveal.chanceOf')),
-          h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, t('reveal.happened'))),
-        ]),
-      ),
-      h(
-        'tbody',
-        {},
-        AFTERMATH_KINDS.map((kind) =>
-          h('tr', { class: kind === a.outcome ? 'happened' : null }, [
-            h('th', { scope: 'row' }, aftermathTitle(index, kind)),
-            h('td', { class: 'num' }, percent(a.odds[kind])),
-            h('td', {}, kind === a.outcome ? t('reveal.happened') : ''),
-          ]),
-        ),
-      ),
-    ]),
+    // In a region that scrolls sideways: the outcomes' titles can make it wider than a small phone.
+    tableRegion(t('reveal.odds'), oddsTable(index, a)),
     h('h4', {}, t('reveal.chances')),
     h('div', { class: 'chance-blocks' }, [
       chanceBlock(index, a, 'test', a.chances.test),
@@ -145,8 +125,34 @@ function aftermathOdds(index: ScenarioIndex, a: DebriefAftermath): HTMLElement[]
   ]
 }
 
+function oddsTable(index: ScenarioIndex, a: DebriefAftermath): View {
+  return h('table', { class: 'data odds' }, [
+    h('caption', {}, t('reveal.odds')),
+    h(
+      'thead',
+      {},
+      h('tr', {}, [
+        h('th', { scope: 'col' }, t('reveal.outcome')),
+        h('th', { scope: 'col', class: 'num' }, t('reveal.chanceOf')),
+        h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, t('reveal.happened'))),
+      ]),
+    ),
+    h(
+      'tbody',
+      {},
+      AFTERMATH_KINDS.map((kind) =>
+        h('tr', { key: kind, class: kind === a.outcome ? 'happened' : null }, [
+          h('th', { scope: 'row' }, aftermathTitle(index, kind)),
+          h('td', { class: 'num' }, percent(a.odds[kind])),
+          h('td', {}, kind === a.outcome ? t('reveal.happened') : ''),
+        ]),
+      ),
+    ),
+  ])
+}
+
 /** The "What was hidden" card; null when the game had nothing hidden to reveal. */
-export function renderHidden(index: ScenarioIndex, debrief: Debrief): HTMLElement | null {
+export function renderHidden(index: ScenarioIndex, debrief: Debrief): View | null {
   const { resolve, aftermath } = debrief
   if (!resolve.length && !aftermath) return null
   const responder = nameOf(index, index.responder)

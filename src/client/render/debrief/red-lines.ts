@@ -1,8 +1,9 @@
 import type { Debrief } from '../../../core/debrief/debrief.ts'
 import type { CrossedRedLine } from '../../../core/debrief/timeline.ts'
 import { seedTitle } from '../../../core/scenario/seed-title.ts'
-import { h } from '../../dom.ts'
+import { h, type View } from '../../dom.ts'
 import { type MessageKey, t } from '../../i18n/index.ts'
+import { withForeignPart } from '../../i18n/scenario.ts'
 import type { GameView } from '../../view.ts'
 import { whyNote } from '../game-rule.ts'
 import { renderStatement } from '../response.ts'
@@ -21,9 +22,9 @@ export function crossedText(line: Pick<CrossedRedLine, 'rounds' | 'times'>): str
   return `${t('redLines.crossedIn', { rounds: roundsText(rounds) })}${times}`
 }
 
-function redLineCard(view: GameView, line: CrossedRedLine): HTMLElement {
+function redLineCard(view: GameView, line: CrossedRedLine): View {
   const id = `debrief-red-line-${line.id}`
-  return h('li', { class: `red-line-card red-line-${line.kind}`, 'aria-labelledby': id }, [
+  return h('li', { key: line.id, class: `red-line-card red-line-${line.kind}`, 'aria-labelledby': id }, [
     h('h4', { id }, line.title),
     h('p', { class: 'meta' }, [
       h('strong', {}, crossedText(line)),
@@ -47,7 +48,11 @@ function redLineCard(view: GameView, line: CrossedRedLine): HTMLElement {
       h(
         'p',
         { class: 'print-only source-ref' },
-        t('common.source', { seed: seedTitle(view.index.scenario, s.seed) }),
+        withForeignPart(
+          t('common.source', { seed: seedTitle(view.index.scenario, s.seed) }),
+          seedTitle(view.index.scenario, s.seed),
+          view.index.scenario.language,
+        ),
       ),
     ]),
   ])
@@ -57,7 +62,7 @@ function redLineCard(view: GameView, line: CrossedRedLine): HTMLElement {
  * Every red line crossed during the game, in scenario order: its title, the rounds it was crossed in, its
  * effect, and the stated words behind it with the speaker, date and a button that opens the source.
  */
-export function renderRedLines(view: GameView, debrief: Debrief): HTMLElement {
+export function renderRedLines(view: GameView, debrief: Debrief): View {
   return h('section', { class: 'debrief-card debrief-red-lines', 'aria-labelledby': 'debrief-red-lines' }, [
     h('h3', { id: 'debrief-red-lines' }, t('redLines.heading')),
     debrief.redLines.length

@@ -1,7 +1,7 @@
 import type { Debrief } from '../../../core/debrief/debrief.ts'
 import type { DebriefRound, MeterSeries } from '../../../core/debrief/timeline.ts'
 import type { ScenarioIndex } from '../../../core/rules/scenario-index.ts'
-import { type Child, h } from '../../dom.ts'
+import { type Child, h, type View } from '../../dom.ts'
 import { type MessageKey, t } from '../../i18n/index.ts'
 import { verdictText } from '../../view.ts'
 import { shown, signed } from './chart-math.ts'
@@ -11,11 +11,11 @@ const DECISION: Record<NonNullable<DebriefRound['decision']>, MessageKey> = {
   continue: 'rounds.decision.continue',
 }
 
-function fact(term: string, ...details: Child[]): HTMLElement[] {
+function fact(term: string, ...details: Child[]): View[] {
   return [h('dt', {}, term), h('dd', {}, details)]
 }
 
-function packageList(round: DebriefRound): HTMLElement {
+function packageList(round: DebriefRound): View {
   if (!round.package) return h('p', {}, t('common.noPackage'))
   return h(
     'ul',
@@ -82,7 +82,7 @@ function events(round: DebriefRound): Child[] {
   ]
 }
 
-function meterChanges(round: DebriefRound, at: number, meters: readonly MeterSeries[]): HTMLElement {
+function meterChanges(round: DebriefRound, at: number, meters: readonly MeterSeries[]): View {
   return h(
     'ul',
     { class: 'plain meter-changes' },
@@ -91,7 +91,7 @@ function meterChanges(round: DebriefRound, at: number, meters: readonly MeterSer
       const delta = after - (m.values[at] ?? after)
       const good = m.better === 'higher' ? delta > 0 : m.better === 'lower' ? delta < 0 : false
       const bad = m.better === 'higher' ? delta < 0 : m.better === 'lower' ? delta > 0 : false
-      return h('li', { class: good ? 'good' : bad ? 'bad' : null }, [
+      return h('li', { key: m.id, class: good ? 'good' : bad ? 'bad' : null }, [
         h('span', {}, m.name),
         h('span', { class: 'num' }, [
           shown(after),
@@ -102,27 +102,31 @@ function meterChanges(round: DebriefRound, at: number, meters: readonly MeterSer
   )
 }
 
-function roundCard(index: ScenarioIndex, debrief: Debrief, at: number, responder: string): HTMLElement {
+function roundCard(index: ScenarioIndex, debrief: Debrief, at: number, responder: string): View {
   const round = debrief.timeline[at] as DebriefRound
   const ended = debrief.outcome?.round === round.round
   const decision = t(round.decision ? DECISION[round.decision] : ended ? 'rounds.endedHere' : 'rounds.none')
-  return h('li', { class: 'round-card', 'aria-labelledby': `debrief-round-${round.round}` }, [
-    h('h4', { id: `debrief-round-${round.round}` }, t('common.round', { round: round.round })),
-    h('dl', { class: 'round-facts' }, [
-      ...fact(t('common.package'), packageList(round)),
-      ...fact(t('rounds.answer', { responder }), ...answer(index, round)),
-      ...fact(t('common.events'), ...events(round)),
-      ...fact(t('rounds.decision'), decision),
-      ...fact(t('rounds.metersAfter'), meterChanges(round, at, debrief.meters)),
-    ]),
-  ])
+  return h(
+    'li',
+    { key: round.round, class: 'round-card', 'aria-labelledby': `debrief-round-${round.round}` },
+    [
+      h('h4', { id: `debrief-round-${round.round}` }, t('common.round', { round: round.round })),
+      h('dl', { class: 'round-facts' }, [
+        ...fact(t('common.package'), packageList(round)),
+        ...fact(t('rounds.answer', { responder }), ...answer(index, round)),
+        ...fact(t('common.events'), ...events(round)),
+        ...fact(t('rounds.decision'), decision),
+        ...fact(t('rounds.metersAfter'), meterChanges(round, at, debrief.meters)),
+      ]),
+    ],
+  )
 }
 
 /**
  * The rounds as played, one card each: the package tabled and who backed each item, the answer with the red
  * lines, demands and preferences behind it, the events, the decision and each meter after the round.
  */
-export function renderRounds(index: ScenarioIndex, debrief: Debrief, responder: string): HTMLElement {
+export function renderRounds(index: ScenarioIndex, debrief: Debrief, responder: string): View {
   return h('section', { class: 'debrief-card debrief-rounds', 'aria-labelledby': 'debrief-rounds' }, [
     h('h3', { id: 'debrief-rounds' }, t('rounds.heading')),
     debrief.timeline.length

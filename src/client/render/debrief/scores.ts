@@ -2,7 +2,7 @@ import type { Debrief, DebriefScore } from '../../../core/debrief/debrief.ts'
 import { scoreLineWords } from '../../../core/debrief/score-lines.ts'
 import type { ScenarioIndex } from '../../../core/rules/scenario-index.ts'
 import type { ScoreLine } from '../../../core/rules/scoring.ts'
-import { type Child, h } from '../../dom.ts'
+import { type Child, h, type View } from '../../dom.ts'
 import { formatList, formatNumber, type MessageKey, t } from '../../i18n/index.ts'
 import { nameOf } from '../../view.ts'
 import { shown, signed } from './chart-math.ts'
@@ -29,7 +29,7 @@ function playedBy(debrief: Debrief, side: string): string {
 }
 
 /** The facts of the game: scenario, rounds, difficulty, seed, mode, and who played which side. */
-export function renderFacts(debrief: Debrief, responder: string): HTMLElement {
+export function renderFacts(debrief: Debrief, responder: string): View {
   const sides = [
     ...debrief.seats.map((s) =>
       t('seat.named', { side: s.name, seat: t(s.seat === 'human' ? 'seat.human' : 'seat.computer') }),
@@ -52,7 +52,7 @@ const TONE = { gain: 'up', loss: 'down', none: null } as const
 const MARK = { gain: '▲', loss: '▼', none: '' } as const
 
 /** One line of a score: what it counts, the change it counts (meters), and its points, signed and marked. */
-function scoreLine(index: ScenarioIndex, side: string, line: ScoreLine): HTMLElement {
+function scoreLine(index: ScenarioIndex, side: string, line: ScoreLine): View {
   const words = scoreLineWords(line)
   const change = scoreLineChange(line)
   return h('li', { class: TONE[words.tone] }, [
@@ -70,7 +70,7 @@ function scoreLine(index: ScenarioIndex, side: string, line: ScoreLine): HTMLEle
   ])
 }
 
-function scoreLines(score: DebriefScore, index: ScenarioIndex): HTMLElement | string {
+function scoreLines(score: DebriefScore, index: ScenarioIndex): View | string {
   if (score.lines.length === 0) return t('scores.noPoints')
   // Largest first, so the line that drove the score most is read first.
   const lines = [...score.lines].sort((a, b) => Math.abs(b.points) - Math.abs(a.points))
@@ -86,7 +86,7 @@ function scoreLines(score: DebriefScore, index: ScenarioIndex): HTMLElement | st
  * result, worded with the names `index` shows. On a phone each row stacks into a card, each cell named by
  * its column (the roles keep it a table for screen readers whatever the layout).
  */
-export function renderScores(debrief: Debrief, index: ScenarioIndex): HTMLElement {
+export function renderScores(debrief: Debrief, index: ScenarioIndex): View {
   const columns = [
     t('scores.side'),
     t('scores.drivers'),
@@ -113,7 +113,7 @@ export function renderScores(debrief: Debrief, index: ScenarioIndex): HTMLElemen
       'tbody',
       { role: 'rowgroup' },
       debrief.scores.map((s) =>
-        h('tr', { class: s.ahead ? 'ahead' : 'short', role: 'row' }, [
+        h('tr', { key: s.side, class: s.ahead ? 'ahead' : 'short', role: 'row' }, [
           h('th', { scope: 'row', role: 'rowheader' }, [
             nameOf(index, s.side),
             h('span', { class: 'played-by' }, playedBy(debrief, s.side)),
@@ -132,15 +132,15 @@ export function renderScores(debrief: Debrief, index: ScenarioIndex): HTMLElemen
  * Endorsements against a side's own constraints, one line per constraint with its rounds, in the words
  * `index` gives the constraint (else the debrief's); says so when none.
  */
-export function renderBreaches(debrief: Debrief, index: ScenarioIndex): HTMLElement {
-  const groups = new Map<string, { side: string; text: string; rounds: number[] }>()
+export function renderBreaches(debrief: Debrief, index: ScenarioIndex): View {
+  const groups = new Map<string, { key: string; side: string; text: string; rounds: number[] }>()
   for (const b of debrief.breaches) {
     const key = `${b.side}\u0000${b.constraint}`
     const group = groups.get(key)
     if (group) group.rounds.push(b.round)
     else {
       const text = index.sides.get(b.side)?.constraints.find((c) => c.id === b.constraint)?.text ?? b.text
-      groups.set(key, { side: nameOf(index, b.side), text, rounds: [b.round] })
+      groups.set(key, { key, side: nameOf(index, b.side), text, rounds: [b.round] })
     }
   }
   return h('section', { class: 'debrief-card breaches', 'aria-labelledby': 'debrief-breaches' }, [
@@ -150,7 +150,7 @@ export function renderBreaches(debrief: Debrief, index: ScenarioIndex): HTMLElem
           'ul',
           { class: 'plain breach-list' },
           [...groups.values()].map((g) =>
-            h('li', {}, [
+            h('li', { key: g.key }, [
               h('strong', {}, `${g.side}: `),
               g.text,
               h('span', { class: 'meta' }, ` ${t('breaches.anyway', { rounds: roundsText(g.rounds) })}`),

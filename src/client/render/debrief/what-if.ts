@@ -1,7 +1,7 @@
 import type { Debrief } from '../../../core/debrief/debrief.ts'
 import type { WhatIf, WhatIfAlternative } from '../../../core/debrief/what-if.ts'
 import type { ResponseKind } from '../../../core/scenario/schema/conditions.ts'
-import { type Child, h } from '../../dom.ts'
+import { type Child, h, type View } from '../../dom.ts'
 import { type MessageKey, t } from '../../i18n/index.ts'
 import { type GameView, instrumentName } from '../../view.ts'
 import { shown } from './chart-math.ts'
@@ -38,7 +38,7 @@ function alternativeItem(
   alt: WhatIfAlternative,
   n: number,
   responder: string,
-): HTMLElement {
+): View {
   const id = `debrief-what-if-${n}`
   return h('li', { class: `what-if-alternative verdict-${alt.after.verdict}`, 'aria-labelledby': id }, [
     h('h4', { id }, t(ALTERNATIVE[alt.after.verdict], { n, responder })),
@@ -85,7 +85,7 @@ function findings(view: GameView, w: WhatIf, responder: string): Child[] {
  * responder's answer, each as a sentence with its changes and the package it leaves, and the basis of the
  * finding (the predictable part of the answer, without chance). Says why when there is none.
  */
-export function renderWhatIf(view: GameView, debrief: Debrief): HTMLElement {
+export function renderWhatIf(view: GameView, debrief: Debrief): View {
   const responder = view.index.sides.get(view.index.responder)?.name ?? view.index.responder
   const tabled = debrief.timeline.some((r) => r.package)
   const body = debrief.whatIf
