@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
+import { firstScreen } from './src/node/first-screen.ts'
 import { CLASSROOM_BUILD_MODE, withoutShippedScenarios } from './src/server/classroom-build.ts'
 
 const page = (name: string) => fileURLToPath(new URL(name, import.meta.url))
@@ -10,10 +11,11 @@ const page = (name: string) => fileURLToPath(new URL(name, import.meta.url))
  * anything at run time and a student can read every cited article offline. `stage.html` is the page of
  * the decorative Phaser stage, which the game loads in a frame (see `src/client/stage/index.ts`).
  * `--mode classroom` builds the game a classroom server serves: without the shipped scenario files, whose
- * every side's private texts a student must not receive (see `src/server/classroom-build.ts`).
+ * every side's private texts a student must not receive (see `src/server/classroom-build.ts`). The title
+ * screen's shell is written into the page itself, usable at its first paint (`src/node/first-screen.ts`).
  */
 export default defineConfig(({ mode }) => ({
-  plugins: mode === CLASSROOM_BUILD_MODE ? [withoutShippedScenarios()] : [],
+  plugins: mode === CLASSROOM_BUILD_MODE ? [firstScreen(), withoutShippedScenarios()] : [firstScreen()],
   server: { port: 5173, strictPort: false },
   build: {
     target: 'es2022',
