@@ -624,6 +624,14 @@ export const en = {
   'chart.summaryRounds': { one: '{count} round', other: '{count} rounds' },
   'saves.deleteFix': 'Delete this saved game, or start a new game; your other saved games are not affected.',
   'saves.corrupt': 'This saved game is damaged: {detail}.',
+  'saves.detail.notJson': 'it is not valid JSON',
+  'saves.detail.notSave': 'it is not a saved game',
+  'saves.detail.noVersion': 'it does not say which version it is written in',
+  'saves.detail.wrongShape': 'it has the wrong shape ({at}: {problem})',
+  'saves.detail.readFailed': 'reading it failed ({error})',
+  'saves.detail.unreadable': 'it could not be read ({error})',
+  'saves.detail.unchecked': 'it could not be checked ({error})',
+  'saves.detail.oldIncomplete': 'the saved game of Red Lines 0.1 is incomplete',
   'saves.missing': 'There is no saved game "{id}" any more.',
   'saves.missingFix': 'Choose another saved game, or start a new game.',
   'saves.tooNew':
@@ -664,6 +672,8 @@ export const en = {
   'authoring.tooLargeFix': 'Split the scenario or shorten its texts, then open it again.',
   'authoring.unreadable': '{file} could not be read ({detail}).',
   'authoring.unreadableFix': 'Check that the file is still there and readable, then open it again.',
+  'authoring.duplicateId': 'The shipped scenario {file} already has the id "{id}"',
+  'authoring.duplicateIdFix': 'Give this file its own id, such as `{example}`, then open it again.',
   'authoring.loaded': '{file} is loaded: “{title}” is in the list of scenarios.',
   'authoring.loadedWarnings': {
     one: 'It has {count} warning, listed below.',

@@ -677,6 +677,14 @@ export const uk: UkrainianCatalogue = {
   'saves.deleteFix':
     'Видаліть цю збережену гру або почніть нову; інших ваших збережених ігор це не торкнеться.',
   'saves.corrupt': 'Цю збережену гру пошкоджено: {detail}.',
+  'saves.detail.notJson': 'це не коректний JSON',
+  'saves.detail.notSave': 'це не збережена гра',
+  'saves.detail.noVersion': 'у ньому не сказано, в якій версії його записано',
+  'saves.detail.wrongShape': 'його дані мають хибну форму ({at}: {problem})',
+  'saves.detail.readFailed': 'не вдалося його прочитати ({error})',
+  'saves.detail.unreadable': 'його не вдалося прочитати ({error})',
+  'saves.detail.unchecked': 'його не вдалося перевірити ({error})',
+  'saves.detail.oldIncomplete': 'збережена гра «Червоних ліній» 0.1 неповна',
   'saves.missing': 'Збереженої гри «{id}» більше немає.',
   'saves.missingFix': 'Виберіть іншу збережену гру або почніть нову.',
   'saves.tooNew':
@@ -718,6 +726,9 @@ export const uk: UkrainianCatalogue = {
   'authoring.tooLargeFix': 'Розділіть сценарій або скоротіть його тексти, потім відкрийте його знову.',
   'authoring.unreadable': 'Не вдалося прочитати {file} ({detail}).',
   'authoring.unreadableFix': 'Перевірте, що файл існує і його можна прочитати, потім відкрийте його знову.',
+  'authoring.duplicateId': 'Сценарій {file}, що постачається з грою, уже має ідентифікатор «{id}»',
+  'authoring.duplicateIdFix':
+    'Дайте цьому файлу власний ідентифікатор, наприклад `{example}`, і відкрийте його знову.',
   'authoring.loaded': '{file} завантажено: «{title}» є у списку сценаріїв.',
   'authoring.loadedWarnings': {
     one: 'У ньому {count} попередження, їх наведено нижче.',

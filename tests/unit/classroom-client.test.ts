@@ -6,6 +6,7 @@ import { newEntry, statusOf } from '../../src/client/classroom/rooms.ts'
 import { classroomRoute, routeHash } from '../../src/client/classroom/route.ts'
 import type { Debrief } from '../../src/core/debrief/debrief.ts'
 import { newGame } from '../../src/core/rules/state.ts'
+import { wordsIn } from '../../src/messages/index.ts'
 import type { ClassroomConnection } from '../../src/net/client.ts'
 import type { RoomView } from '../../src/net/view.ts'
 import { seedScenario } from './helpers.ts'
@@ -110,10 +111,14 @@ describe('the grading table', () => {
     expect(rows[0]).toBe('Room,Scenario,Status,Rounds,Ending,Side,Students,Score,Par,Ahead')
     expect(rows).toHaveLength(1 + index.proposers.length + 1)
     expect(rows[1]).toBe(
-      `AB3K7P,${index.scenario.title},running,3,"Escalation, ""sharp""",Ukraine,Olena; Bohdan,12.5,10,yes`,
+      `AB3K7P,${index.scenario.title},Playing,3,"Escalation, ""sharp""",Ukraine,Olena; Bohdan,12.5,10,yes`,
     )
     expect(rows[2]).toMatch(/^AB3K7P,.*,European governments,Taras,,,$/)
-    expect(rows.at(-1)).toBe(`CD4M5N,${index.scenario.title},lobby,,`)
+    expect(rows.at(-1)).toBe(`CD4M5N,${index.scenario.title},Waiting for students,,`)
+    // In the instructor's interface language: headings, status and yes/no from the catalogue.
+    const ukrainian = gradingTable([played], wordsIn('uk')).split('\r\n')
+    expect(ukrainian[0]).toBe('Кімната,Сценарій,Стан,Раунди,Фінал,Сторона,Учні,Бали,Норма,У виграші')
+    expect(ukrainian[1]).toMatch(/,Гра триває,3,.*,12.5,10,так$/)
   })
 
   it('counts a game the rules ended as over, though its room stays open for the debrief', () => {

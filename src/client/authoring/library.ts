@@ -1,6 +1,7 @@
 import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import { loadScenario } from '../../core/scenario/load/index.ts'
 import type { Problem } from '../../core/scenario/load/problems.ts'
+import { t } from '../i18n/index.ts'
 import { pickScenario, type SaveStorage, scenarioHash } from '../saves/index.ts'
 import { type Catalogue, loadEntry, type ScenarioEntry } from '../scenarios.ts'
 import { pruneStoredScenarios, readStoredScenarios, storeScenarioText } from './stored.ts'
@@ -41,8 +42,8 @@ function idTaken(file: string, text: string, id: string, shippedFile: string): P
   return {
     severity: 'error',
     code: 'DUPLICATE_ID',
-    message: `The shipped scenario ${shippedFile} already has the id "${id}"`,
-    fix: `Give this file its own id, such as \`id: ${id}-copy\`, then open it again.`,
+    message: t('authoring.duplicateId', { file: shippedFile, id }),
+    fix: t('authoring.duplicateIdFix', { example: `id: ${id}-copy` }),
     file,
     ...idPlace(text),
     path: 'id',

@@ -1,24 +1,39 @@
 import { csvRow } from '../../core/record/csv.ts'
+import type { Words } from '../../messages/index.ts'
 import type { ApiResult } from '../../net/client.ts'
+import { words as interfaceWords } from '../i18n/index.ts'
+import { errorText } from './connect.ts'
 import { roomIndex } from './game-view.ts'
-import type { RoomEntry } from './rooms.ts'
+import { type RoomEntry, STATUS, statusOf } from './rooms.ts'
 
-/** Fetches one room's export (the server's file text). */
+/** Fetches one room's export (the server's file text; a CSV worded in the interface's language). */
 export type FetchExport = (code: string, format: 'csv' | 'json') => Promise<ApiResult<string>>
 
 /**
  * The grading table for every room at once: one row per side of each room, with the students who played it
- * (display names only), the score once the game is over, and the room's status and ending. Files for tools,
- * so the headings are the same in every interface language (as the game's own CSV).
+ * (display names only), the score once the game is over, and the room's status and ending. Worded from the
+ * catalogue in `words`' language (the interface's by default), as the rooms' own CSV exports are.
  */
-export function gradingTable(entries: readonly RoomEntry[]): string {
+export function gradingTable(entries: readonly RoomEntry[], words: Words = interfaceWords()): string {
+  const { t } = words
   const rows = [
-    csvRow(['Room', 'Scenario', 'Status', 'Rounds', 'Ending', 'Side', 'Students', 'Score', 'Par', 'Ahead']),
+    csvRow([
+      t('csv.grading.room'),
+      t('csv.grading.scenario'),
+      t('csv.grading.status'),
+      t('csv.grading.rounds'),
+      t('csv.grading.ending'),
+      t('csv.side'),
+      t('csv.grading.students'),
+      t('csv.score'),
+      t('csv.par'),
+      t('csv.ahead'),
+    ]),
   ]
   for (const entry of entries) {
     const view = entry.connection?.view
     const scenario = entry.connection?.scenario
-    const status = view?.status ?? entry.summary?.status ?? ''
+    const status = t(STATUS[statusOf(entry)])
     const title = view?.title ?? entry.summary?.title ?? ''
     if (!view || !scenario) {
       rows.push(csvRow([entry.code, title, status, entry.summary?.round ?? '', entry.summary?.ending ?? '']))
@@ -45,7 +60,7 @@ export function gradingTable(entries: readonly RoomEntry[]): string {
           students,
           score?.total ?? '',
           score?.par ?? '',
-          score ? (score.ahead ? 'yes' : 'no') : '',
+          score ? t(score.ahead ? 'csv.yes' : 'csv.no') : '',
         ]),
       )
     }
@@ -54,12 +69,17 @@ export function gradingTable(entries: readonly RoomEntry[]): string {
 }
 
 /** Every room's results in one CSV: the grading table, then each room's own export under its code. */
-export async function allRoomsCsv(entries: readonly RoomEntry[], fetch: FetchExport): Promise<string> {
-  let text = gradingTable(entries)
+export async function allRoomsCsv(
+  entries: readonly RoomEntry[],
+  fetch: FetchExport,
+  words: Words = interfaceWords(),
+): Promise<string> {
+  const { t } = words
+  let text = gradingTable(entries, words)
   for (const entry of entries) {
     const out = await fetch(entry.code, 'csv')
-    text += `\r\n${csvRow(['Room', entry.code])}\r\n`
-    text += out.ok ? out.value : `${csvRow(['Not exported', out.error.message])}\r\n`
+    text += `\r\n${csvRow([t('csv.grading.room'), entry.code])}\r\n`
+    text += out.ok ? out.value : `${csvRow([t('csv.grading.notExported'), errorText(out.error)])}\r\n`
   }
   return text
 }

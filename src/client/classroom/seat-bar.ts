@@ -3,6 +3,7 @@ import type { ConnectionStatus } from '../../net/client.ts'
 import type { RoomView } from '../../net/view.ts'
 import { button, h, type View } from '../dom.ts'
 import { t } from '../i18n/index.ts'
+import { langAttr, shownTitle } from '../i18n/scenario.ts'
 import { renderCountdown } from './countdown.ts'
 import { sideLabel } from './lobby.ts'
 
@@ -18,8 +19,14 @@ export function renderSeatBar(
   onLeave: () => void,
 ): View {
   const you = view.you.role === 'student' ? view.you : null
+  // The room's scenario title, translated where the scenario gives a translation.
+  const title = shownTitle(view.title, index)
   return h('section', { class: 'seat-bar', 'aria-label': t('classroom.seat.label') }, [
-    h('p', {}, [h('strong', {}, t('classroom.seat.room', { code: view.code })), ' · ', view.title]),
+    h('p', {}, [
+      h('strong', {}, t('classroom.seat.room', { code: view.code })),
+      ' · ',
+      h('span', langAttr(title.language), title.text),
+    ]),
     you ? h('p', {}, t('classroom.seat.you', { name: you.name, side: sideLabel(index, you.side) })) : null,
     renderCountdown(view, receivedAt),
     view.status === 'paused' ? h('p', { class: 'banner paused' }, t('classroom.paused')) : null,

@@ -3,6 +3,7 @@ import { h, type View } from '../dom.ts'
 import { download } from '../download.ts'
 import { debriefToCsv } from '../i18n/csv.ts'
 import { t } from '../i18n/index.ts'
+import { shownTitle } from '../i18n/scenario.ts'
 import { renderDebrief } from '../render/debrief/debrief.ts'
 import { renderGame } from '../render/game.ts'
 import { enterGame } from '../table/flow.ts'
@@ -124,5 +125,5 @@ export function roomScreen(
       ]),
     )
   }
-  return frame(play.key(), screen, index.scenario.title)
+  return frame(play.key(), screen, shownTitle(index.scenario.title, index).text)
 }

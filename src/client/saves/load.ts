@@ -3,6 +3,7 @@ import type { Command } from '../../core/rules/commands.ts'
 import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import type { GameSetup } from '../../core/rules/state.ts'
 import type { GameStore } from '../../core/store.ts'
+import { t } from '../i18n/index.ts'
 import { type SaveStorage, saveKey } from './format.ts'
 import { corrupt, missing, type SaveProblem } from './problems.ts'
 import { decodeSave } from './read.ts'
@@ -33,7 +34,7 @@ export function loadSave(
   try {
     raw = storage.getItem(saveKey(id))
   } catch (error) {
-    return { ok: false, id, problem: corrupt(`it could not be read (${String(error)})`) }
+    return { ok: false, id, problem: corrupt(t('saves.detail.unreadable', { error: String(error) })) }
   }
   if (raw === null) return { ok: false, id, problem: missing(id) }
   const decoded = decodeSave(raw, { resolveIndex, savedAt: 0 })

@@ -3,6 +3,7 @@ import { RECORD_FORMAT } from '../../core/record/format.ts'
 import { CommandSchema } from '../../core/rules/commands.ts'
 import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import { GameSetupSchema } from '../../core/rules/setup.ts'
+import { t } from '../i18n/index.ts'
 import { SummarySchema, scenarioRef, summarize } from './format.ts'
 import { corrupt, SaveProblemError, tooNew, unknownScenario } from './problems.ts'
 import { replaySaved } from './replay.ts'
@@ -54,7 +55,7 @@ export function fromEnvelope(
   if (version > LAST_ENVELOPE_VERSION) throw new SaveProblemError(tooNew(version, LAST_ENVELOPE_VERSION))
   if (version === 0) {
     const parsed = V0Schema.safeParse(state)
-    if (!parsed.success) throw new SaveProblemError(corrupt('the saved game of Red Lines 0.1 is incomplete'))
+    if (!parsed.success) throw new SaveProblemError(corrupt(t('saves.detail.oldIncomplete')))
     const { setup, log } = parsed.data
     const index = context.resolveIndex(setup.scenarioId)
     if (!index) throw new SaveProblemError(unknownScenario(setup.scenarioId, setup.scenarioId))
@@ -68,7 +69,9 @@ export function fromEnvelope(
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     throw new SaveProblemError(
-      corrupt(`it has the wrong shape (${issue?.path.join('.') || 'top'}: ${issue?.message})`),
+      corrupt(
+        t('saves.detail.wrongShape', { at: issue?.path.join('.') || 'top', problem: issue?.message ?? '' }),
+      ),
     )
   }
   const { savedAt, scenario, setup, log, summary } = parsed.data

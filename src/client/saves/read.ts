@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { RECORD_FORMAT, RECORD_VERSION, upgradeRecord } from '../../core/record/format.ts'
 import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import type { GameMode } from '../../core/rules/state.ts'
+import { t } from '../i18n/index.ts'
 import {
   idOfKey,
   type Save,
@@ -42,7 +43,7 @@ export type SaveEntry =
 
 const describe = (error: z.ZodError): string => {
   const issue = error.issues[0]
-  return `it has the wrong shape (${issue?.path.join('.') || 'top'}: ${issue?.message})`
+  return t('saves.detail.wrongShape', { at: issue?.path.join('.') || 'top', problem: issue?.message ?? '' })
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -91,16 +92,18 @@ export function decodeSave(raw: string, context: LegacyContext): Decoded {
   try {
     doc = JSON.parse(raw)
   } catch {
-    return { ok: false, problem: corrupt('it is not valid JSON') }
+    return { ok: false, problem: corrupt(t('saves.detail.notJson')) }
   }
-  if (!isObject(doc)) return { ok: false, problem: corrupt('it is not a saved game') }
+  if (!isObject(doc)) return { ok: false, problem: corrupt(t('saves.detail.notSave')) }
   const hints = hintsOf(doc)
   let data: Record<string, unknown>
   try {
     data = recordOf(doc, context)
   } catch (error) {
     const problem =
-      error instanceof SaveProblemError ? error.problem : corrupt(`reading it failed (${String(error)})`)
+      error instanceof SaveProblemError
+        ? error.problem
+        : corrupt(t('saves.detail.readFailed', { error: String(error) }))
     return { ok: false, problem, ...hints }
   }
   const upgraded = upgradeRecord(data)
@@ -110,7 +113,7 @@ export function decodeSave(raw: string, context: LegacyContext): Decoded {
       problem:
         upgraded.code === 'VERSION_TOO_NEW'
           ? tooNew(data.version as number, RECORD_VERSION)
-          : corrupt('it does not say which version it is written in'),
+          : corrupt(t('saves.detail.noVersion')),
       ...hints,
     }
   const parsed = SaveSchema.safeParse(upgraded.data)
@@ -163,7 +166,11 @@ function entryOf(storage: SaveStorage, id: string, known: readonly ScenarioIndex
   try {
     raw = storage.getItem(saveKey(id))
   } catch (error) {
-    return { id, ok: false as const, problem: corrupt(`it could not be read (${String(error)})`) }
+    return {
+      id,
+      ok: false as const,
+      problem: corrupt(t('saves.detail.unreadable', { error: String(error) })),
+    }
   }
   if (raw === null) return null // removed meanwhile, perhaps by another tab
   const resolveIndex = (scenarioId: string, hash?: string) => pickScenario(known, scenarioId, hash)
@@ -196,7 +203,7 @@ export function listSaves(
       if (entry) entries.push(entry)
     } catch (error) {
       // Nothing above should throw; if it does, this save alone is reported.
-      entries.push({ id, ok: false, problem: corrupt(`it could not be checked (${String(error)})`) })
+      entries.push({ id, ok: false, problem: corrupt(t('saves.detail.unchecked', { error: String(error) })) })
     }
   }
   return entries.sort(

@@ -1,39 +1,43 @@
 import type { Debrief } from '../../../core/debrief/debrief.ts'
-import { scoreLineWords } from '../../../core/debrief/score-lines.ts'
 import type { ScenarioIndex } from '../../../core/rules/scenario-index.ts'
 import type { ScoreLine } from '../../../core/rules/scoring.ts'
 import type { AftermathKind } from '../../../core/scenario/schema/uncertainty.ts'
-import { formatList, formatNumber, type MessageKey, t } from '../../i18n/index.ts'
+import {
+  outcomeTitle as outcomeTitleWords,
+  outcomeText as outcomeWords,
+  scoreLineChange as scoreLineChangeWords,
+  scoreLineLabel as scoreLineLabelWords,
+  scoreLineText as scoreLineTextWords,
+} from '../../../messages/debrief.ts'
+import { words } from '../../i18n/index.ts'
 import { meterName, nameOf } from '../../view.ts'
-import { signed } from './chart-math.ts'
 
-/** The catalogue key for each kind of score line that the interface words itself. */
-export const SCORE_LINE_KEYS: Record<Exclude<ScoreLine['kind'], 'term'>, MessageKey> = {
-  meter: 'score.meter',
-  ending: 'score.ending',
-  aftermath: 'score.aftermath',
-  breaches: 'score.breaches',
-}
+/**
+ * The debrief's outcome and score lines in the interface's language. The wording lives once, in the shared
+ * catalogue (src/messages/debrief.ts); these give it the names as `index` has them (pass the localised
+ * index: the scenario's translations) and the interface's language.
+ */
+
+export { SCORE_LINE_KEYS } from '../../../messages/debrief.ts'
 
 const endingOf = (index: ScenarioIndex, id: string | undefined) =>
   id === undefined ? undefined : index.scenario.endings.find((e) => e.id === id)
 
 /** The ending's title as `index` words it, or "The game goes on" while there is none. */
 export function endingTitle(index: ScenarioIndex, game: { ending?: { id: string } | null }): string {
-  return endingOf(index, game.ending?.id)?.title ?? t('debrief.goesOn')
+  return outcomeTitleWords(words(), endingOf(index, game.ending?.id))
 }
 
 /** The debrief's title: the ending's as `index` words it (else as the debrief has it), or "The game goes on". */
 export function outcomeTitle(index: ScenarioIndex, debrief: Pick<Debrief, 'outcome'>): string {
   const { outcome } = debrief
-  if (!outcome) return t('debrief.goesOn')
-  return endingOf(index, outcome.id)?.title ?? outcome.title
+  return outcomeTitleWords(words(), outcome && (endingOf(index, outcome.id) ?? outcome))
 }
 
 /** The ending's text alone, as `index` words it (before the scores are out). */
 export function endingText(index: ScenarioIndex, debrief: Pick<Debrief, 'outcome'>): string {
   const { outcome } = debrief
-  if (!outcome) return t('debrief.notEnded')
+  if (!outcome) return outcomeWords(words(), null, [])
   return endingOf(index, outcome.id)?.text ?? outcome.text
 }
 
@@ -43,14 +47,11 @@ export function endingText(index: ScenarioIndex, debrief: Pick<Debrief, 'outcome
  */
 export function outcomeText(index: ScenarioIndex, debrief: Pick<Debrief, 'outcome' | 'scores'>): string {
   const { outcome } = debrief
-  if (!outcome) return t('debrief.notEnded')
+  if (!outcome) return outcomeWords(words(), null, [])
   const ending = endingOf(index, outcome.id)
   if (!ending) return outcome.text
   const ahead = debrief.scores.filter((s) => s.ahead).map((s) => nameOf(index, s.side))
-  const summary = ahead.length
-    ? t('debrief.cameOutAhead', { sides: formatList(ahead) })
-    : t('debrief.noneAhead')
-  return t('debrief.endingText', { text: ending.text, summary })
+  return outcomeWords(words(), ending, ahead)
 }
 
 /** An aftermath outcome's title as `index` words it (its translation), else `fallback` or the kind. */
@@ -59,34 +60,39 @@ export function aftermathTitle(index: ScenarioIndex, outcome: AftermathKind, fal
 }
 
 /**
- * What a score line counts, in the interface's language and without its points: a term's label as `index`
- * words it (the scenario's translation), a meter by its name, the ending and the aftermath by their
- * titles, or the count of breaches. Falls back to the line's own label when `index` lacks the term (a
- * classroom device sees part of a scenario).
+ * The line with its label in the scenario's words as `index` gives them: a term's label (its translation),
+ * a meter by its name, the ending and the aftermath by their titles. Falls back to the line's own label when
+ * `index` lacks the term (a classroom device sees part of a scenario).
  */
-export function scoreLineLabel(index: ScenarioIndex, side: string, line: ScoreLine): string {
+function labelled(index: ScenarioIndex, side: string, line: ScoreLine): ScoreLine {
   switch (line.kind) {
     case 'term':
     case 'meter': {
       const label = index.scenario.scoring[side]?.terms[line.term]?.label
-      if (label) return label
-      return line.kind === 'term' ? line.label : meterName(index, line.meter)
+      if (label) return { ...line, label }
+      return line.kind === 'term' ? line : { ...line, label: meterName(index, line.meter) }
     }
     case 'ending':
-      return t(SCORE_LINE_KEYS.ending, { ending: endingOf(index, line.ending)?.title ?? line.ending })
+      return { ...line, label: endingOf(index, line.ending)?.title ?? line.ending }
     case 'aftermath':
-      return t(SCORE_LINE_KEYS.aftermath, { outcome: aftermathTitle(index, line.outcome) })
-    case 'breaches':
-      return t(SCORE_LINE_KEYS.breaches, { count: line.count })
+      return { ...line, label: aftermathTitle(index, line.outcome) }
     default:
-      return (line as ScoreLine).label
+      return line
   }
+}
+
+/**
+ * What a score line counts, in the interface's language and without its points or its change: a term's or a
+ * meter's label, the ending and the aftermath by their titles, or the count of breaches.
+ */
+export function scoreLineLabel(index: ScenarioIndex, side: string, line: ScoreLine): string {
+  const shown = labelled(index, side, line)
+  return shown.kind === 'meter' ? shown.label : scoreLineLabelWords(words(), shown)
 }
 
 /** A meter line's change, "45 → 5"; null for the other kinds of line. */
 export function scoreLineChange(line: ScoreLine): string | null {
-  const { change } = scoreLineWords(line)
-  return change ? t('score.change', { from: formatNumber(change.from), to: formatNumber(change.to) }) : null
+  return scoreLineChangeWords(words(), line)
 }
 
 /**
@@ -94,8 +100,5 @@ export function scoreLineChange(line: ScoreLine): string | null {
  * points with their sign: "Ukraine's confidence 45 → 5: −20", "Ending: Deal: +5".
  */
 export function scoreLineText(index: ScenarioIndex, side: string, line: ScoreLine): string {
-  const label = scoreLineLabel(index, side, line)
-  const change = scoreLineChange(line)
-  const text = change ? t(SCORE_LINE_KEYS.meter, { meter: label, change }) : label
-  return t('score.line', { text, points: signed(scoreLineWords(line).points) })
+  return scoreLineTextWords(words(), labelled(index, side, line))
 }
