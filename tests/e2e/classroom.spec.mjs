@@ -405,13 +405,18 @@ test('an instructor and four students (one late) play a whole game in rooms, thr
   ).toBeVisible()
   await expect(olena.getByRole('listitem').filter({ hasText: 'United States: endorsed' })).toBeVisible()
   await olena.getByRole('button', { name: 'Table the package' }).click()
+  const seeEnding = (page) => page.getByRole('button', { name: 'See how the game ended' })
   await expect(
-    olena.getByRole('button', { name: /^Implement without Russia/ }).or(ending(olena)),
+    olena.getByRole('button', { name: /^Implement without Russia/ }).or(seeEnding(olena)),
   ).toBeVisible()
-  if (!(await ending(olena).isVisible()))
+  if (!(await seeEnding(olena).isVisible()))
     await each(students, (p) => p.getByRole('button', { name: /^Implement without Russia/ }).click())
   t0 = Date.now()
-  for (const page of students) await expect(ending(page)).toBeVisible()
+  // As in solo play, the last round's summary comes first, then the ending.
+  for (const page of [...students, bohdan]) {
+    await seeEnding(page).click()
+    await expect(ending(page)).toBeVisible()
+  }
   await checkA11y(olena, 'student debrief')
   await shot(marta, 'classroom-student-debrief', { fullPage: true })
   // A deal or an imposition is followed by the years after: the rounds show once they are played out.
