@@ -220,7 +220,9 @@ export function startApp(root: HTMLElement, catalogue: Catalogue, first: 'title'
         notices.bar,
         notices.live,
         h('div', { class: 'stage-box', hidden: !stageShown, ref: stageRef }),
-        h('main', { id: 'screen' }, content),
+        // While the computer partners answer a move (a moment), the screen is marked busy: screen readers
+        // wait for their moves before reading the changes, and the pointer shows it.
+        h('main', { id: 'screen', 'aria-busy': play?.answering() ? 'true' : null }, content),
         dialog.element,
       ]),
     )

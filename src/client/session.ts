@@ -34,6 +34,10 @@ export interface Session {
   acting: string | null
   /** Sends a command and lets computer partners answer; the save is written after every command. */
   act: (command: Command) => Outcome
+  /** Sends a command alone: computer partners answer through `computerMoves`, when the caller chooses. */
+  apply: (command: Command) => Outcome
+  /** Lets computer-played sides make up to `limit` moves; returns how many they made (0: none has any left). */
+  computerMoves: (limit: number) => number
   /** What to announce to screen readers about the rounds that ended since `fromRecord`. */
   announcement: (fromRecord: number) => string
   /** Stops saving this game (leaving it for the title screen; it stays listed there). */
@@ -68,6 +72,8 @@ function sessionFor(index: ScenarioIndex, store: Store, saving: SaveHandle): Ses
       if (outcome.ok) runComputers(store)
       return outcome
     },
+    apply: (command) => store.getState().dispatch(command),
+    computerMoves: (limit) => store.getState().runComputers(limit),
     announcement(fromRecord) {
       const { game } = store.getState()
       // Said in the interface's language, with the scenario's names as the screen shows them.
@@ -89,8 +95,9 @@ function sessionFor(index: ScenarioIndex, store: Store, saving: SaveHandle): Ses
 }
 
 /**
- * Starts a new game (or, with a log, one imported from a record) under a new save; computer partners make
- * their opening moves at once, and every command is saved.
+ * Starts a new game (or, with a log, one imported from a record) under a new save; every command is saved.
+ * Computer partners make their opening moves when the game's table lets them (see table/local-table.ts), or
+ * at the first `act`.
  */
 export function createSession(
   index: ScenarioIndex,
@@ -106,7 +113,6 @@ export function createSession(
     onError: context.onError,
   })
   saving.save()
-  runComputers(store)
   return sessionFor(index, store, saving)
 }
 

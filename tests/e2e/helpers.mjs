@@ -80,6 +80,7 @@ const INTERSTITIAL =
 /** Clicks through hand-over, briefing and summary screens until the table or the ending shows. */
 export async function passInterstitials(page, { max = 12, onScreen } = {}) {
   for (let i = 0; i < max; i++) {
+    await settled(page)
     await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible()
     const next = page.getByRole('button', { name: INTERSTITIAL })
     if ((await next.count()) === 0) return
@@ -103,6 +104,15 @@ export async function playAs(page, side, { deciding = false } = {}) {
 }
 
 const visible = (locator) => locator.isVisible()
+
+/**
+ * Waits until the table has answered the last move: the computer partners answer in short slices of work
+ * after a player's move, with the screen marked busy meanwhile (see src/client/table/local-table.ts).
+ * Checks of what shows "now" come after this.
+ */
+export async function settled(page) {
+  await expect(page.locator('main[aria-busy="true"]')).toHaveCount(0)
+}
 
 /** The names of the controls `endorseUntilRussiaAnswers` looks for, in English; a test in another language passes its own. */
 export const PLAY_NAMES = {
@@ -133,6 +143,7 @@ export async function endorseUntilRussiaAnswers(
   const progress = response.or(nextRound).or(over).first()
   let untabled = 0
   for (let step = 0; step < maxSteps; step++) {
+    await settled(page)
     if (await visible(response)) return untabled
     if (await visible(over.first())) throw new Error('the game ended before Russia answered a package')
     if (await visible(nextRound)) {
@@ -162,6 +173,7 @@ export async function playToEnd(page, { maxSteps = 200, onResponse, onScreen, st
     return step
   }
   for (let step = 0; step < maxSteps; step++) {
+    await settled(page)
     if (await visible(endingHeading(page))) return ended(step)
     await passInterstitials(page, { onScreen })
     if (await visible(endingHeading(page))) return ended(step)
@@ -179,6 +191,7 @@ export async function playToEnd(page, { maxSteps = 200, onResponse, onScreen, st
         await playAs(page, side, { deciding: true })
         const vote = page.getByRole('button', { name: 'Continue negotiating' })
         if (await visible(vote)) await vote.click()
+        await settled(page)
       }
       continue
     }
@@ -189,6 +202,7 @@ export async function playToEnd(page, { maxSteps = 200, onResponse, onScreen, st
       for (const side of await switcherSides(page)) {
         await playAs(page, side)
         await page.getByRole('button', { name: 'Endorse', exact: true }).click()
+        await settled(page)
       }
       const table = page.getByRole('button', { name: 'Table the package' })
       if (await visible(table)) await table.click()
@@ -203,11 +217,13 @@ export async function playToEnd(page, { maxSteps = 200, onResponse, onScreen, st
     const stalling = Number(/\d+/.exec(round ?? '')?.[0] ?? 0) <= stallRounds
     if (attempt <= 2 && !stalling) {
       await endorse.click()
+      await settled(page)
       if (await visible(table)) await table.click()
       continue
     }
     await page.getByRole('textbox', { name: 'Reason for objecting' }).fill('We cannot agree on this package.')
     await page.getByRole('button', { name: 'Object', exact: true }).click()
+    await settled(page)
     const endRound = page.getByRole('button', { name: 'End round without a package' })
     if (await visible(endRound)) await endRound.click()
   }

@@ -45,6 +45,8 @@ export interface Play {
   screen: () => View | null
   /** The screen's key: a new key is a new screen (scrolled to its top, focus on its heading). */
   key: () => string
+  /** Whether the table is still answering the last move (the page is marked busy and says so). */
+  answering: () => boolean
   act: (command: Command) => Promise<void>
   stop: () => void
 }
@@ -57,6 +59,17 @@ export interface Play {
 export function playTable(table: Table, start: Place, hooks: PlayHooks): Play {
   let place = start
   let seen = table.snapshot()?.state ?? null
+  // Computer partners answer a move with several of their own, each a change of the table: the device
+  // draws once, after them all, not once per change.
+  let drawing = false
+  const changed = (): void => {
+    if (drawing) return
+    drawing = true
+    queueMicrotask(() => {
+      drawing = false
+      hooks.changed()
+    })
+  }
   const progress = (snap: TableSnapshot): Progress => ({
     humans: snap.humans,
     briefed: hooks.alreadyBriefed?.() ?? [],
@@ -65,11 +78,11 @@ export function playTable(table: Table, start: Place, hooks: PlayHooks): Play {
   const go = (next: Place): void => {
     place = next
     hooks.show(null)
-    hooks.changed()
+    changed()
   }
   const stop = table.subscribe(() => {
     const snap = table.snapshot()
-    if (!snap) return hooks.changed()
+    if (!snap) return changed()
     if (seen && snap.state !== seen) {
       const update = onUpdate(place, seen, progress(snap))
       place = update.place
@@ -78,7 +91,7 @@ export function playTable(table: Table, start: Place, hooks: PlayHooks): Play {
       if (text) hooks.announce(text)
     }
     seen = snap.state
-    hooks.changed()
+    changed()
   })
 
   async function act(command: Command): Promise<void> {
@@ -163,5 +176,13 @@ export function playTable(table: Table, start: Place, hooks: PlayHooks): Play {
     }
   }
 
-  return { place: () => place, go, screen, key: () => JSON.stringify(place.screen), act, stop }
+  return {
+    place: () => place,
+    go,
+    screen,
+    key: () => JSON.stringify(place.screen),
+    answering: () => table.answering(),
+    act,
+    stop,
+  }
 }

@@ -61,6 +61,8 @@ export function roomTable(connection: ClassroomConnection, humans: () => readonl
       }
     },
     snapshot,
+    // The room answers each command before its reply; other devices' moves arrive as they are made.
+    answering: () => false,
     async act(command): Promise<ActOutcome> {
       const reply = await connection.command(command)
       if (reply.ok) return { ok: true, warned: reply.warned }

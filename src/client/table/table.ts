@@ -40,4 +40,6 @@ export interface Table {
   snapshot(): TableSnapshot | null
   /** Sends a command for a side this device plays; resolves with what became of it. */
   act(command: Command): Promise<ActOutcome>
+  /** Whether the table is still answering a move (computer partners thinking); the page says so meanwhile. */
+  answering(): boolean
 }
