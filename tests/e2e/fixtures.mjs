@@ -45,8 +45,14 @@ export const test = base.extend({
   ],
   shot: async ({ page }, use, testInfo) => {
     const dir = shotsDir(testInfo)
-    await use(async (name, options = {}) => {
-      await page.screenshot({ path: join(dir, `${name}.png`), ...options })
+    await use(async (name, options = {}, target = page) => {
+      // A whole-page picture shows the parts below the fold too, which the page lays out only when reached
+      // (content-visibility: auto), as a person scrolling would see them.
+      const style = options.fullPage
+        ? await target.addStyleTag({ content: '* { content-visibility: visible !important; }' })
+        : null
+      await target.screenshot({ path: join(dir, `${name}.png`), ...options })
+      await style?.evaluate((el) => el.remove())
     })
   },
 })
