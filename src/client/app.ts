@@ -74,7 +74,7 @@ export function startApp(root: HTMLElement, catalogue: Catalogue, first: 'title'
     notices,
     session: () => session,
     replace: (next) => enter(next, play?.place().screen ?? 'table'),
-    rerender: () => render(),
+    redraw: () => render(),
   })
   // The instructor's backstage on the table screen, open or closed as this tab last had it.
   let backstage = backstageWasOpen()

@@ -57,7 +57,7 @@ export function createMenu(options: MenuOptions) {
       wanted = { scenarioId: index.scenario.id }
       options.go({ name: 'setup' })
     },
-    rerender: () => options.go({ name: showing }),
+    redraw: () => options.go({ name: showing }),
   })
 
   /** Keeps an opened file's text for the saves of a game about to start on it, or says why it cannot. */

@@ -15,7 +15,7 @@ export interface LiveReloadOptions {
   /** Puts a game replayed on the new version in the place of the open one, on the same screen. */
   replace: (session: Session) => void
   /** Shows the current screen again (the set-up screen's list of scenarios changes). */
-  rerender: () => void
+  redraw: () => void
 }
 
 const SHOWN = 8
@@ -72,7 +72,7 @@ export function watchScenarioFiles(options: LiveReloadOptions): void {
       lines: results.flatMap((r) => r.lines),
       ...(failed ? { fix: t('live.fix') } : {}),
     }
-    options.rerender()
+    options.redraw()
     options.notices.show(notice)
   })
 }

@@ -26,7 +26,7 @@ export interface FileOpenerOptions {
   /** A file loaded: the menu selects it on the set-up screen. */
   onLoaded: (index: ScenarioIndex) => void
   /** Shows the current screen again, with the report. */
-  rerender: () => void
+  redraw: () => void
 }
 
 const count = (problems: Problem[], severity: Problem['severity']) =>
@@ -44,7 +44,7 @@ export function createFileOpener(options: FileOpenerOptions) {
   // The screen is drawn first and the notice shown after, since moving to another screen clears notices.
   const refuse = (lines: string[], fix: string) => {
     report = null
-    options.rerender()
+    options.redraw()
     notices.show({ kind: 'error', lines, fix })
   }
 
@@ -72,7 +72,7 @@ export function createFileOpener(options: FileOpenerOptions) {
         ],
       })
     } else {
-      options.rerender()
+      options.redraw()
       notices.show({
         kind: 'error',
         lines: [t('authoring.failed', { file: file.name, errors: t('authoring.errors', { count: errors }) })],

@@ -52,7 +52,7 @@ export function startDashboard(shell: Shell, linkKey: string | null): void {
       state.file = { file: origin.file, text: origin.text, title: index.scenario.title }
       render()
     },
-    rerender: () => render(),
+    redraw: () => render(),
   })
   const session = createSession(client, state, {
     render,
