@@ -7,12 +7,13 @@
 import {
   type ComponentChild,
   type ComponentChildren,
+  Fragment,
   type FunctionComponent,
   h as preactH,
   render,
   type VNode,
 } from 'preact'
-import { useState } from 'preact/hooks'
+import { useEffect, useState } from 'preact/hooks'
 import { markQuotedParts } from './i18n/parts.ts'
 
 /** What a screen, or a part of one, renders to. */
@@ -92,4 +93,24 @@ export function typedValue(id: string): string {
 export function useUid(prefix = 'id'): string {
   const [id] = useState(() => uid(prefix))
   return id
+}
+
+/**
+ * The parts of a long screen below its first view, drawn in the browser's next task after the screen
+ * appears: a new screen (the table, the debrief) is then two short pieces of work rather than one long one,
+ * and the page answers in between. Once drawn, they update with the rest of the screen.
+ */
+function Later({ parts }: { parts: Children }): View | null {
+  const [ready, setReady] = useState(false)
+  useEffect(() => {
+    if (ready) return
+    const timer = setTimeout(() => setReady(true))
+    return () => clearTimeout(timer)
+  }, [ready])
+  return ready ? preactH(Fragment, null, parts) : null
+}
+
+/** `parts`, drawn a moment after the screen they belong to appears (see `Later`). */
+export function later(parts: Children): View {
+  return component(Later, { parts })
 }

@@ -242,10 +242,13 @@ classroomTest(
       await teacher.goto(`${server}/#instructor=${adminKey}`)
       await expect(teacher.getByRole('heading', { level: 2, name: 'Instructor dashboard' })).toBeVisible()
       const form = teacher.getByRole('region', { name: 'New room' })
+      // The rooms made at an earlier size are listed too: the new room is the one whose code is new.
+      const rooms = teacher.getByRole('heading', { level: 3, name: /^Room [A-Z2-9]{6}: / })
+      const known = await rooms.allTextContents()
       await form.getByRole('button', { name: 'Create room' }).click()
-      const panelHeading = teacher.getByRole('heading', { level: 3, name: /^Room [A-Z2-9]{6}: / }).last()
-      await expect(panelHeading).toBeVisible()
-      const code = /Room ([A-Z2-9]{6})/.exec((await panelHeading.textContent()) ?? '')?.[1] ?? ''
+      const fresh = async () => (await rooms.allTextContents()).find((text) => !known.includes(text)) ?? ''
+      await expect.poll(fresh, { message: 'the new room is listed' }).not.toBe('')
+      const code = /Room ([A-Z2-9]{6})/.exec(await fresh())?.[1] ?? ''
       await bothLanguages(teacher, `instructor dashboard ${at}`)
 
       await student.goto(`${server}/#join=${code}`)

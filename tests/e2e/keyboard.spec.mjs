@@ -3,7 +3,7 @@
  * focused button. Nothing is clicked, and focus must always be visible on what it lands on.
  */
 import { expect, test } from './fixtures.mjs'
-import { endingHeading, openTitle } from './helpers.mjs'
+import { endingHeading, openTitle, settled } from './helpers.mjs'
 
 /** The accessible name of the focused element, as far as a simple check can tell (label, aria-label, text). */
 const focusedName = (page) =>
@@ -35,10 +35,11 @@ async function tabTo(page, name, { max = 600 } = {}) {
   throw new Error(`Tab never reached a control named ${name}`)
 }
 
-/** Tabs to a button and presses Enter. */
+/** Tabs to a button and presses Enter, then waits for the computer partners' answer. */
 async function press(page, name) {
   await tabTo(page, name)
   await page.keyboard.press('Enter')
+  await settled(page)
 }
 
 const INTERSTITIAL =

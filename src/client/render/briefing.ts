@@ -1,4 +1,4 @@
-import { h, type View } from '../dom.ts'
+import { h, later, type View } from '../dom.ts'
 import { t } from '../i18n/index.ts'
 import { type GameView, nameOf } from '../view.ts'
 import { ruleText } from './game-rule.ts'
@@ -80,7 +80,8 @@ export function renderBriefing(view: GameView, side: string, onDone: () => void,
           ),
       h('p', { class: 'hint' }, t('briefing.penalty', { count: index.scenario.constraintPenalty })),
     ]),
-    whoIsWho(view),
+    // Below the first view: drawn a moment after the briefing appears.
+    later(whoIsWho(view)),
     h('div', { class: 'actions' }, [
       h('button', { type: 'button', class: 'primary', onclick: onDone }, doneLabel),
     ]),

@@ -1,6 +1,6 @@
 import type { Ref } from 'preact'
 import { useRef } from 'preact/hooks'
-import { component, h, type View } from '../dom.ts'
+import { component, h, later, type View } from '../dom.ts'
 import { t } from '../i18n/index.ts'
 import { type GameView, instrumentName, nameOf } from '../view.ts'
 import { renderCards } from './cards.ts'
@@ -74,10 +74,8 @@ function Game({ view }: { view: GameView }): View {
         renderPackage(view),
         renderStances(view),
         renderActions(view),
-        renderCards(view),
-        renderSideInfo(view),
-        renderRequests(view),
-        renderFlags(view),
+        // Below the first view: drawn a moment after the table appears.
+        later([renderCards(view), renderSideInfo(view), renderRequests(view), renderFlags(view)]),
       ]
   return h('div', { class: 'game' }, [
     h('div', { class: 'game-head' }, [
@@ -95,7 +93,7 @@ function Game({ view }: { view: GameView }): View {
     ]),
     h('div', { class: 'columns' }, [
       h('div', { class: 'col-main' }, main),
-      h('div', { class: 'col-side' }, [renderMeters(view), renderHistory(view, 4), renderLog(view)]),
+      h('div', { class: 'col-side' }, [renderMeters(view), later([renderHistory(view, 4), renderLog(view)])]),
     ]),
   ])
 }

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks'
 import { buildDebrief, type Debrief } from '../../../core/debrief/debrief.ts'
 import { aftermathSteps } from '../../../core/debrief/reveal.ts'
-import { button, component, h, type View } from '../../dom.ts'
+import { button, component, h, later, type View } from '../../dom.ts'
 import { t } from '../../i18n/index.ts'
 import type { GameView } from '../../view.ts'
 import { aftermathKey, rememberSteps, renderAftermath, stepAnnouncement, stepsShown } from './aftermath.ts'
@@ -160,12 +160,15 @@ function DebriefScreen({ view, debrief, options }: DebriefProps): View {
     ? null
     : [
         h('div', { class: 'debrief-card debrief-scores-card' }, renderScores(debrief, index)),
-        renderHidden(index, debrief),
-        chartSection(debrief),
-        renderWhatIf(view, debrief),
-        renderRedLines(view, debrief),
-        renderBreaches(debrief, index),
-        renderRounds(index, debrief, responder),
+        // Below the first view: drawn a moment after the debrief appears.
+        later([
+          renderHidden(index, debrief),
+          chartSection(debrief),
+          renderWhatIf(view, debrief),
+          renderRedLines(view, debrief),
+          renderBreaches(debrief, index),
+          renderRounds(index, debrief, responder),
+        ]),
       ]
   return h('div', { class: 'debrief ending', ref: root }, [
     options.announce
