@@ -1,40 +1,13 @@
 import type { RefusalCode } from '../../core/rules/apply.ts'
 import type { Scenario } from '../../core/scenario/schema/scenario.ts'
 import { type ClassroomClient, type ClassroomConnection, JoinError } from '../../net/client.ts'
-import type { ErrorCode, JoinOptions, NetError } from '../../net/protocol.ts'
-import { type MessageKey, t } from '../i18n/index.ts'
+import type { JoinOptions, NetError } from '../../net/protocol.ts'
 import { REFUSAL_KEYS, refusalText } from '../render/rule-texts.ts'
+import { roomErrorText } from '../table/outcome-text.ts'
 import { roomIndex } from './game-view.ts'
 
-/** The refusals a person can do something about, in the interface's language; others keep the server's words. */
-const NAMED: Partial<Record<ErrorCode, MessageKey>> = {
-  ROOM_NOT_FOUND: 'classroom.error.ROOM_NOT_FOUND',
-  NAME_TAKEN: 'classroom.error.NAME_TAKEN',
-  NAME_INVALID: 'classroom.error.NAME_INVALID',
-  ROOM_FULL: 'classroom.error.ROOM_FULL',
-  UNKNOWN_SEAT: 'classroom.error.UNKNOWN_SEAT',
-  BAD_KEY: 'classroom.error.BAD_KEY',
-  NOT_CONNECTED: 'classroom.error.NOT_CONNECTED',
-  PAUSED: 'classroom.error.PAUSED',
-  NOT_STARTED: 'classroom.error.NOT_STARTED',
-  ROOM_ENDED: 'classroom.error.ROOM_ENDED',
-  NOT_SEATED: 'classroom.error.NOT_SEATED',
-  PICKING_CLOSED: 'classroom.error.PICKING_CLOSED',
-  RATE_LIMITED: 'classroom.error.RATE_LIMITED',
-  NOT_INSTRUCTOR: 'classroom.error.NOT_INSTRUCTOR',
-  NAME_RESERVED: 'classroom.error.NAME_RESERVED',
-  TOO_MANY_ATTEMPTS: 'classroom.error.TOO_MANY_ATTEMPTS',
-  SEAT_IN_USE: 'classroom.error.SEAT_IN_USE',
-  SEAT_CONTESTED: 'classroom.error.SEAT_CONTESTED',
-}
-
-/** What to tell the person about a refusal (`params` fill the message, e.g. the code or the name typed). */
-export function errorText(error: { code: ErrorCode | string; message: string }, params = {}): string {
-  const key = NAMED[error.code as ErrorCode]
-  // How long to wait is in the server's words ("try again in 8 s"): the translated message says it too.
-  const seconds = /(\d+) s\b/.exec(error.message)?.[1] ?? '…'
-  return key ? t(key, { seconds, ...params }) : error.message
-}
+/** What to tell the person about a room's refusal, in the interface's language (one wording, shared with the table). */
+export const errorText = roomErrorText
 
 /**
  * A refused command in the interface's language: a refusal of the rules worded from its code and parameters
