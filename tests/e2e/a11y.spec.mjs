@@ -14,15 +14,10 @@
  * And the focus after the moves that used to lose it ("New game", "Dismiss message", "Add"), and the language
  * select, which must not switch the interface while arrow keys browse its options (3.2.2).
  */
-import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { axeViolations, focusFaults, langFaults, reflowFaults, targetFaults } from './a11y-checks.mjs'
-import { expect, ROOT, test } from './fixtures.mjs'
+import { classroomTest } from './classroom-fixtures.mjs'
+import { expect, test } from './fixtures.mjs'
 import { openTitle, passInterstitials, playToEnd, roundHeading } from './helpers.mjs'
-import { freePort } from './ports.mjs'
 
 /** 320 px: WCAG's reflow width. 640×400: a 1280×800 window at 200% zoom (CSS pixels halve). */
 const SIZES = [
@@ -171,61 +166,6 @@ test('the language select does not switch the interface while arrow keys browse 
   await page.keyboard.press('Enter')
   await expect(page.locator('html'), 'Enter applies the language chosen').toHaveAttribute('lang', 'uk')
   await expect(page.getByRole('combobox', { name: 'Мова' })).toBeFocused()
-})
-
-/**
- * The classroom: the game built as `npm run classroom` serves it, and the classroom server in a child
- * process (tests/e2e/classroom-server.ts) on a free port with a data folder of its own.
- */
-const classroomTest = test.extend({
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixtures take their dependencies by destructuring.
-  classroom: async ({}, use) => {
-    const dist = mkdtempSync(join(tmpdir(), 'red-lines-a11y-dist-'))
-    const data = mkdtempSync(join(tmpdir(), 'red-lines-a11y-data-'))
-    const vite = join(ROOT, 'node_modules/vite/bin/vite.js')
-    const built = spawnSync(
-      process.execPath,
-      [vite, 'build', '--mode', 'classroom', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'],
-      { cwd: ROOT, encoding: 'utf8' },
-    )
-    if (built.status !== 0) throw new Error(`vite build failed:\n${built.stdout}\n${built.stderr}`)
-    const script = fileURLToPath(new URL('classroom-server.ts', import.meta.url))
-    const port = await freePort()
-    const child = spawn(process.execPath, ['--import', 'tsx', script, String(port), data, dist], {
-      cwd: fileURLToPath(new URL('../..', import.meta.url)),
-      env: { ...process.env, E2E_ROOT: ROOT },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    const log = []
-    child.stderr.on('data', (chunk) => log.push(String(chunk)))
-    const adminKey = await new Promise((resolve, reject) => {
-      let out = ''
-      const timer = setTimeout(
-        () => reject(new Error(`the classroom server did not start:\n${log.join('')}`)),
-        30_000,
-      )
-      child.stdout.on('data', (chunk) => {
-        out += chunk
-        const ready = /READY \d+ (\S+)/.exec(out)
-        if (ready) {
-          clearTimeout(timer)
-          resolve(ready[1])
-        }
-      })
-      child.on('exit', (code) =>
-        reject(new Error(`the classroom server exited with ${code}:\n${log.join('')}`)),
-      )
-    })
-    try {
-      await use({ base: `http://127.0.0.1:${port}`, adminKey })
-    } finally {
-      const gone = new Promise((resolve) => child.once('exit', resolve))
-      child.kill('SIGKILL')
-      await gone
-      rmSync(dist, { recursive: true, force: true })
-      rmSync(data, { recursive: true, force: true })
-    }
-  },
 })
 
 classroomTest(

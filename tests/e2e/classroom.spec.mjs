@@ -1,23 +1,18 @@
 /**
- * Browser test of classroom rooms: the game is built once (vite build --mode classroom into a temporary
+ * Browser test of classroom rooms (see classroom-fixtures.mjs): the game is built once (vite build --mode classroom into a temporary
  * folder), the classroom server runs in a child process on a free loopback port with a temporary data folder,
  * and a whole game is played with an instructor and three students in four browser contexts (one of them a
  * tablet), and a fourth student who arrives late and shares a side. Midway a student reloads, and the server
  * is killed outright (SIGKILL) and started again on the same data folder; the game goes on to the debrief.
  * Every device is found only by role and accessible name; no device may show another side's briefing.
  */
-import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
-import { test as base, expect, ROOT, shotsDir, watchErrors } from './fixtures.mjs'
+import { classroomTest } from './classroom-fixtures.mjs'
+import { expect, ROOT, shotsDir, watchErrors } from './fixtures.mjs'
 import { checkA11y, showAftermath } from './helpers.mjs'
-import { freePort } from './ports.mjs'
 
-const SERVER_SCRIPT = fileURLToPath(new URL('classroom-server.ts', import.meta.url))
-const PROJECT = fileURLToPath(new URL('../..', import.meta.url))
 const LAPTOP = { viewport: { width: 1280, height: 800 } }
 const TABLET = { viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true }
 const SCENARIO = 'guarantees-2025'
@@ -30,101 +25,7 @@ const EXPECTED_OFFLINE =
 const round = (page, n) => page.getByRole('heading', { level: 2, name: `Round ${n} of 6` })
 const ending = (page) => page.getByRole('heading', { level: 2, name: /^Ending: / })
 
-/**
- * The classroom server in a child process: `start()` resolves once it listens (with its admin key and the
- * number of rooms it restored); `kill()` sends SIGKILL, as a crash or a pulled plug would, and waits for the
- * process to be gone.
- */
-function classroomServer(port, dataDir, distDir) {
-  let child = null
-  const log = []
-  return {
-    log,
-    start() {
-      return new Promise((resolve, reject) => {
-        child = spawn(process.execPath, ['--import', 'tsx', SERVER_SCRIPT, String(port), dataDir, distDir], {
-          cwd: PROJECT,
-          env: { ...process.env, E2E_ROOT: ROOT },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        })
-        const timer = setTimeout(
-          () => reject(new Error('the classroom server did not start in 30 s')),
-          30_000,
-        )
-        let out = ''
-        child.stdout.on('data', (chunk) => {
-          out += chunk
-          log.push(String(chunk))
-          const ready = /READY (\d+) (\S+) (\d+)/.exec(out)
-          if (ready) {
-            clearTimeout(timer)
-            resolve({ port: Number(ready[1]), adminKey: ready[2], restored: Number(ready[3]) })
-          }
-        })
-        child.stderr.on('data', (chunk) => log.push(String(chunk)))
-        child.on('exit', (code) => {
-          clearTimeout(timer)
-          reject(new Error(`the classroom server exited with ${code}:\n${log.join('')}`))
-        })
-      })
-    },
-    kill() {
-      const dying = child
-      child = null
-      if (!dying || dying.exitCode !== null) return Promise.resolve()
-      return new Promise((resolve) => {
-        dying.removeAllListeners('exit')
-        dying.on('exit', () => resolve())
-        dying.kill('SIGKILL')
-      })
-    },
-  }
-}
-
-const test = base.extend({
-  /** The game built as `npm run classroom` serves it, once per worker. */
-  classroomDist: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixtures take their dependencies by destructuring.
-    async ({}, use) => {
-      const dir = mkdtempSync(join(tmpdir(), 'red-lines-classroom-dist-'))
-      const vite = join(ROOT, 'node_modules/vite/bin/vite.js')
-      const result = spawnSync(
-        process.execPath,
-        [vite, 'build', '--mode', 'classroom', '--outDir', dir, '--emptyOutDir', '--logLevel', 'warn'],
-        { cwd: ROOT, encoding: 'utf8' },
-      )
-      if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`)
-      await use(dir)
-      rmSync(dir, { recursive: true, force: true })
-    },
-    { scope: 'worker', timeout: 240_000 },
-  ],
-  /**
-   * A classroom server on a free port and a data folder of its own, killed after the test; `errors` collects
-   * what the test's devices report (checked to be empty after the test, attached with the server's log if it
-   * failed).
-   */
-  classroom: async ({ classroomDist }, use, testInfo) => {
-    const data = mkdtempSync(join(tmpdir(), 'red-lines-classroom-data-'))
-    const server = classroomServer(await freePort(), data, classroomDist)
-    const errors = []
-    try {
-      const first = await server.start()
-      await use({ server, errors, base: `http://127.0.0.1:${first.port}`, adminKey: first.adminKey })
-    } finally {
-      await server.kill()
-      if (testInfo.status !== testInfo.expectedStatus) {
-        await testInfo.attach('classroom-server.log', {
-          body: server.log.join(''),
-          contentType: 'text/plain',
-        })
-        await testInfo.attach('page-errors.txt', { body: errors.join('\n'), contentType: 'text/plain' })
-      }
-      rmSync(data, { recursive: true, force: true })
-    }
-    expect(errors, 'errors in the pages').toEqual([])
-  },
-})
+const test = classroomTest
 
 /** The shipped scenario's private briefings by side, to check that no device shows another side's. */
 function briefings() {
