@@ -16,6 +16,7 @@ import {
   openTitle,
   passInterstitials,
   roundHeading,
+  settled,
   startGame,
 } from './helpers.mjs'
 
@@ -48,6 +49,8 @@ async function playToDeal(page, base, { seed = 9, instructor = false } = {}) {
       .filter({ hasText: 'Reassurance force' }),
   ).toBeVisible()
   await page.getByRole('button', { name: 'Endorse', exact: true }).click()
+  // Look only once the computer partners have answered: one of them may table the package first.
+  await settled(page)
   const table = page.getByRole('button', { name: 'Table the package' })
   if (await table.isVisible()) await table.click()
   await passInterstitials(page)

@@ -16,6 +16,7 @@ import {
   openTitle,
   passInterstitials,
   roundHeading,
+  settled,
   startGame,
 } from './helpers.mjs'
 import { freePort } from './ports.mjs'
@@ -62,9 +63,15 @@ const focusedName = (page) =>
 async function playOneRound(page) {
   const round = await roundHeading(page).textContent()
   await page.getByRole('button', { name: 'Endorse', exact: true }).click()
+  // The computer partners answer the move in slices; look at the table only once they are done, or a button
+  // seen a moment ago may be gone (a partner tabled the package first).
+  await settled(page)
   // A computer partner may table the package as soon as every side endorses.
   const table = page.getByRole('button', { name: 'Table the package' })
-  if (await table.isVisible()) await table.click()
+  if (await table.isVisible()) {
+    await table.click()
+    await settled(page)
+  }
   const carryOn = page.getByRole('button', { name: 'Continue negotiating' })
   const objection = page.getByRole('textbox', { name: 'Reason for objecting' })
   if (await carryOn.isVisible()) await carryOn.click()
@@ -72,7 +79,9 @@ async function playOneRound(page) {
   else if (await objection.isVisible()) {
     await objection.fill('Not this round.')
     await page.getByRole('button', { name: 'Object', exact: true }).click()
-    await page.getByRole('button', { name: 'End round without a package' }).click()
+    await settled(page)
+    const endRound = page.getByRole('button', { name: 'End round without a package' })
+    if (await endRound.isVisible()) await endRound.click()
   }
   await passInterstitials(page)
   const next = page.getByRole('heading', { name: /^(Round \d+ of \d+|Ending: .*)$/ })
