@@ -177,10 +177,11 @@ describe('command line', () => {
     expect(JSON.parse(check(['--json', '--articles', ARTICLES, '../minimal.yaml']).out)).toEqual([])
   })
 
-  it('reports listed articles that are not in the articles folder', () => {
+  it('refuses a file whose listed article is neither in it nor in the articles folder', () => {
     const result = check(['../minimal.yaml'], BROKEN)
-    expect(result.status).toBe(0)
-    expect(result.out).toContain('warning SEED_UNAVAILABLE')
+    expect(result.status).toBe(1)
+    expect(result.out).toContain('  SEED_UNAVAILABLE  ')
+    expect(result.out).not.toContain('warning SEED_UNAVAILABLE')
     expect(result.out).toContain('"harbour.txt"')
   })
 })

@@ -34,10 +34,42 @@ describe('loader', () => {
     expect(result.scenario?.id).toBe('harbour')
   })
 
-  it('warns, rather than fails, when a cited article is not at hand', () => {
-    const result = loadScenario(readFileSync(join(FIXTURES, 'minimal.yaml'), 'utf8'), { seeds: {} })
-    expect(result.scenario).not.toBeNull()
-    expect(result.problems.map((p) => p.code)).toEqual(['SEED_UNAVAILABLE'])
+  it('refuses a scenario whose cited article it neither carries nor finds in the library, at that article', () => {
+    const text = readFileSync(join(FIXTURES, 'minimal.yaml'), 'utf8')
+    const result = loadScenario(text, { seeds: {} })
+    expect(result.scenario).toBeNull()
+    expect(result.problems.map((p) => [p.code, p.severity, p.path])).toEqual([
+      ['SEED_UNAVAILABLE', 'error', 'seeds[0].file'],
+    ])
+    expect(result.problems[0]?.fix).toMatch(/under `text:`/)
+  })
+
+  it('checks quotes against the article the scenario carries, before the library', () => {
+    const article = FIXTURE_SEEDS['harbour.txt']
+    const carried = readFileSync(join(FIXTURES, 'minimal.yaml'), 'utf8').replace(
+      'seeds: [{ file: harbour.txt, title: The harbour council meets }]',
+      `seeds:\n  - file: harbour.txt\n    title: The harbour council meets\n    text: ${JSON.stringify(article)}`,
+    )
+    expect(loadScenario(carried, { seeds: {} }).problems).toEqual([])
+    // The carried text wins over a library article of the same name: a quote is checked where it was taken.
+    const misquoted = loadScenario(carried, { seeds: { 'harbour.txt': 'Nothing of the sort was said.' } })
+    expect(misquoted.problems).toEqual([])
+    const changed = carried.replace(
+      JSON.stringify(article),
+      JSON.stringify(article.replace(/joint fund/g, 'fund')),
+    )
+    expect(loadScenario(changed, { seeds: FIXTURE_SEEDS }).problems.map((p) => p.code)).toContain(
+      'QUOTE_NOT_FOUND',
+    )
+  })
+
+  it('refuses an article named by a path, saying that its text goes in the file', () => {
+    const text = readFileSync(join(FIXTURES, 'minimal.yaml'), 'utf8').replace(
+      'file: harbour.txt,',
+      'file: articles/harbour.txt,',
+    )
+    const codes = loadScenario(text, { seeds: FIXTURE_SEEDS }).problems.map((p) => p.code)
+    expect(codes).toContain('SEED_NAME_NOT_PLAIN')
   })
 
   it('normalises curly quotes and spacing when checking quotes', () => {

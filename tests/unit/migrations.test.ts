@@ -5,6 +5,7 @@ import { parse } from 'yaml'
 import { loadScenario } from '../../src/core/scenario/load/index.ts'
 import { v1ToV2 } from '../../src/core/scenario/load/migrations/v1-to-v2.ts'
 import { v2ToV3 } from '../../src/core/scenario/load/migrations/v2-to-v3.ts'
+import { v3ToV4 } from '../../src/core/scenario/load/migrations/v3-to-v4.ts'
 import { formatProblem, type Problem } from '../../src/core/scenario/load/problems.ts'
 import { GAME_VERSION_FOR_FORMAT, MIGRATIONS } from '../../src/core/scenario/load/version.ts'
 import { FORMAT_VERSION } from '../../src/core/scenario/schema/scenario.ts'
@@ -98,8 +99,7 @@ describe('format 1 → 2 migration', () => {
 describe('format 2 → 3 migration', () => {
   const v2 = () => parse(read('harbour.v2.yaml')) as Record<string, unknown>
 
-  it('is the migration registered for format 2, and format 3 is current', () => {
-    expect(FORMAT_VERSION).toBe(3)
+  it('is the migration registered for format 2', () => {
     expect(MIGRATIONS[2]).toBe(v2ToV3)
   })
 
@@ -155,21 +155,56 @@ describe('format 2 → 3 migration', () => {
   )
 })
 
+describe('format 3 → 4 migration', () => {
+  it('is the migration registered for format 3, and format 4 is current', () => {
+    expect(FORMAT_VERSION).toBe(4)
+    expect(MIGRATIONS[3]).toBe(v3ToV4)
+  })
+
+  it('keeps a format 3 file on the map of Europe it was drawn on, like the hand-written twin', () => {
+    const v3 = parse(read('harbour.v3.yaml')) as Record<string, unknown>
+    const v4 = parse(read('harbour.v4.yaml')) as Record<string, unknown>
+    expect({ ...v3ToV4(v3), formatVersion: 4 }).toEqual(v4)
+    expect(load('harbour.v3.yaml').scenario).toEqual(load('harbour.v4.yaml').scenario)
+  })
+
+  it('leaves a stage the file already chooses, and the seeds as library references', () => {
+    const doc = { stage: { kind: 'table' }, seeds: [{ file: 'harbour.txt' }] }
+    expect(v3ToV4(doc)).toBe(doc)
+    expect(v3ToV4({ seeds: [{ file: 'harbour.txt' }] })).toEqual({
+      seeds: [{ file: 'harbour.txt' }],
+      stage: { kind: 'map', map: 'europe' },
+    })
+  })
+
+  it('is pure: the document it is given is left as it was', () => {
+    const doc = parse(read('harbour.v3.yaml')) as Record<string, unknown>
+    const before = structuredClone(doc)
+    v3ToV4(doc)
+    expect(doc).toEqual(before)
+  })
+
+  it('gives a format 4 file without a stage the neutral table, never a map of somewhere else', () => {
+    const text = read('harbour.v4.yaml').replace('stage: { kind: map, map: europe }\n', '')
+    expect(loadScenario(text, { seeds: FIXTURE_SEEDS }).scenario?.stage).toEqual({ kind: 'table' })
+  })
+})
+
 describe('files newer than the game', () => {
-  it('refuses format 4, saying which game it needs', () => {
-    const text = read('harbour.v3.yaml').replace('formatVersion: 3', 'formatVersion: 4')
+  it('refuses format 5, saying which game it needs', () => {
+    const text = read('harbour.v4.yaml').replace('formatVersion: 4', 'formatVersion: 5')
     const result = loadScenario(text, { file: 'next.yaml' })
     expect(result.scenario).toBeNull()
     expect(result.problems).toHaveLength(1)
     const [problem] = result.problems
     expect(problem).toMatchObject({
       code: 'FORMAT_VERSION_TOO_NEW',
-      line: text.split('\n').indexOf('formatVersion: 4') + 1,
+      line: text.split('\n').indexOf('formatVersion: 5') + 1,
       column: 16,
       path: 'formatVersion',
     })
     expect(problem?.message).toBe(
-      'This file is written in scenario format 4, but this game reads formats up to 3; it needs a version of Red Lines later than 0.3',
+      'This file is written in scenario format 5, but this game reads formats up to 4; it needs a version of Red Lines later than 0.4',
     )
   })
 
@@ -178,6 +213,6 @@ describe('files newer than the game', () => {
       version: string
     }
     expect(GAME_VERSION_FOR_FORMAT[FORMAT_VERSION]).toBe(version.split('.').slice(0, 2).join('.'))
-    expect(Object.keys(GAME_VERSION_FOR_FORMAT).map(Number)).toEqual([1, 2, 3])
+    expect(Object.keys(GAME_VERSION_FOR_FORMAT).map(Number)).toEqual([1, 2, 3, 4])
   })
 })

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadScenario } from '../../src/core/scenario/load/index.ts'
-import { FIXTURES } from './helpers.ts'
+import { FIXTURE_SEEDS, FIXTURES } from './helpers.ts'
 
 const MINIMAL = readFileSync(join(FIXTURES, 'minimal.yaml'), 'utf8')
 const lines = MINIMAL.split('\n')
@@ -42,7 +42,7 @@ describe('YAML syntax problems', () => {
 describe('schema problems in plain words', () => {
   it('say that a list entry with ": " in it needs quotes', () => {
     const text = MINIMAL.replace('interests: [A safe harbour]', 'interests:\n      - Safety: a harbour')
-    const [problem] = loadScenario(text).problems
+    const [problem] = loadScenario(text, { seeds: FIXTURE_SEEDS }).problems
     expect(problem?.code).toBe('WRONG_TYPE')
     expect(problem?.message).toBe(
       'Entry 1 of "interests" contains ": ", so it was read as a field and its value, not as a text',
@@ -53,7 +53,7 @@ describe('schema problems in plain words', () => {
   it('say a missing section may go anywhere at the left margin, and never call it a mapping or a record', () => {
     const text = MINIMAL.replace(/^scoring:\n(?: .*\n?)*/m, '')
     expect(text).not.toMatch(/^scoring:/m)
-    const [problem] = loadScenario(text).problems
+    const [problem] = loadScenario(text, { seeds: FIXTURE_SEEDS }).problems
     expect(problem?.message).toBe('The field "scoring" is missing: it needs a group of fields (one per id)')
     expect(problem?.fix).toMatch(/^Add it at the left margin/)
   })

@@ -27,6 +27,16 @@ export const LIMITS = {
   aliasExpansion: 100,
   /** Characters in any one text (a key or a value). STRING_TOO_LONG. */
   textLength: 10_000,
+  /**
+   * Characters in an article's text carried by the scenario (`seeds[].text`), the one text allowed to be
+   * longer than `textLength`: a long feature article runs to about 60,000. STRING_TOO_LONG.
+   */
+  articleText: 200_000,
+  /**
+   * Bytes of an image the scenario carries as its stage (`stage.image`, a data: address), checked before it
+   * is decoded. STAGE_IMAGE_TOO_LARGE.
+   */
+  stageImageBytes: 400_000,
   /** Entries in any one list or mapping. LIST_TOO_LONG. */
   entries: 2_000,
   /** Entries in the sections of a scenario (checked by the schema, so editors show them too). LIST_TOO_LONG. */

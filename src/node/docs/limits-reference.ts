@@ -29,6 +29,16 @@ const WORDS: Readonly<Record<string, { what: string; unit: string; code: string 
     code: 'YAML_TOO_MANY_ALIASES',
   },
   textLength: { what: 'The length of any one text', unit: 'characters', code: 'STRING_TOO_LONG' },
+  articleText: {
+    what: "The length of an article's text carried by the scenario (`seeds[].text`)",
+    unit: 'characters',
+    code: 'STRING_TOO_LONG',
+  },
+  stageImageBytes: {
+    what: "The size of the stage's image (`stage.image`)",
+    unit: 'bytes',
+    code: 'STAGE_IMAGE_TOO_LARGE',
+  },
   entries: { what: 'Entries in any one list or group', unit: 'entries', code: 'LIST_TOO_LONG' },
 }
 

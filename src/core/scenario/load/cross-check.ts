@@ -128,7 +128,11 @@ export function crossCheck(
 
   s.seeds.forEach(({ file }, i) => {
     if (!/^[\w.-]+$/.test(file))
-      report('UNKNOWN_SEED', `"${file}" is not a plain file name`, ['seeds', i, 'file'])
+      report('SEED_NAME_NOT_PLAIN', `"${file}" is not a plain name: it holds a folder or a space`, [
+        'seeds',
+        i,
+        'file',
+      ])
   })
   s.sides.forEach((x, i) => {
     x.constraints.forEach((c, j) => {

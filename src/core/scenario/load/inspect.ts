@@ -56,10 +56,11 @@ export function inspectDocument(doc: Document.Parsed): Finding[] {
       return
     }
     if (isScalar(node)) {
-      if (typeof node.value === 'string' && node.value.length > LIMITS.textLength)
+      const limit = textLimit(path)
+      if (typeof node.value === 'string' && node.value.length > limit)
         report(
           'STRING_TOO_LONG',
-          `This text has ${node.value.length} characters; the limit is ${LIMITS.textLength}`,
+          `This text has ${node.value.length} characters; the limit is ${limit}`,
           node,
           path,
         )
@@ -116,4 +117,15 @@ function keyName(doc: Document.Parsed, key: unknown): string | null {
   const node = isAlias(key) ? key.resolve(doc) : key
   if (!isScalar(node)) return null
   return String(node.value)
+}
+
+/**
+ * The longest text allowed at `path`: an article's text carried by the scenario and the stage's image may be
+ * longer than any other text (their own limits are checked by the schema).
+ */
+function textLimit(path: DocPath): number {
+  if (path.length === 3 && path[0] === 'seeds' && path[2] === 'text') return LIMITS.articleText
+  if (path.length === 2 && path[0] === 'stage' && path[1] === 'image')
+    return Math.ceil((LIMITS.stageImageBytes * 4) / 3) + 100
+  return LIMITS.textLength
 }

@@ -105,7 +105,7 @@ export const PROBLEM_CODES = {
   UNKNOWN_ACTOR: ['error', 'Use the id of an actor declared under `actors:`.'],
   UNKNOWN_SEED: [
     'error',
-    'List the article under `seeds:` at the top of the file, with its exact file name.',
+    'Cite an article listed under `seeds:` by its exact name, or add the article there with its name and its whole text (`text:`).',
   ],
   SIDE_ROLES: [
     'error',
@@ -161,8 +161,24 @@ export const PROBLEM_CODES = {
     "Remove this block: texts in the scenario's own language are written in place, not under `translations:`.",
   ],
   SEED_UNAVAILABLE: [
-    'warning',
-    'Put the article file in the seeds/ folder so its quotes can be checked and opened by students.',
+    'error',
+    "Give the article's whole text under `text:` in this entry of `seeds:` (in the studio: Sources, then paste the article), or cite an article of the game's library by its file name. The game never reads an article from a folder, so that the scenario file is all a colleague needs.",
+  ],
+  STAGE_IMAGE_TOO_LARGE: [
+    'error',
+    'Use a smaller picture (at most 400 kB): save it again at a lower size or quality, or choose `kind: table`.',
+  ],
+  STAGE_IMAGE_TYPE: [
+    'error',
+    'Choose a PNG, JPEG, WebP or SVG picture; in the file, `image:` is a data: address of one of these types.',
+  ],
+  STAGE_IMAGE_UNSAFE: [
+    'error',
+    'Choose the picture again in the studio, which removes scripts, links and event handlers from an SVG, or use a PNG or JPEG.',
+  ],
+  SEED_NAME_NOT_PLAIN: [
+    'error',
+    'Name the article without folders or spaces, such as `dam-talks.txt`, and give its whole text under `text:` in the same entry: the game never reads an article from a path, so that the scenario file is all a colleague needs.',
   ],
   INSTRUMENT_UNPROPOSABLE: [
     'warning',

@@ -1,4 +1,5 @@
 import type { Scenario } from '../schema/scenario.ts'
+import { articleText } from '../seed-title.ts'
 import type { ParsedFile } from './parse.ts'
 import type { DocPath, Problem } from './problems.ts'
 
@@ -40,7 +41,7 @@ export function findQuote(text: string, quote: string): { start: number; end: nu
 }
 
 /** Finds every `{ seed, quote }` in the scenario with its path in the file (translations hold none). */
-export function collectQuotes(scenario: Scenario): Array<{ seed: string; quote: string; path: DocPath }> {
+export function collectQuotes(scenario: object): Array<{ seed: string; quote: string; path: DocPath }> {
   const found: Array<{ seed: string; quote: string; path: DocPath }> = []
   const walk = (node: unknown, path: DocPath): void => {
     if (Array.isArray(node))
@@ -60,27 +61,29 @@ export function collectQuotes(scenario: Scenario): Array<{ seed: string; quote: 
 }
 
 /**
- * Checks that every quote stands word for word in the seed article it cites. Seeds whose text is not at
- * hand give one warning each instead, so that a scenario opened away from its articles still loads.
+ * Checks that every quote stands word for word in the article it cites: the text the scenario carries for it,
+ * or else the article of the game's library (`library`, by file name). A cited article whose text is in
+ * neither is an error, once per article: a quote nobody can check is never played.
  */
 export function checkQuotes(
   parsed: ParsedFile,
-  scenario: Scenario,
-  seeds: Readonly<Record<string, string>>,
+  scenario: Pick<Scenario, 'seeds'>,
+  library: Readonly<Record<string, string>>,
 ): Problem[] {
   const out: Problem[] = []
   const normalised = new Map<string, string>()
   const missing = new Set<string>()
   for (const { seed, quote, path } of collectQuotes(scenario)) {
-    if (!scenario.seeds.some((s) => s.file === seed)) continue
-    const text = seeds[seed]
+    const index = scenario.seeds.findIndex((s) => s.file === seed)
+    if (index < 0) continue
+    const text = articleText(scenario, seed, library)
     if (text === undefined) {
       if (!missing.has(seed))
         out.push(
           parsed.problem(
             'SEED_UNAVAILABLE',
-            `The article "${seed}" is not available, so its quotes were not checked`,
-            [...path, 'seed'],
+            `The article "${seed}" has no text in the scenario and is not one of the game's library, so its quotes cannot be checked`,
+            ['seeds', index, 'file'],
           ),
         )
       missing.add(seed)

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { RESERVED_KEYS } from '../limits.ts'
+import { LIMITS, RESERVED_KEYS } from '../limits.ts'
 import { PackageAttributeSchema } from './conditions.ts'
 
 /**
@@ -18,16 +18,41 @@ export const languageCode = z
   .regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'use a language code such as "en" or "uk"')
 export const sideMap = <T extends z.ZodType>(value: T) => z.record(id, value)
 
+/** An article's address: only web addresses, so that a link in the game never runs script or opens a file. */
+const webAddress = z
+  .string()
+  .regex(/^https?:\/\/\S+$/, 'use a web address that starts with http:// or https://')
+  .max(2_000)
+
 export const SeedSchema = z
   .strictObject({
-    file: text.describe("The article's file name in seeds/, such as `001_c6caf3647c93ce59.txt`."),
+    file: text.describe(
+      "The article's name, by which citations name it: a file of the game's library (seeds/), such as `001_c6caf3647c93ce59.txt`, or a short name of your own (letters, digits, dots and dashes), such as `dam-talks.txt`, for an article whose `text` is given here.",
+    ),
     title: text
       .optional()
       .describe(
-        'A short title shown to students instead of the file name, such as the headline; without one, students see the file name.',
+        'A short title shown to students instead of the name, such as the headline; without one, students see the name.',
+      ),
+    outlet: text
+      .optional()
+      .describe('Where the article appeared, such as the newspaper or website, as students should read it.'),
+    date: text.optional().describe('When the article appeared, as YYYY-MM-DD or as the article gives it.'),
+    url: webAddress
+      .optional()
+      .describe('The web address where the article was published, shown to students as a link.'),
+    text: z
+      .string()
+      .min(1)
+      .max(LIMITS.articleText)
+      .optional()
+      .describe(
+        "The article's whole text, so that it travels with the scenario: quotes are checked against it and students read it. Leave it out only for an article of the game's library.",
       ),
   })
-  .describe('A seed article this scenario quotes.')
+  .describe(
+    'An article this scenario quotes: its text travels with the scenario, or it is one of the library.',
+  )
 
 export const CitationSchema = z
   .strictObject({

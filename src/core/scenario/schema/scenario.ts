@@ -12,6 +12,7 @@ import {
   text,
 } from './common.ts'
 import { ConditionSchema, VerdictSchema } from './conditions.ts'
+import { StageSchema } from './stage.ts'
 import { TRANSLATIONS_HELP } from './text-paths.ts'
 import { AftermathSchema, OutlookSchema, PositionSchema, ResolveSchema } from './uncertainty.ts'
 
@@ -36,7 +37,7 @@ const gameRuleFields = (what: string) => ({
 export { CitationSchema, type Effect, SeedSchema, StatementSchema } from './common.ts'
 
 /** The scenario format this build of the game writes and understands best. */
-export const FORMAT_VERSION = 3
+export const FORMAT_VERSION = 4
 
 export const ConstraintSchema = z
   .strictObject({
@@ -57,6 +58,11 @@ export const ConstraintSchema = z
 export const SideSchema = z.strictObject({
   id: id.describe("The side's id, by which instruments, red lines and scoring name it."),
   name: text.describe('The side\'s name as players see it, such as "European governments".'),
+  shortName: text
+    .optional()
+    .describe(
+      'A shorter name the game uses in running text, such as "Europe" in "Europe\'s answer"; the `name` when left out.',
+    ),
   role: z
     .enum(['proposer', 'responder'])
     .describe('Proposers build the package; the one responder answers it.'),
@@ -257,12 +263,13 @@ export const ScenarioSchema = z
     summary: text.describe('A few sentences that tell players what the scenario is about.'),
     language: languageCode.describe('The language of the texts written here, such as "en" or "uk".'),
     setOn: text.describe('The date the scenario is set, as YYYY-MM-DD or as the articles give it.'),
+    stage: StageSchema,
     seeds: z
       .array(SeedSchema)
       .min(1)
       .max(LIMITS.sections.seeds)
       .describe(
-        'The seed articles (files in seeds/) that this scenario quotes; citations name them by `file`.',
+        "The articles this scenario quotes, each with its text (or one of the game's library in seeds/); citations name them by `file`.",
       ),
     rounds: z.number().int().min(1).max(30).describe('The most rounds of negotiation a game can last.'),
     sides: z
@@ -371,5 +378,6 @@ export type Ending = Scenario['endings'][number]
 export type Meter = Scenario['meters'][number]
 export type Citation = z.infer<typeof CitationSchema>
 export type Seed = z.infer<typeof SeedSchema>
+export type { Stage } from './stage.ts'
 export type Statement = z.infer<typeof StatementSchema>
 export type ScoreTerm = z.infer<typeof ScoreTermSchema>
