@@ -98,7 +98,7 @@ export function startApp(root: HTMLElement, catalogue: Catalogue, first: 'title'
     play = playTable(table, start, {
       show: notices.show,
       announce: notices.announce,
-      openSource: (seed, quote, title) => dialog.open(seed, quote, title),
+      openSource: (seed, quote, article) => dialog.open(seed, quote, article),
       leave,
       changed: () => render(),
       ending: (v) => ending(next, v),

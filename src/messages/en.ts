@@ -415,6 +415,7 @@ export const en = {
   'session.over': 'The game is over: {ending}.',
   'source.article': 'Article text',
   'source.close': 'Close',
+  'source.original': 'Read it where it was published',
   'source.missing': 'This article is not available in this copy of the game.',
   'source.found': 'The whole article as stored with the game. The quoted passage is highlighted.',
   'source.notFound': 'The whole article as stored with the game. The quoted passage could not be located.',
@@ -1094,6 +1095,21 @@ export const en = {
   'csv.log.instructor': 'Instructor',
   'csv.log.timer': 'Timer',
   'csv.log.computer': 'Computer',
+
+  'studio.section.general': 'General',
+  'studio.section.sources': 'Sources',
+  'studio.section.sides': 'Sides',
+  'studio.section.actors': 'Actors',
+  'studio.section.instruments': 'Instruments',
+  'studio.section.tags': 'Tags',
+  'studio.section.meters': 'Meters',
+  'studio.section.flags': 'Flags',
+  'studio.section.redLines': 'Red lines',
+  'studio.section.preferences': 'Preferences',
+  'studio.section.response': 'Response',
+  'studio.section.events': 'Events',
+  'studio.section.endings': 'Endings',
+  'studio.section.scoring': 'Scoring',
 } as const satisfies Record<string, Message>
 
 /** Every key of the interface catalogue. */

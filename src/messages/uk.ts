@@ -439,6 +439,7 @@ export const uk: UkrainianCatalogue = {
   'session.over': 'Гру завершено: {ending}.',
   'source.article': 'Текст статті',
   'source.close': 'Закрити',
+  'source.original': 'Прочитати там, де її опубліковано',
   'source.missing': 'Цієї статті немає в цій копії гри.',
   'source.found': 'Уся стаття в тому вигляді, у якому її збережено з грою. Цитований уривок виділено.',
   'source.notFound':
@@ -1180,4 +1181,19 @@ export const uk: UkrainianCatalogue = {
   'csv.log.instructor': 'Викладач',
   'csv.log.timer': 'Таймер',
   'csv.log.computer': 'Комп’ютер',
+
+  'studio.section.general': 'Загальне',
+  'studio.section.sources': 'Джерела',
+  'studio.section.sides': 'Сторони',
+  'studio.section.actors': 'Дійові особи',
+  'studio.section.instruments': 'Інструменти',
+  'studio.section.tags': 'Теги',
+  'studio.section.meters': 'Показники',
+  'studio.section.flags': 'Прапорці',
+  'studio.section.redLines': 'Червоні лінії',
+  'studio.section.preferences': 'Уподобання',
+  'studio.section.response': 'Відповідь',
+  'studio.section.events': 'Події',
+  'studio.section.endings': 'Фінали',
+  'studio.section.scoring': 'Оцінювання',
 }

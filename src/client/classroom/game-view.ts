@@ -1,6 +1,6 @@
 import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import type { Scenario } from '../../core/scenario/schema/scenario.ts'
-import { seedTitle } from '../../core/scenario/seed-title.ts'
+import { seedEntry } from '../../core/scenario/seed-title.ts'
 import type { ClassroomConnection } from '../../net/client.ts'
 import { localisedIndex } from '../i18n/scenario.ts'
 import type { SourceDialog } from '../render/source-dialog.ts'
@@ -42,7 +42,7 @@ export function roomGameView(connection: ClassroomConnection, hooks: TableHooks)
     act: hooks.act,
     tell: hooks.tell,
     setActing: () => undefined,
-    openSource: (seed, quote) => hooks.dialog.open(seed, quote, seedTitle(index.scenario, seed)),
+    openSource: (seed, quote) => hooks.dialog.open(seed, quote, seedEntry(index.scenario, seed)),
     newGame: hooks.leave,
   }
 }

@@ -68,7 +68,7 @@ export function seatPlay(joined: ClassroomConnection, ctx: RoomScreenContext): P
   return playTable(table, start, {
     show: ctx.shell.notices.show,
     announce: ctx.shell.notices.announce,
-    openSource: (seed, quote, title) => ctx.shell.dialog.open(seed, quote, title),
+    openSource: (seed, quote, article) => ctx.shell.dialog.open(seed, quote, article),
     leave: ctx.leave,
     changed: ctx.changed,
     briefed: (side) => keepBriefedSide(joined.code, side),

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks'
 import { findQuote } from '../../core/scenario/load/quotes.ts'
+import type { Seed } from '../../core/scenario/schema/scenario.ts'
 import { button, component, h, type View } from '../dom.ts'
 import { t } from '../i18n/index.ts'
 import { withForeignPart } from '../i18n/scenario.ts'
@@ -9,8 +10,12 @@ import { useLanguage } from '../i18n/switch.ts'
 export interface SourceDialog {
   /** The `<dialog>`, as a view that keeps itself up to date: place it once in the page frame. */
   element: View
-  /** Opens the article `seed` (a file name) at `quote`; `heading` names it (its title, by default the file). */
-  open: (seed: string, quote: string, heading?: string) => void
+  /**
+   * Opens the article `seed` at `quote`. `article` is the scenario's entry for it: its title names the
+   * dialog (by default the name), its outlet, date and address are shown, and its text, when the scenario
+   * carries one, is shown instead of the library's article of that name.
+   */
+  open: (seed: string, quote: string, article?: Seed) => void
 }
 
 /** What was asked for last; `count` tells one opening from the next of the same passage. */
@@ -18,6 +23,7 @@ interface Request {
   seed: string
   quote: string
   heading: string
+  article: Seed | undefined
   count: number
 }
 
@@ -44,6 +50,25 @@ function articleText(text: string | undefined, quote: string, mark: (el: HTMLEle
   }
 }
 
+/** The library's article of that name, if there is one (never something every object inherits). */
+const libraryArticle = (seeds: Readonly<Record<string, string>>, name: string) =>
+  Object.hasOwn(seeds, name) ? seeds[name] : undefined
+
+/** Where and when the article appeared, and its address as a link, when the scenario gives them. */
+function articleFacts(article: Seed | undefined): View | null {
+  if (!article || (!article.outlet && !article.date && !article.url)) return null
+  const facts = [article.outlet, article.date].filter((x): x is string => Boolean(x)).join(', ')
+  return h('p', { class: 'article-facts', lang: 'en' }, [
+    facts,
+    article.url
+      ? [
+          facts ? ' · ' : '',
+          h('a', { href: article.url, target: '_blank', rel: 'noopener noreferrer' }, t('source.original')),
+        ]
+      : null,
+  ])
+}
+
 function Dialog({ seeds, current, subscribe, opener }: Props): View {
   // The dialog outlives every screen, so it follows a language switch itself.
   useLanguage()
@@ -64,7 +89,7 @@ function Dialog({ seeds, current, subscribe, opener }: Props): View {
     mark.current?.scrollIntoView({ block: 'center' })
   }, [request])
   const { note, parts } = request
-    ? articleText(seeds[request.seed], request.quote, (el) => {
+    ? articleText(request.article?.text ?? libraryArticle(seeds, request.seed), request.quote, (el) => {
         mark.current = el
       })
     : { note: '', parts: [] }
@@ -90,6 +115,7 @@ function Dialog({ seeds, current, subscribe, opener }: Props): View {
         ),
         button(t('source.close'), () => dialog.current?.close(), { class: 'close', ref: close }),
       ]),
+      request ? articleFacts(request.article) : null,
       h('p', { class: 'hint' }, note),
       // The articles are English, whatever the interface's language.
       h(
@@ -115,9 +141,10 @@ export function createSourceDialog(seeds: Readonly<Record<string, string>>): Sou
       listeners.delete(listener)
     }
   }
-  const open = (seed: string, quote: string, heading = seed): void => {
+  const open = (seed: string, quote: string, article?: Seed): void => {
     opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
-    request = { seed, quote, heading, count: (request?.count ?? 0) + 1 }
+    const heading = article?.title ?? seed
+    request = { seed, quote, heading, article, count: (request?.count ?? 0) + 1 }
     for (const listener of [...listeners]) listener()
   }
   const element = component(Dialog, { seeds, current: () => request, subscribe, opener: () => opener })

@@ -1,5 +1,6 @@
 import type { Command } from '../../core/rules/commands.ts'
-import { seedTitle } from '../../core/scenario/seed-title.ts'
+import type { Seed } from '../../core/scenario/schema/scenario.ts'
+import { seedEntry } from '../../core/scenario/seed-title.ts'
 import type { View } from '../dom.ts'
 import { t } from '../i18n/index.ts'
 import { localisedIndex } from '../i18n/scenario.ts'
@@ -17,7 +18,8 @@ import type { Table, TableSnapshot } from './table.ts'
 export interface PlayHooks {
   show: (notice: Notice | null) => void
   announce: (text: string) => void
-  openSource: (seed: string, quote: string, title: string) => void
+  /** Opens an article at a quote; `article` is the scenario's entry for it (title, text it carries). */
+  openSource: (seed: string, quote: string, article: Seed | undefined) => void
   /** The ending screen (solo and classroom export and leave differently). */
   ending: (view: GameView) => View
   /** The table screen; by default the game's table alone (solo adds its guide and Backstage). */
@@ -126,7 +128,7 @@ export function playTable(table: Table, start: Place, hooks: PlayHooks): Play {
       act: (command) => void act(command),
       tell: (message) => hooks.show({ kind: 'info', lines: [message] }),
       setActing: (side) => go(toSide(snap.humans, side, { name: 'table' })),
-      openSource: (seed, quote) => hooks.openSource(seed, quote, seedTitle(index.scenario, seed)),
+      openSource: (seed, quote) => hooks.openSource(seed, quote, seedEntry(index.scenario, seed)),
       newGame: hooks.leave,
     }
     if (snap.authors) view.authors = snap.authors
