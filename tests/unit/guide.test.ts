@@ -49,7 +49,17 @@ describe('the authoring guide (scenarios/README.md)', () => {
   })
 
   it('gives every yaml example a role that a test below checks', () => {
-    const roles = ['condition', 'effects', 'extra', 'within', 'quote', 'quote-not-found', 'before', 'after']
+    const roles = [
+      'condition',
+      'effects',
+      'extra',
+      'within',
+      'quote',
+      'quote-not-found',
+      'before',
+      'after',
+      'excerpt',
+    ]
     const yaml = handWritten.filter((b) => b.lang === 'yaml')
     expect(yaml.length).toBeGreaterThan(25)
     for (const block of yaml) expect(roles, `line ${block.line}`).toContain(block.role)
@@ -244,6 +254,26 @@ describe('the examples of the guide', () => {
     (_, block) => {
       const errors = withCitation(block.body).filter((p) => p.severity === 'error')
       expect(errors.map((p) => p.code)).toEqual(['QUOTE_NOT_FOUND'])
+    },
+  )
+})
+
+describe('the excerpts of the worked example', () => {
+  const excerpts = handWritten.filter((b) => b.role === 'excerpt')
+
+  it('show the seeds with their text, the stage and a short name, from a file that loads clean', () => {
+    expect(excerpts.map((b) => b.body.split('\n')[0])).toEqual(
+      expect.arrayContaining(['seeds:', 'stage:', '  - id: union']),
+    )
+    const file = join(PROJECT_ROOT, 'scenarios', 'examples/river-dam.yaml')
+    expect(loadScenario(readFileSync(file, 'utf8'), { seeds: {} }).problems.map(formatProblem)).toEqual([])
+  })
+
+  it.each(excerpts.map((b) => [b.line, b] as const))(
+    'the excerpt on line %i stands word for word in the file it names',
+    (_, block) => {
+      const text = readFileSync(join(PROJECT_ROOT, 'scenarios', block.arg), 'utf8')
+      expect(text.split(block.body).length, 'the excerpt stands once in the file').toBe(2)
     },
   )
 })

@@ -15,6 +15,7 @@ import { collectQuotes, findQuote } from '../../src/core/scenario/load/quotes.ts
 import type { Condition } from '../../src/core/scenario/schema/conditions.ts'
 import { FORMAT_VERSION } from '../../src/core/scenario/schema/scenario.ts'
 import { AFTERMATH_KINDS, type AftermathKind } from '../../src/core/scenario/schema/uncertainty.ts'
+import { articleText } from '../../src/core/scenario/seed-title.ts'
 import { createGameStore } from '../../src/core/store.ts'
 import {
   loadScenarioFile,
@@ -191,8 +192,10 @@ describe('every scenario file under scenarios/', () => {
   it.each(files)('%s: the game can open every quote at its place in the article', (file) => {
     const result = loadScenarioFile(join(FOLDER, file))
     const seeds = readSeeds()
-    for (const { seed, quote } of collectQuotes(result.scenario ?? expect.fail('not loaded')))
-      expect(findQuote(seeds[seed] ?? '', quote), `${seed}: ${quote}`).not.toBeNull()
+    const scenario = result.scenario ?? expect.fail('not loaded')
+    // An article the file carries (format 4, as in examples/) is opened from the file, not from seeds/.
+    for (const { seed, quote } of collectQuotes(scenario))
+      expect(findQuote(articleText(scenario, seed, seeds) ?? '', quote), `${seed}: ${quote}`).not.toBeNull()
   })
 
   it('offers the moments as playable scenarios, and keeps the template out of the list', () => {

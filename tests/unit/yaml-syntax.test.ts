@@ -58,3 +58,101 @@ describe('schema problems in plain words', () => {
     expect(problem?.fix).toMatch(/^Add it at the left margin/)
   })
 })
+
+describe('a text with ": " written without quotes', () => {
+  const problems = (text: string) => loadScenario(text, { seeds: FIXTURE_SEEDS }).problems
+  /** Where `marker` (the colon of the mistake) stands in `text`, as line and column from 1. */
+  const place = (text: string, marker: string) => {
+    const before = text.slice(0, text.indexOf(marker))
+    return { line: before.split('\n').length, column: before.length - before.lastIndexOf('\n') }
+  }
+
+  it.each([
+    [
+      'a field on one line',
+      'title: The harbour',
+      'title: The harbour: a test',
+      ': a test',
+      'title: "The harbour: a test"',
+    ],
+    [
+      'the second line of a field',
+      'briefing: North wants the harbour safe.',
+      'briefing: North wants the harbour safe.\n      Its council: no ship may sink.',
+      ': no ship',
+      'briefing: "North wants the harbour safe. Its council: no ship may sink."',
+    ],
+    [
+      'a text that starts on the line below its field',
+      'briefing: South wants the harbour cheap.',
+      'briefing:\n      South wants it cheap: the council\n      says so.',
+      ': the council',
+      'briefing: "South wants it cheap: the council says so."',
+    ],
+    [
+      'the second line of a list entry',
+      'interests: [A cheap harbour]',
+      'interests:\n      - A cheap harbour\n        above all: cheap.',
+      ': cheap',
+      '- "A cheap harbour above all: cheap."',
+    ],
+    [
+      'a field in braces',
+      '{ id: boats, name: Boats, description: Vessels on the water }',
+      '{ id: boats, name: Boats: all of them, description: Vessels on the water }',
+      ': all of them',
+      'name: "Boats: all of them"',
+    ],
+  ])(
+    'in %s gives one message, at its colon, with the line to write instead',
+    (_, from, to, marker, example) => {
+      const text = MINIMAL.replace(from, to)
+      expect(text).not.toBe(MINIMAL)
+      expect(problems(text).map((p) => ({ code: p.code, line: p.line, column: p.column }))).toEqual([
+        { code: 'YAML_SYNTAX', ...place(text, marker) },
+      ])
+      const [problem] = problems(text)
+      expect(problem?.message).toMatch(
+        /contains ": " \(a colon and a space\), which YAML reads as the start of a new field/,
+      )
+      expect(problem?.fix).toContain(`\`${example}\``)
+    },
+  )
+
+  it('is told apart from a later mistake of another kind, which keeps its own fix', () => {
+    const text = MINIMAL.replace('title: The harbour', 'title: The harbour: a test').replace(
+      '    name: South town\n    role: proposer',
+      '    name: South town\n     role: proposer',
+    )
+    const found = problems(text)
+    const field = place(text, '     role:').line
+    // As for any indentation slip, the parser may complain on the line before the one indented too far.
+    expect(found.map((p) => p.line)).toEqual([place(text, ': a test').line, expect.any(Number)])
+    expect(found[1]?.line).toBeGreaterThanOrEqual(field - 1)
+    expect(found[1]?.line).toBeLessThanOrEqual(field)
+    expect(found[1]?.message).toMatch(/indentation is wrong/)
+    expect(found[1]?.fix).toMatch(/^Count the spaces/)
+  })
+
+  it('in the responding side, gives one message and no wrong owner for its red lines', () => {
+    const text = MINIMAL.replace(
+      'interests: [No foreign boats]',
+      'interests:\n      - The mayor: no foreign boats',
+    )
+    expect(problems(text).map((p) => `${p.code} ${p.path}`)).toEqual(['WRONG_TYPE sides[2].interests[0]'])
+  })
+
+  it('read as a field and its value, is still checked as the text it was meant to be', () => {
+    const quoted = 'quote: We will not accept foreign patrol boats in our waters.\ntags:'
+    const meant =
+      'quote:\n          The mayor said: "We will not accept foreign patrol boats in our waters."\ntags:'
+    expect(problems(MINIMAL.replace(quoted, meant)).map((p) => `${p.code} ${p.path}`)).toEqual([
+      'WRONG_TYPE actors[0].statements[0].quote',
+    ])
+    const misquoted = meant.replace('said', 'says')
+    expect(problems(MINIMAL.replace(quoted, misquoted)).map((p) => `${p.code} ${p.path}`)).toEqual([
+      'WRONG_TYPE actors[0].statements[0].quote',
+      'QUOTE_NOT_FOUND actors[0].statements[0].quote',
+    ])
+  })
+})

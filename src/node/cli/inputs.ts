@@ -62,9 +62,9 @@ export function readArticles(folder: string): { seeds: Record<string, string> } 
 }
 
 /**
- * Warnings for articles listed under `seeds:` that are not in the folder, besides those the loader already
- * reports (it warns only about articles that some quote cites). Reads the list as written, whether each
- * entry is a file name or a mapping with `file:`.
+ * Problems for articles listed under `seeds:` that are neither in the folder nor carried in the file under
+ * `text:`, besides those the loader already reports (it reports only articles that some quote cites). Reads
+ * the list as written, whether each entry is a file name or a mapping with `file:`.
  */
 export function unlistedArticles(
   input: { shown: string; text: string },
@@ -79,7 +79,9 @@ export function unlistedArticles(
   const out: Problem[] = []
   list.forEach((entry: unknown, i) => {
     const name = typeof entry === 'string' ? entry : (entry as { file?: unknown } | null)?.file
-    if (typeof name !== 'string' || name in seeds) return
+    // An article whose text the scenario carries needs no folder (format 4).
+    const carried = typeof (entry as { text?: unknown } | null)?.text === 'string'
+    if (typeof name !== 'string' || name in seeds || carried) return
     const already = reported.some((p) => p.code === 'SEED_UNAVAILABLE' && p.message.includes(`"${name}"`))
     if (already) return
     const path = typeof entry === 'string' ? ['seeds', i] : ['seeds', i, 'file']

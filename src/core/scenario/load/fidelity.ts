@@ -1,5 +1,6 @@
 import { textFields } from '../localise.ts'
 import type { Scenario, Statement } from '../schema/scenario.ts'
+import { articleText } from '../seed-title.ts'
 import type { ParsedFile } from './parse.ts'
 import { type Problem, shown } from './problems.ts'
 import { normaliseForQuote } from './quotes.ts'
@@ -42,10 +43,10 @@ export function quotedPassages(text: string): string[] {
   return out
 }
 
-/** The normalised texts of the scenario's articles that are at hand. */
+/** The normalised texts of the scenario's articles that are at hand: those it carries, then the library's. */
 function articlesAtHand(s: Scenario, seeds: Readonly<Record<string, string>>): string[] {
   return s.seeds.flatMap((seed) => {
-    const text = Object.hasOwn(seeds, seed.file) ? seeds[seed.file] : undefined
+    const text = articleText(s, seed.file, seeds)
     return text === undefined ? [] : [normaliseForQuote(text).toLowerCase()]
   })
 }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { FORMAT_VERSION, ScenarioSchema } from '../schema/scenario.ts'
 import type { ParsedFile } from './parse.ts'
 import type { DocPath } from './problems.ts'
+import { colonText } from './validate.ts'
 
 /** Sections whose elements carry ids that other parts of a scenario refer to. */
 const LISTS = [
@@ -59,14 +60,27 @@ export interface Salvaged {
 /**
  * When a document fails the schema, drops the elements that failed (and stands in for failed top-level
  * fields, and empty lists for missing or malformed sections), so that cross-references, ids and quotes can
- * still be checked and every problem reported at once, even in a file written one section at a time. Read
- * the result with `SalvageSchema`. Returns null when there is nothing sensible left to check.
+ * still be checked and every problem reported at once, even in a file written one section at a time. A text
+ * that YAML misread for its unquoted ": " is read as the text it was meant to be, not dropped: dropping the
+ * responding side for a colon in its interests would make every red line report a wrong owner. Read the
+ * result with `SalvageSchema`. Returns null when there is nothing sensible left to check.
  */
 export function salvage(
   parsed: ParsedFile,
-  data: Record<string, unknown>,
-  issues: readonly z.core.$ZodIssue[],
+  written: Record<string, unknown>,
+  found: readonly z.core.$ZodIssue[],
 ): Salvaged | null {
+  let data = written
+  const issues: z.core.$ZodIssue[] = []
+  for (const issue of found) {
+    const path = issue.path as DocPath
+    const text =
+      issue.code === 'invalid_type' && issue.expected === 'string'
+        ? colonText(parsed, path, valueAt(data, path))
+        : null
+    if (text === null) issues.push(issue)
+    else data = withValueAt(data, path, text)
+  }
   const drop = new Map<List, Set<number>>()
   const copy: Record<string, unknown> = { ...data }
   const incomplete = new Set<string>()
@@ -111,4 +125,22 @@ export function salvage(
   const problem: ParsedFile['problem'] = (code, message, path, severity) =>
     parsed.problem(code, message, remap(path ?? []), severity)
   return { data: copy, knownIds, absent, incomplete, parsed: { ...parsed, problem } }
+}
+
+function valueAt(data: unknown, path: DocPath): unknown {
+  let node = data
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined
+    node = (node as Record<string | number, unknown>)[key]
+  }
+  return node
+}
+
+/** A copy of `data` with the value at `path` replaced, sharing everything off the path. */
+function withValueAt<T>(data: T, path: DocPath, value: unknown): T {
+  const [key, ...rest] = path
+  if (key === undefined) return value as T
+  const copy = (Array.isArray(data) ? [...data] : { ...(data as object) }) as Record<string | number, unknown>
+  copy[key] = withValueAt(copy[key], rest, value)
+  return copy as T
 }

@@ -1,5 +1,7 @@
+import { isMap, isScalar, type Scalar } from 'yaml'
 import type { z } from 'zod'
 import { CONDITION_OPERATORS } from '../schema/conditions.ts'
+import { colonFix } from './colon.ts'
 import { closestFieldName } from './field-names.ts'
 import type { ParsedFile } from './parse.ts'
 import { type DocPath, type Problem, type ProblemCode, shown } from './problems.ts'
@@ -73,12 +75,13 @@ function describe(parsed: ParsedFile, issue: Issue, prefix: DocPath, written: un
         `${named} should be ${article(issue.expected)}, not ${kindOf(value)}`,
         path,
       )
-      if (issue.expected === 'string' && looksLikeColonInText(value))
+      const colon = issue.expected === 'string' ? colonText(parsed, path, value) : null
+      if (colon !== null)
         return [
           {
             ...wrong,
             message: `${named} contains ": ", so it was read as a field and its value, not as a text`,
-            fix: 'Put the whole text in quotes, such as `- "Tsahkna: no say for Russia"`.',
+            fix: colonFix(typeof where === 'number' ? null : String(where), colon),
           },
         ]
       return [wrong]
@@ -180,11 +183,29 @@ function valueAt(data: unknown, path: DocPath): unknown {
 const SECTION_FIX =
   'Add it at the left margin (no spaces before it), anywhere in the file: each section starts with its name and a colon.'
 
-/** A text with `: ` in it, written without quotes, reads as a group of one field whose value is a text. */
-function looksLikeColonInText(value: unknown): boolean {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false
+/**
+ * The text an author wrote with ": " in it and no quotes, which YAML read as a group of one field whose value
+ * is a text (`- Our aim: a treaty`), as the file spells it; null when `value` is not such a group. The
+ * loader reports it once (above) and reads on with the text, so that nothing else fails because of it.
+ */
+export function colonText(parsed: Pick<ParsedFile, 'doc'>, path: DocPath, value: unknown): string | null {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null
   const entries = Object.entries(value)
-  return entries.length === 1 && ['string', 'number', 'boolean'].includes(typeof entries[0]?.[1])
+  const [key, said] = entries[0] ?? []
+  if (entries.length !== 1 || !['string', 'number', 'boolean'].includes(typeof said)) return null
+  const node = parsed.doc?.getIn(path, true)
+  const pair = isMap(node) && node.items.length === 1 ? node.items[0] : undefined
+  const written =
+    pair && isScalar(pair.key) && String(pair.key.value) === key && isScalar(pair.value)
+      ? `${pair.key.source ?? String(pair.key.value)}: ${asWritten(pair.value)}`
+      : `${key}: ${String(said)}`
+  return written.replace(/\s+/g, ' ').trim()
+}
+
+/** A scalar as the file spells it: a quoted one (`said: "no"`) keeps its quotation marks. */
+function asWritten(scalar: Scalar): string {
+  const mark = scalar.type === 'QUOTE_DOUBLE' ? '"' : scalar.type === 'QUOTE_SINGLE' ? "'" : ''
+  return mark ? `${mark}${String(scalar.value)}${mark}` : (scalar.source ?? String(scalar.value))
 }
 
 function kindOf(value: unknown): string {
