@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import { firstScreen } from './src/node/first-screen.ts'
+import { singlePage } from './src/node/single-page.ts'
 import { CLASSROOM_BUILD_MODE, withoutShippedScenarios } from './src/server/classroom-build.ts'
 
 const page = (name: string) => fileURLToPath(new URL(name, import.meta.url))
@@ -13,9 +14,16 @@ const page = (name: string) => fileURLToPath(new URL(name, import.meta.url))
  * `--mode classroom` builds the game a classroom server serves: without the shipped scenario files, whose
  * every side's private texts a student must not receive (see `src/server/classroom-build.ts`). The title
  * screen's shell is written into the page itself, usable at its first paint (`src/node/first-screen.ts`).
+ * Every URL in the built pages is relative (`base: './'`), so `dist/` works from any folder of any static host;
+ * and the ordinary build also writes `dist/red-lines.html`, the whole game in one file that opens from a
+ * double-click, offline (`src/node/single-page.ts`; the development server builds it on request).
  */
 export default defineConfig(({ mode }) => ({
-  plugins: mode === CLASSROOM_BUILD_MODE ? [firstScreen(), withoutShippedScenarios()] : [firstScreen()],
+  plugins:
+    mode === CLASSROOM_BUILD_MODE
+      ? [firstScreen({ fileNotice: false }), withoutShippedScenarios()]
+      : [firstScreen(), singlePage(() => [firstScreen({ fileNotice: false })])],
+  base: './',
   server: { port: 5173, strictPort: false },
   build: {
     target: 'es2022',

@@ -105,7 +105,7 @@ async function serve(dir) {
 
 /** The title screen's subtitle, read from the app so that the plain page shows the same words. */
 function titleText() {
-  const fallback = 'A role-play on security guarantees'
+  const fallback = 'A role-play on negotiations and red lines'
   try {
     const app = readFileSync(join(ROOT, 'src/client/app.ts'), 'utf8')
     const match = app.match(/subtitle\.textContent\s*=\s*'([^']+)'/)

@@ -22,6 +22,8 @@ import type { Catalogue } from './scenarios.ts'
 import { rememberScreen, type Screen, savedScreen } from './screens.ts'
 import type { Session } from './session.ts'
 import { mountStage, type Stage } from './stage/index.ts'
+import { type PlayTestRequest, renderBackToStudio, startPlayTest } from './studio/play-test.ts'
+import { embeddedScenario } from './studio/share.ts'
 import { backToTable, enterGame, type Place } from './table/flow.ts'
 import { localTable } from './table/local-table.ts'
 import { type Play, playTable } from './table/play.ts'
@@ -33,7 +35,12 @@ import type { GameView } from './view.ts'
  * hand-over screen when several humans share the device) → the table, round by round, with a summary after
  * each → the ending and its debrief.
  */
-export function startApp(root: HTMLElement, catalogue: Catalogue, first: 'title' | 'setup' = 'title'): void {
+export function startApp(
+  root: HTMLElement,
+  catalogue: Catalogue,
+  first: 'title' | 'setup' = 'title',
+  playTest: PlayTestRequest | null = null,
+): void {
   const dialog = createSourceDialog(catalogue.seeds)
   const notices = createNotices()
   const languageSwitch = createLanguageSwitch()
@@ -217,6 +224,7 @@ export function startApp(root: HTMLElement, catalogue: Catalogue, first: 'title'
           h('p', { class: 'subtitle' }, subtitle),
           languageSwitch,
         ]),
+        renderBackToStudio(),
         notices.bar,
         notices.live,
         h('div', { class: 'stage-box', hidden: !stageShown, ref: stageRef }),
@@ -240,6 +248,8 @@ export function startApp(root: HTMLElement, catalogue: Catalogue, first: 'title'
   // A language switch redraws the current screen in place: the game, the screen and typed text stay.
   onLanguageChange(() => render())
 
+  // A play-test from the studio starts its game; a failed one says why on the title screen.
+  if (playTest && startPlayTest(playTest, { library, storage, notices, enter })) return
   // A reload resumes this tab's game exactly where it was; a new tab starts at the title screen.
   const resumed = savedScreen()
   if (resumed && menu.resume(resumed.id, resumed.screen)) return
@@ -255,4 +265,8 @@ export function startApp(root: HTMLElement, catalogue: Catalogue, first: 'title'
     })
     render()
   }
+  // A scenario inside the page (a single page shared from the studio) opens as a file chosen with "Open
+  // scenario file…" does: chosen on the set-up screen, or its problems shown.
+  const embedded = embeddedScenario()
+  if (embedded) menu.openFile(new File([embedded.text], embedded.file, { type: 'text/yaml' }))
 }

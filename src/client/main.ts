@@ -6,6 +6,7 @@ import './debrief.css'
 import './backstage.css'
 import { classroomRoute, reloadOnModeChange } from './classroom/route.ts'
 import { applyDocumentLanguage } from './i18n/language.ts'
+import { reloadOnStudioChange, studioRoute } from './studio/route.ts'
 
 declare global {
   interface Window {
@@ -24,8 +25,12 @@ const root = document.getElementById('app')
 applyDocumentLanguage()
 // A classroom address (the instructor's link, a join link) opens the classroom pages instead of the game.
 reloadOnModeChange()
+// The studio's address (#studio) opens the scenario studio; its play-test (#play-test) opens the game.
+reloadOnStudioChange()
 if (root && classroomRoute(location.hash))
   void import('./classroom/index.ts').then(({ startClassroom }) => startClassroom(root))
+else if (root && studioRoute(location.hash) === 'studio')
+  void import('./studio/index.ts').then(({ startStudio }) => startStudio(root))
 else if (root)
   void import('./boot.ts').then(({ boot }) =>
     boot(root, () => (window.__redLinesWanted === 'setup' ? 'setup' : 'title')),

@@ -1,4 +1,6 @@
 import { parseRecord } from '../core/record/record.ts'
+import type { ScenarioIndex } from '../core/rules/scenario-index.ts'
+import { responderName, shortSideName } from '../core/text/side-name.ts'
 import type { Library } from './authoring/library.ts'
 import { createFileOpener } from './authoring/open-file.ts'
 import { renderJoinClass } from './classroom/title-entry.ts'
@@ -9,7 +11,7 @@ import type { Notices } from './notices.ts'
 import { renderProblems } from './render/problems.ts'
 import { recordErrorText } from './render/record-error-text.ts'
 import { renderSetup } from './render/setup.ts'
-import { renderTitle } from './render/title.ts'
+import { renderTitle, type TitleProps } from './render/title.ts'
 import { deleteSave, importLegacySave, listSaves, type SaveStorage } from './saves/index.ts'
 import type { Screen } from './screens.ts'
 import { createSession, resumeSession, type SaveContext, type Session } from './session.ts'
@@ -106,6 +108,7 @@ export function createMenu(options: MenuOptions) {
   function title(): View {
     document.title = t('doc.title')
     return renderTitle({
+      featured: featured(library.playable()[0]),
       saves: listSaves(storage, library.known()),
       sideName: (scenarioId, side) => {
         const index = resolve(scenarioId)
@@ -168,5 +171,16 @@ export function createMenu(options: MenuOptions) {
     resume,
     /** Opens a scenario file dropped on the page. */
     openFile: (file: File) => opener.open(file),
+  }
+}
+
+/** The scenario a new game starts on, as the title screen introduces it: in the interface's language. */
+function featured(index: ScenarioIndex | undefined): TitleProps['featured'] {
+  if (!index) return null
+  const shown = localisedIndex(index)
+  return {
+    scenario: shown.scenario.title,
+    proposers: shown.proposers.map((side) => shortSideName(shown, side)),
+    responder: responderName(shown),
   }
 }

@@ -30,6 +30,19 @@ export function scenarioTexts(): Record<string, string> {
   )
 }
 
+/**
+ * The text of the authors' template (`scenarios/template/new-scenario.yaml`), or '' in the classroom build,
+ * which leaves it out like the shipped files: the template reuses some of their texts.
+ */
+export function templateText(): string {
+  const files = import.meta.glob<string>('/scenarios/template/*.yaml', {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  })
+  return Object.values(files)[0] ?? ''
+}
+
 /** Loads one scenario file against the seed articles (the reachability warnings are left to the checker). */
 export function loadEntry(file: string, text: string, seeds: Record<string, string>): ScenarioEntry {
   const result = loadScenario(text, { file, seeds, skipWarnings: true })

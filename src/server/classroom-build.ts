@@ -12,6 +12,8 @@
 /** The module that bundles the shipped scenario files, and the call that does it. */
 const SCENARIOS_MODULE = /[\\/]src[\\/]client[\\/]scenarios\.ts$/
 const SHIPPED_GLOB = /import\.meta\.glob<string>\(\s*'\/scenarios\/\*\.yaml'[^)]*\)/
+/** The call that bundles the authors' template, which reuses texts of the shipped files. */
+const TEMPLATE_GLOB = /import\.meta\.glob<string>\(\s*'\/scenarios\/template\/\*\.yaml'[^)]*\)/
 
 /** Marks a classroom build, for the server's check that it serves no shipped scenario (see `leaks.ts`). */
 export const CLASSROOM_BUILD_MODE = 'classroom'
@@ -23,11 +25,12 @@ export function withoutShippedScenarios() {
     enforce: 'pre' as const,
     transform(code: string, id: string) {
       if (!SCENARIOS_MODULE.test(id.split('?')[0] ?? id)) return null
-      if (!SHIPPED_GLOB.test(code))
+      if (!SHIPPED_GLOB.test(code) || !TEMPLATE_GLOB.test(code))
         throw new Error(
-          'src/client/scenarios.ts no longer bundles /scenarios/*.yaml as the classroom build expects: update SHIPPED_GLOB in src/server/classroom-build.ts, or a classroom server would serve every side’s private texts.',
+          'src/client/scenarios.ts no longer bundles /scenarios/*.yaml and /scenarios/template/*.yaml as the classroom build expects: update SHIPPED_GLOB and TEMPLATE_GLOB in src/server/classroom-build.ts, or a classroom server would serve every side’s private texts.',
         )
-      return { code: code.replace(SHIPPED_GLOB, '({} as Record<string, string>)'), map: null }
+      const none = '({} as Record<string, string>)'
+      return { code: code.replace(SHIPPED_GLOB, none).replace(TEMPLATE_GLOB, none), map: null }
     },
   }
 }

@@ -96,7 +96,7 @@ describe('the dry run of a hidden resolve and an aftermath', () => {
     const text = formatAnalysis(a)
     expect(text).toContain('no-boats (reject): firmness drawn between 0.4 and 0.8')
     expect(text).toContain('10 offers cross it; if it holds: 10 rejected by a red line')
-    expect(text).toContain('if Russia lets it pass: 10 accepted whatever the dice')
+    expect(text).toContain('if The harbour lets it pass: 10 accepted whatever the dice')
   })
 
   it('says a red line without a range always holds', () => {
@@ -169,7 +169,7 @@ describe('the dry run of a hidden resolve and an aftermath', () => {
     ])
     const text = formatAnalysis(a)
     expect(text).toContain(
-      "North town: expects Russia's firmness 0.7 of the way up each resolve range: North believes the mayor.",
+      "North town: expects The harbour's firmness 0.7 of the way up each resolve range: North believes the mayor.",
     )
     expect(text).toContain('wants anything tagged Boats: Boats keep us safe.')
     expect(text).toContain('South town: no outlook')

@@ -102,13 +102,17 @@ describe('analysis of the minimal fixture (hand-computed)', () => {
     for (const heading of [
       'Method',
       'Red lines',
-      'Instruments Russia never accepts',
+      'Instruments The harbour never accepts',
       'Endings',
       'Sides',
       'Balance warnings',
     ])
       expect(text).toMatch(new RegExp(`^${heading}`, 'm'))
     expect(text).toContain('no-boats (reject): 10 packages')
+    // The report speaks of the scenario's own responding side, never of a country of another scenario.
+    expect(a.scenario.responder).toBe('The harbour')
+    expect(text).toContain("The harbour's answers at the start (")
+    expect(text).not.toMatch(/Russia/)
   })
 
   it('counts the packages that break each constraint, and says what a breach costs', () => {
@@ -123,7 +127,7 @@ describe('analysis of the minimal fixture (hand-computed)', () => {
       constraintPenalty: 10,
     })
     const text = formatAnalysis(a)
-    expect(text).toContain('Preferences and constraints at the start\n  Russia has no preferences.')
+    expect(text).toContain('Preferences and constraints at the start\n  The harbour has no preferences.')
     expect(text).toContain(
       '  Constraints of North town: packages that break each\n    north-min: 7 packages, 36.8%',
     )
@@ -153,7 +157,7 @@ describe('analysis of the minimal fixture (hand-computed)', () => {
   it('says in plain words how the dry run was made', () => {
     const method = formatAnalysis(a).split('\n\n')[1] ?? ''
     expect(method).toContain('Packages tried: all 19 that the proposers can table')
-    expect(method).toContain("Packages Russia's rules treat alike: 2 groups")
+    expect(method).toContain("Packages The harbour's rules treat alike: 2 groups")
     expect(method).toContain('chance from seeds 1, 2, 3')
     // The harbour has no flag the proposers control, and the search played on from every situation.
     expect(method).not.toContain('flags the proposers control')

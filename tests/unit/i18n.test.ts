@@ -52,7 +52,11 @@ describe('the catalogues', () => {
         const words = text.replace(/\{\w+\}/g, '').match(/\p{L}+/gu) ?? []
         // Latin letters only in names that stay as they are (formats and the like).
         const latin = words.filter(
-          (w) => /^[a-z]/i.test(w) && !['JSON', 'CSV', 'PDF', 'YAML', 'YML'].includes(w.toUpperCase()),
+          (w) =>
+            /^[a-z]/i.test(w) &&
+            !['JSON', 'CSV', 'PDF', 'YAML', 'YML', 'PNG', 'JPEG', 'WEBP', 'SVG', 'HTML'].includes(
+              w.toUpperCase(),
+            ),
         )
         expect(latin, `${key}: ${text}`).toEqual([])
       }

@@ -4,6 +4,7 @@ import { assess } from '../../core/rules/response.ts'
 import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import { contextFor, type GameState } from '../../core/rules/state.ts'
 import { traceCondition } from '../../core/rules/trace.ts'
+import { responderName } from '../../core/text/side-name.ts'
 import { renderTrace } from '../authoring/condition-text.ts'
 import type { PlacedRefusal } from '../authoring/refusals.ts'
 import { button, h, type View } from '../dom.ts'
@@ -157,6 +158,7 @@ function logSection(view: GameView, refused: readonly PlacedRefusal[]): View {
  */
 export function renderBackstage(view: GameView, props: BackstageProps): View | null {
   if (view.state.setup.mode !== 'instructor') return null
+  const responder = responderName(view.index)
   const toggle = button(t('backstage.toggle'), props.onToggle, {
     class: 'small backstage-toggle',
     'aria-expanded': props.open ? 'true' : 'false',
@@ -165,7 +167,7 @@ export function renderBackstage(view: GameView, props: BackstageProps): View | n
   const mark = h('p', { class: 'mode-mark' }, [
     h('strong', {}, t('backstage.modeLead')),
     ' ',
-    t('backstage.mode'),
+    t('backstage.mode', { responder }),
   ])
   const head = h('div', { class: 'backstage-head' }, [mark, toggle])
   if (!props.open) return h('div', { class: 'backstage' }, [head])
@@ -187,7 +189,7 @@ export function renderBackstage(view: GameView, props: BackstageProps): View | n
         h('p', { class: 'backstage-warning' }, [
           h('strong', {}, t('backstage.warningLead')),
           ' ',
-          t('backstage.warning'),
+          t('backstage.warning', { responder }),
         ]),
         h('div', { class: 'backstage-columns' }, [
           h('div', {}, [

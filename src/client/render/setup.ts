@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import { DIFFICULTIES } from '../../core/rules/difficulty.ts'
 import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import type { Difficulty, GameMode, GameSetup, Seat } from '../../core/rules/state.ts'
+import { responderName } from '../../core/text/side-name.ts'
 import { component, h, useUid, type View } from '../dom.ts'
 import { type MessageKey, t } from '../i18n/index.ts'
 import { localisedIndex } from '../i18n/scenario.ts'
@@ -39,7 +40,8 @@ export interface SetupProps {
 }
 
 /** Each difficulty's name and the sentence that says what it changes (src/core/rules/difficulty.ts). */
-const DIFFICULTY_TEXT: Record<Difficulty, [MessageKey, MessageKey]> = {
+type DifficultyHint = `setup.difficultyHint.${Difficulty}`
+const DIFFICULTY_TEXT: Record<Difficulty, [MessageKey, DifficultyHint]> = {
   easy: ['difficulty.easy', 'setup.difficultyHint.easy'],
   normal: ['difficulty.normal', 'setup.difficultyHint.normal'],
   hard: ['difficulty.hard', 'setup.difficultyHint.hard'],
@@ -120,7 +122,9 @@ function seatChoice(ids: string, choices: Choices, index: ScenarioIndex, change:
   ])
 }
 
-function difficultyChoice(ids: string, choices: Choices, change: Change): View {
+/** The levels of difficulty, each said of the chosen scenario's responding side. */
+function difficultyChoice(ids: string, choices: Choices, index: ScenarioIndex, change: Change): View {
+  const responder = responderName(localisedIndex(index))
   return h('fieldset', { class: 'difficulties' }, [
     h('legend', {}, t('setup.difficulty')),
     ...DIFFICULTIES.map((level) => {
@@ -133,14 +137,14 @@ function difficultyChoice(ids: string, choices: Choices, change: Change): View {
         t(name),
         choices.difficulty === level,
         pick,
-        t(hint),
+        t(hint, { responder }),
       )
     }),
   ])
 }
 
 /** Play mode, or the instructor's and author's mode with the Backstage open to the hidden parts. */
-function modeChoice(ids: string, choices: Choices, change: Change): View {
+function modeChoice(ids: string, choices: Choices, index: ScenarioIndex, change: Change): View {
   const id = `${ids}-mode`
   const box = h('div', { class: 'choice' }, [
     h('input', {
@@ -154,7 +158,11 @@ function modeChoice(ids: string, choices: Choices, change: Change): View {
       },
     }),
     h('label', { for: id }, t('setup.mode')),
-    h('p', { id: `${id}-hint`, class: 'hint' }, t('setup.modeHint')),
+    h(
+      'p',
+      { id: `${id}-hint`, class: 'hint' },
+      t('setup.modeHint', { responder: responderName(localisedIndex(index)) }),
+    ),
   ])
   return h('fieldset', {}, [h('legend', {}, t('setup.modeLegend')), box])
 }
@@ -198,7 +206,7 @@ function SetupForm(props: SetupProps): View {
     h('h2', { id: 'screen-heading', tabindex: -1 }, t('common.newGame')),
     scenarioChoice(ids, props, current, setChoices),
     seatChoice(ids, choices, current, setChoices),
-    difficultyChoice(ids, choices, setChoices),
+    difficultyChoice(ids, choices, current, setChoices),
     h('div', { class: 'field' }, [
       h('label', { for: seedId }, t('setup.seed')),
       h('input', {
@@ -217,7 +225,7 @@ function SetupForm(props: SetupProps): View {
       }),
       h('p', { id: `${seedId}-hint`, class: 'hint' }, t('setup.seedHint')),
     ]),
-    modeChoice(ids, choices, setChoices),
+    modeChoice(ids, choices, current, setChoices),
     h('button', { type: 'submit', class: 'primary' }, t('setup.start')),
   ])
 }

@@ -1,10 +1,15 @@
 import { button, type Children, h, type View } from '../dom.ts'
-import { formatDate, t } from '../i18n/index.ts'
+import { formatDate, formatList, t } from '../i18n/index.ts'
 import type { SaveEntry } from '../saves/index.ts'
 
 /** What the title screen shows and offers. */
 export interface TitleProps {
   saves: SaveEntry[]
+  /**
+   * The scenario a new game starts on unless another is chosen, as its title, the proposing sides' names and
+   * the responding side's; absent when no scenario can be played.
+   */
+  featured?: { scenario: string; proposers: string[]; responder: string } | null
   /** A side's name in a scenario, for the list of saves. */
   sideName: (scenarioId: string, side: string) => string
   onNewGame: () => void
@@ -58,12 +63,23 @@ function saveLine(entry: SaveEntry, props: TitleProps): View {
 
 /**
  * The title screen: what the game is, a new game, the saved games of this device (damaged ones explained, with
- * a way to delete them), and importing a game record to replay its debrief.
+ * a way to delete them), importing a game record to replay its debrief, and the way into the scenario studio.
  */
 export function renderTitle(props: TitleProps): View {
   return h('div', { class: 'title-screen', key: 'title' }, [
     h('h2', { id: 'screen-heading', tabindex: -1 }, t('title.heading')),
     h('p', { class: 'lead' }, t('title.lead')),
+    props.featured
+      ? h(
+          'p',
+          {},
+          t('title.featured', {
+            scenario: props.featured.scenario,
+            proposers: formatList(props.featured.proposers),
+            responder: props.featured.responder,
+          }),
+        )
+      : null,
     h('div', { class: 'actions' }, [button(t('common.newGame'), props.onNewGame, { class: 'primary' })]),
     h('section', { 'aria-labelledby': 'saves-heading' }, [
       h('h3', { id: 'saves-heading' }, t('title.saves')),
@@ -91,6 +107,16 @@ export function renderTitle(props: TitleProps): View {
             input.value = ''
             if (file) props.onImport(file)
           },
+        }),
+      ]),
+    ]),
+    // The studio is a page of its own: changing the address reloads into it (see studio/route.ts).
+    h('section', { class: 'studio-entry', 'aria-labelledby': 'studio-entry-heading' }, [
+      h('h3', { id: 'studio-entry-heading' }, t('studio.entry.heading')),
+      h('p', { class: 'hint' }, t('studio.entry.hint')),
+      h('div', { class: 'actions' }, [
+        button(t('studio.entry.open'), () => {
+          location.hash = '#studio'
         }),
       ]),
     ]),

@@ -27,20 +27,18 @@ export const COLOURS = {
   reject: 0xe5484d,
 } as const
 
-/** Marker colours of the sides the stage knows; other sides get one from `FALLBACK_SIDE_COLOURS`. */
-const SIDE_COLOURS: Record<string, number> = {
-  ukraine: 0xf2c14e,
-  europe: 0x3cc6c0,
-  us: 0x9db4ff,
-  russia: 0xe5484d,
-}
-const FALLBACK_SIDE_COLOURS = [0xc792ea, 0x7bd88f, 0xff9e64, 0x82aaff, 0xf78c6c]
+/**
+ * The proposers' colours, in the scenario's order of its sides; the responder is always red, the colour of its
+ * answers. The first three are the colours the shipped scenarios have always shown their proposers in.
+ */
+const PROPOSER_COLOURS = [0xf2c14e, 0x3cc6c0, 0x9db4ff, 0xc792ea, 0x7bd88f, 0xff9e64, 0x82aaff]
+export const RESPONDER_COLOUR = 0xe5484d
 
+/** A side's colour on the stage: `order` is the proposers in the scenario's order, then the responder. */
 export function sideColour(side: string, order: readonly string[]): number {
-  const known = SIDE_COLOURS[side]
-  if (known !== undefined) return known
-  const i = Math.max(0, order.indexOf(side))
-  return FALLBACK_SIDE_COLOURS[i % FALLBACK_SIDE_COLOURS.length] ?? COLOURS.white
+  const i = order.indexOf(side)
+  if (i === order.length - 1 && i >= 0) return RESPONDER_COLOUR
+  return PROPOSER_COLOURS[Math.max(0, i) % PROPOSER_COLOURS.length] ?? COLOURS.white
 }
 
 export const ENDING_COLOURS = {

@@ -1,9 +1,13 @@
-import { EMBLEM_URLS, MAP_URL, plainEmblem } from './assets.ts'
+import { MAPS, plainEmblem } from './assets.ts'
+import type { BackdropContext, BackdropLayer } from './backdrop.ts'
 import { sideColour } from './draw.ts'
+import { ImageBackdrop } from './image-backdrop.ts'
 import { EMBLEM_HEIGHT } from './layout.ts'
-import type { StageModel } from './model.ts'
-import { CHANNEL, type FromFrame, fromWindow, isToFrame, type ToFrame } from './protocol.ts'
-import { fetchText, parseMap, rasterize } from './svg.ts'
+import { MapBackdrop } from './map-backdrop.ts'
+import { isStageImage, type StageBackdrop, type StageModel } from './model.ts'
+import { CHANNEL, type FromFrame, fromWindow, isToFrame, SAME_ORIGIN, type ToFrame } from './protocol.ts'
+import { fetchText, type MapData, parseMap, rasterize } from './svg.ts'
+import { TableBackdrop } from './table-backdrop.ts'
 
 /**
  * The script of the stage's frame (`stage.html`): Phaser and the scene, in a realm of their own. It draws what
@@ -11,7 +15,7 @@ import { fetchText, parseMap, rasterize } from './svg.ts'
  * Phaser is imported only once a 2D canvas is known to work: its own feature tests would throw without one.
  */
 
-const tell = (message: FromFrame) => window.parent.postMessage(message, location.origin)
+const tell = (message: FromFrame) => window.parent.postMessage(message, SAME_ORIGIN)
 
 /** The last model the page posted, and who follows it (the scene, once it runs). */
 let latest: StageModel | null = null
@@ -33,13 +37,15 @@ async function start(message: Extract<ToFrame, { type: 'start' }>): Promise<void
   // Without a 2D canvas nothing can be drawn.
   if (!document.createElement('canvas').getContext('2d')) throw new Error('this browser has no 2D canvas')
   const [P, { startGame }] = await Promise.all([import('phaser'), import('./game.ts')])
-  const map = parseMap(await fetchText(MAP_URL))
+  const { backdrop, map } = await loadBackdrop(message.backdrop)
   const sides = [...model.proposers, model.responder]
+  // A shipped map may come with emblems for the sides it knows; every other side gets a plain shield.
+  const known = message.backdrop.kind === 'map' ? MAPS[message.backdrop.map].emblems : {}
   const emblems = new Map<string, HTMLCanvasElement>()
   await Promise.all(
-    sides.map(async (side) => {
-      const url = EMBLEM_URLS[side]
-      const source = url ? await fetchText(url) : plainEmblem(sideColour(side, sides))
+    sides.map(async (side, place) => {
+      const url = known[side]
+      const source = url ? await fetchText(url) : plainEmblem(sideColour(side, sides), place)
       emblems.set(side, await svg(source))
     }),
   )
@@ -55,9 +61,36 @@ async function start(message: Extract<ToFrame, { type: 'start' }>): Promise<void
     // nothing tweens, pulses or flashes; values jump to where they belong.
     reducedMotion: () => reducedMotion.matches,
     map,
+    backdrop,
     emblems,
   })
   tell({ channel: CHANNEL, type: 'ready', renderer })
+}
+
+/**
+ * Reads what the backdrop needs before the scene starts: the map's file, or the scenario's picture (a data:
+ * address only: the frame fetches nothing from anywhere). A picture that cannot be drawn leaves the table.
+ */
+async function loadBackdrop(
+  wanted: StageBackdrop,
+): Promise<{ map: MapData | null; backdrop: (context: BackdropContext) => BackdropLayer }> {
+  if (wanted.kind === 'map') {
+    const spec = MAPS[wanted.map]
+    const map = parseMap(await fetchText(spec.url), spec)
+    return { map, backdrop: (context) => new MapBackdrop(context, map) }
+  }
+  if (wanted.kind === 'image' && isStageImage(wanted.image)) {
+    try {
+      const picture = new Image()
+      picture.decoding = 'async'
+      picture.src = wanted.image
+      await picture.decode()
+      return { map: null, backdrop: (context) => new ImageBackdrop(context, picture) }
+    } catch (error) {
+      console.warn("Red Lines stage: the scenario's picture could not be drawn; showing the table", error)
+    }
+  }
+  return { map: null, backdrop: (context) => new TableBackdrop(context) }
 }
 
 /** An emblem drawn at the height the scene shows it at. */

@@ -1,12 +1,15 @@
 import type { StoreApi } from 'zustand/vanilla'
 import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import type { GameStore } from '../../core/store.ts'
-import { stageModel } from './model.ts'
-import { CHANNEL, type FromFrame, fromWindow, isFromFrame, type ToFrame } from './protocol.ts'
+import { t } from '../i18n/index.ts'
+import { localisedIndex } from '../i18n/scenario.ts'
+import { decodeScriptText, PART_IDS } from '../single-page.ts'
+import { stageBackdrop, stageModel } from './model.ts'
+import { CHANNEL, type FromFrame, fromWindow, isFromFrame, SAME_ORIGIN, type ToFrame } from './protocol.ts'
 
 /**
- * The Phaser stage: a decorative picture of the game (map, emblems, markers for the package, meter gauges,
- * Russia's verdict) drawn around the page, which keeps all the text and every control.
+ * The Phaser stage: a picture of the game (the scenario's backdrop, emblems, markers for the package, meter
+ * gauges, the responder's verdict) drawn around the page, which keeps all the text and every control.
  *
  * The stage runs in a same-origin `<iframe>` (`stage.html`, whose script is `frame.ts`): Phaser, the scene and the
  * assets load into the frame's own JS realm, never the page's, so none of them weighs on the first screen and
@@ -23,6 +26,13 @@ const START_TIMEOUT_MS = 10_000
 
 /** The frame's page, next to the game's `index.html` (a build input of its own, see `vite.config.ts`). */
 const FRAME_URL = `${import.meta.env.BASE_URL}stage.html`
+
+/** Points the frame at its page: the one inside the single-file page when there is one, else `stage.html`. */
+function load(frame: HTMLIFrameElement): void {
+  const inside = document.getElementById(PART_IDS.stage)?.textContent
+  if (inside) frame.srcdoc = decodeScriptText(inside)
+  else frame.src = FRAME_URL
+}
 
 /**
  * Mounts the stage into `container`, which should have a size of its own (e.g. a CSS height): the frame fills it,
@@ -42,15 +52,15 @@ export function mountStage(
   }
   const frame = document.createElement('iframe')
   frame.className = 'stage-canvas'
-  frame.title = 'Red Lines stage (decorative)'
-  frame.setAttribute('aria-hidden', 'true')
   frame.tabIndex = -1
   frame.style.cssText = 'display:block;width:100%;height:100%;border:0;pointer-events:none'
+  const backdrop = stageBackdrop(index)
+  const credit = describePicture(frame, index)
 
   let unsubscribe: (() => void) | null = null
   let timer: ReturnType<typeof setTimeout> | undefined
   let destroyed = false
-  const post = (message: ToFrame) => frame.contentWindow?.postMessage(message, location.origin)
+  const post = (message: ToFrame) => frame.contentWindow?.postMessage(message, SAME_ORIGIN)
   const destroy = () => {
     if (destroyed) return
     destroyed = true
@@ -59,6 +69,7 @@ export function mountStage(
     unsubscribe = null
     window.removeEventListener('message', onMessage)
     frame.remove()
+    credit?.remove()
   }
 
   let settle: (stage: Stage) => void = () => {}
@@ -77,7 +88,7 @@ export function mountStage(
     if (message.type === 'hello') {
       // Also after the frame reloads (in development): it starts again from the game as it is now.
       const model = stageModel(index, store.getState().game)
-      post({ channel: CHANNEL, type: 'start', model })
+      post({ channel: CHANNEL, type: 'start', model, backdrop })
       unsubscribe ??= store.subscribe((state, previous) => {
         if (state.game !== previous.game)
           post({ channel: CHANNEL, type: 'model', model: stageModel(index, state.game) })
@@ -90,7 +101,35 @@ export function mountStage(
 
   window.addEventListener('message', onMessage)
   timer = setTimeout(() => fail(new Error('the stage did not start in time')), START_TIMEOUT_MS)
-  frame.src = FRAME_URL
+  load(frame)
   container.append(frame)
+  if (credit) container.append(credit)
   return settled
+}
+
+/**
+ * Names the frame for screen readers. A map or the table is decorative (everything it shows is also in the
+ * page), so the frame is hidden from them; the scenario's own picture is content, so the frame is an image
+ * with the picture's alt text, and its credit is shown small below it. Returns the credit's element, if any.
+ */
+function describePicture(frame: HTMLIFrameElement, index: ScenarioIndex): HTMLElement | null {
+  const { stage, language } = localisedIndex(index).scenario
+  if (stage.kind !== 'image') {
+    frame.title = 'Red Lines stage (decorative)'
+    frame.setAttribute('aria-hidden', 'true')
+    return null
+  }
+  frame.title = stage.alt
+  frame.lang = language
+  frame.setAttribute('role', 'img')
+  frame.setAttribute('aria-label', stage.alt)
+  if (!stage.credit) return null
+  // The credit takes a line under the picture: the frame fills what is left of the strip.
+  frame.style.height = 'auto'
+  frame.style.flex = '1 1 0'
+  frame.style.minHeight = '0'
+  const credit = document.createElement('p')
+  credit.className = 'stage-credit'
+  credit.textContent = t('stage.credit', { credit: stage.credit })
+  return credit
 }

@@ -37,8 +37,11 @@ export interface Layout {
 /** `value` kept between `low` and `high`; when the range is empty (`low` > `high`) it prefers `high`. */
 const clampTo = (value: number, low: number, high: number): number => Math.min(high, Math.max(low, value))
 
-/** The layout of a `w` × `h` canvas showing `map` with `gaugeCount` meter gauges in a panel on the right. */
-export function computeLayout(w: number, h: number, map: MapData, gaugeCount: number): Layout {
+/**
+ * The layout of a `w` × `h` canvas with `gaugeCount` meter gauges in a panel on the right, and `map` (when the
+ * stage draws one) scaled into the rest; without a map, map units are pixels.
+ */
+export function computeLayout(w: number, h: number, map: MapData | null, gaugeCount: number): Layout {
   const pad = Math.round(Math.max(8, Math.min(w, h) * 0.02))
   const n = gaugeCount
   const panelW = n ? Math.round(Math.min(300, Math.max(130, w * 0.19))) : 0
@@ -46,16 +49,21 @@ export function computeLayout(w: number, h: number, map: MapData, gaugeCount: nu
   const mapArea = { x: 0, y: 0, w: w - panelW, h }
   const emblem = Math.round(Math.min(96, Math.max(34, Math.min(w, h) * 0.09)))
   const top = emblem + pad * 2
-  const f = map.focus
-  const fit = Math.min((mapArea.w - 2 * pad) / f.width, (mapArea.h - top - pad) / f.height)
-  // In a wide, short strip the focus fits by height and would leave bare bands either side: zoom until the
-  // map covers the whole canvas, then keep the focus centred as far as the map's edges allow.
-  const cover = Math.max(w / map.width, h / map.height)
-  const s = Math.max(0.05, fit, cover)
-  // Zoomed past the fit, the focus no longer shows whole: keep Ukraine itself in the middle of the height.
-  const middle = s > fit ? (map.anchors.get('ukraine')?.y ?? f.y + f.height / 2) : f.y + f.height / 2
-  const ox = clampTo(mapArea.x + (mapArea.w - f.width * s) / 2 - f.x * s, w - map.width * s, 0)
-  const oy = clampTo(top + (mapArea.h - top - pad) / 2 - middle * s, h - map.height * s, 0)
+  let s = 1
+  let ox = 0
+  let oy = 0
+  if (map) {
+    const f = map.focus
+    const fit = Math.min((mapArea.w - 2 * pad) / f.width, (mapArea.h - top - pad) / f.height)
+    // In a wide, short strip the focus fits by height and would leave bare bands either side: zoom until the
+    // map covers the whole canvas, then keep the focus centred as far as the map's edges allow.
+    const cover = Math.max(w / map.width, h / map.height)
+    s = Math.max(0.05, fit, cover)
+    // Zoomed past the fit, the focus no longer shows whole: keep the protected land in the middle of the height.
+    const middle = s > fit ? (map.anchors.get(map.protect)?.y ?? f.y + f.height / 2) : f.y + f.height / 2
+    ox = clampTo(mapArea.x + (mapArea.w - f.width * s) / 2 - f.x * s, w - map.width * s, 0)
+    oy = clampTo(top + (mapArea.h - top - pad) / 2 - middle * s, h - map.height * s, 0)
+  }
   const gauges: Layout['gauges'] = []
   if (n) {
     const inner = { x: panel.x + pad, w: panel.w - 2 * pad, h: panel.h - 2 * pad }
@@ -79,7 +87,9 @@ export function computeLayout(w: number, h: number, map: MapData, gaugeCount: nu
       gauges.push({ x: inner.x + cellW * (c + 0.5), y: y0 + cellH * (r + 0.53), r: best.r })
     }
   }
-  const u = Math.min(22, Math.max(10, s * 17))
+  const u = map
+    ? Math.min(22, Math.max(10, s * 17))
+    : Math.min(22, Math.max(9, Math.min(mapArea.w, h) * 0.045))
   return { w, h, pad, s, ox, oy, mapArea, panel, emblem, u, gauges }
 }
 
@@ -112,9 +122,9 @@ export class Projection {
     }
   }
 
-  /** Ukraine's centre, where guarantees converge. */
+  /** The centre of the land the guarantees protect, where they converge. */
   centre(): Point {
     const { mapArea } = this.layout
-    return this.anchor('ukraine') ?? { x: mapArea.x + mapArea.w / 2, y: mapArea.y + mapArea.h / 2 }
+    return this.anchor(this.map.protect) ?? { x: mapArea.x + mapArea.w / 2, y: mapArea.y + mapArea.h / 2 }
   }
 }

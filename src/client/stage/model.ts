@@ -3,6 +3,7 @@ import { resolvePackage, sumAttribute } from '../../core/rules/package.ts'
 import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import type { GameState } from '../../core/rules/state.ts'
 import type { ResponseKind } from '../../core/scenario/schema/conditions.ts'
+import { STAGE_IMAGE_TYPES, type STAGE_MAPS } from '../../core/scenario/schema/stage.ts'
 
 /**
  * What the stage draws, read from the game state: no rules, only a picture of the state. Pure and free of
@@ -70,6 +71,38 @@ export interface StageModel {
   stances: Record<string, 'endorse' | 'object' | null>
   verdict: StageVerdict | null
   ending: EndingKind | null
+}
+
+/** The maps the stage can draw, by the name a scenario chooses them with. */
+export type StageMapName = (typeof STAGE_MAPS)[number]
+
+/**
+ * What the stage draws behind the game, from the scenario's `stage`: a shipped map, the neutral table, or the
+ * scenario's own picture as a data: address (alt text and credit stay in the page, see `index.ts`). Fixed for
+ * the whole game, so it travels once, with the `start` message.
+ */
+export type StageBackdrop =
+  | { kind: 'map'; map: StageMapName }
+  | { kind: 'table' }
+  | { kind: 'image'; image: string }
+
+/**
+ * Whether a picture may be drawn: a data: address of one of the types a scenario may carry, and nothing the
+ * stage would have to fetch. The loader has already checked its bytes (`scenario/load/stage-image.ts`).
+ */
+export function isStageImage(address: string): boolean {
+  const head = address.slice(0, 40).toLowerCase()
+  return STAGE_IMAGE_TYPES.some(
+    (type) => head.startsWith(`data:${type};`) || head.startsWith(`data:${type},`),
+  )
+}
+
+/** The backdrop of a scenario's stage; a picture that is not a data: address is drawn as the table instead. */
+export function stageBackdrop(index: Pick<ScenarioIndex, 'scenario'>): StageBackdrop {
+  const stage = index.scenario.stage
+  if (stage.kind === 'map') return { kind: 'map', map: stage.map }
+  if (stage.kind === 'image' && isStageImage(stage.image)) return { kind: 'image', image: stage.image }
+  return { kind: 'table' }
 }
 
 /**

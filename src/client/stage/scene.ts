@@ -1,16 +1,17 @@
 import type * as Phaser from 'phaser'
-import { COLOURS, ENDING_COLOURS, meterIcon, path, sideColour, stanceBadge } from './draw.ts'
+import type { BackdropContext, BackdropLayer } from './backdrop.ts'
+import { COLOURS, ENDING_COLOURS, meterIcon, sideColour, stanceBadge } from './draw.ts'
 import { drawGauge, type GaugeView } from './gauge.ts'
-import { computeLayout, EMBLEM_RATIO, type Layout, Projection } from './layout.ts'
-import { drawMarkerShape, GROWING_KINDS, type MarkerView } from './marker-shapes.ts'
+import { computeLayout, type Layout } from './layout.ts'
+import { GROWING_KINDS, type MarkerView } from './marker-shapes.ts'
 import type { StageMarker, StageModel } from './model.ts'
-import { type Crop, cropSvg, glow, type MapData, rasterize } from './svg.ts'
+import type { MapData } from './svg.ts'
 
 /**
- * The one scene of the stage. It draws the map, the sides' emblems, a marker per instrument in the package,
- * the deterrence "shield" around Ukraine, a gauge per meter and Russia's verdict, and animates changes. It
- * draws the models the page posts (see `protocol.ts`) and sends nothing back; all text stays in the page, so the
- * canvas holds none.
+ * The one scene of the stage. It draws its backdrop (a shipped map, the neutral table or the scenario's own
+ * picture, see `backdrop.ts`), the sides' emblems, a marker per instrument in the package, how strongly the
+ * package deters, a gauge per meter and the responder's verdict, and animates changes. It draws the models the
+ * page posts (see `protocol.ts`) and sends nothing back; all text stays in the page, so the canvas holds none.
  */
 
 type PhaserNS = typeof Phaser
@@ -23,7 +24,9 @@ export interface SceneInput {
   subscribe: (follower: (model: StageModel) => void) => () => void
   /** From `prefers-reduced-motion`, read at each change (the setting may change while the game is open). */
   reducedMotion: () => boolean
-  map: MapData
+  /** The map when the backdrop is one (the layout fits it), and the backdrop, made once the scene exists. */
+  map: MapData | null
+  backdrop: (context: BackdropContext) => BackdropLayer
   /** Each side's emblem, drawn at EMBLEM_HEIGHT pixels high. */
   emblems: Map<string, HTMLCanvasElement>
   onReady: () => void
@@ -42,19 +45,9 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
 
   class StageScene extends P.Scene {
     private layout!: Layout
-    /** Map-to-canvas projection for the current layout. */
-    private at!: Projection
     private model!: StageModel
-    private mapImage: Phaser.GameObjects.Image | null = null
-    private mapKey: string | null = null
-    private rasterRun = 0
-    private rasterTimer: ReturnType<typeof setTimeout> | null = null
-    private rasterPending = false
+    private backdrop!: BackdropLayer
     private wash!: Graphics
-    private region!: Graphics
-    private aura: Phaser.GameObjects.Image | null = null
-    private auraKey: string | null = null
-    private auraRun = 0
     private markerLayer!: Phaser.GameObjects.Container
     private panel!: Graphics
     private badges!: Graphics
@@ -83,8 +76,12 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
           const key = `emblem-${side}`
           if (!this.textures.exists(key)) this.textures.addCanvas(key, canvas)
         }
+        this.backdrop = input.backdrop({
+          scene: this,
+          sides: { proposers, responder, order },
+          kick: () => this.kick(),
+        })
         this.wash = this.add.graphics().setDepth(1)
-        this.region = this.add.graphics().setDepth(2)
         this.markerLayer = this.add.container(0, 0).setDepth(4)
         this.panel = this.add.graphics().setDepth(6)
         this.halo = this.add.graphics().setDepth(7)
@@ -127,7 +124,7 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
 
     /** Keeps the game loop running while something moves, then lets it sleep: the stage costs nothing idle. */
     override update(time: number): void {
-      if (this.rasterPending || this.tweens.getTweens().length > 0) {
+      if (this.backdrop.busy() || this.tweens.getTweens().length > 0) {
         this.lastActive = time
         return
       }
@@ -144,10 +141,7 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
       this.dead = true
       this.unsubscribe?.()
       this.unsubscribe = null
-      if (this.rasterTimer) clearTimeout(this.rasterTimer)
-      this.rasterTimer = null
-      this.rasterRun += 1
-      this.auraRun += 1
+      this.backdrop.destroy()
       this.scale.off('resize', this.relayout, this)
     }
 
@@ -159,53 +153,13 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
       const h = Math.max(48, this.scale.height)
       this.cameras.main.setSize(w, h)
       this.layout = computeLayout(w, h, map, this.gauges.size)
-      this.at = new Projection(this.layout, map)
       this.flash.setSize(w, h)
-      this.scheduleRaster()
-      this.buildAura()
+      this.backdrop.relayout(this.layout)
       this.drawStatic()
       this.drawDynamic()
       for (const id of this.gauges.keys()) this.drawGauge(id)
-      for (const view of this.markers.values()) this.drawMarker(view)
+      this.drawMarkers()
       this.kick()
-    }
-
-    // ----- the map, rasterized for the visible region only -----
-
-    private scheduleRaster(): void {
-      this.rasterPending = true
-      if (this.rasterTimer) clearTimeout(this.rasterTimer)
-      this.rasterTimer = setTimeout(() => void this.raster(), this.mapImage ? 150 : 0)
-    }
-
-    private async raster(): Promise<void> {
-      this.rasterTimer = null
-      const run = ++this.rasterRun
-      const { w, h, s, ox, oy } = this.layout
-      const crop: Crop = {
-        x: -ox / s,
-        y: -oy / s,
-        width: w / s,
-        height: h / s,
-        pixelWidth: w,
-        pixelHeight: h,
-      }
-      try {
-        const canvas = await rasterize(cropSvg(map.base, crop), w, h, { vignette: true })
-        if (run !== this.rasterRun || !this.sys.isActive()) return
-        const key = `map-${run}`
-        this.textures.addCanvas(key, canvas)
-        if (!this.mapImage) this.mapImage = this.add.image(0, 0, key).setOrigin(0, 0).setDepth(0)
-        else this.mapImage.setTexture(key)
-        this.mapImage.setDisplaySize(w, h).setPosition(0, 0)
-        if (this.mapKey) this.textures.remove(this.mapKey)
-        this.mapKey = key
-      } catch (error) {
-        console.warn('Red Lines stage: the map could not be drawn', error)
-      } finally {
-        if (run === this.rasterRun) this.rasterPending = false
-        this.kick()
-      }
     }
 
     // ----- state changes -----
@@ -242,16 +196,15 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
           onUpdate: () => this.drawGauge(meter.id),
         })
       }
-      // Markers come and go with the package.
+      // Markers come and go with the package; the others may move to make room.
       const keys = new Set(next.markers.map((m) => m.key))
       for (const [key, view] of this.markers) if (!keys.has(key)) this.removeMarker(view)
       for (const marker of next.markers) {
         const view = this.markers.get(marker.key)
-        if (view) {
-          view.marker = marker
-          this.drawMarker(view)
-        } else this.addMarker(marker, true)
+        if (view) view.marker = marker
+        else this.addMarker(marker, true)
       }
+      this.drawMarkers()
       // The shield follows the package's deterrence.
       if (next.deterrenceNorm !== before.deterrenceNorm) {
         this.tweens.killTweensOf(this)
@@ -276,7 +229,7 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
           })
         }
       }
-      // Russia's verdict flashes when a new one comes in.
+      // The responder's verdict flashes when a new one comes in.
       const verdictChanged = next.verdict?.key !== before.verdict?.key
       if (verdictChanged && next.verdict) this.flashVerdict(next.verdict.kind)
       else if (!next.verdict?.current) this.verdictGlow = 0
@@ -338,7 +291,7 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
 
     /** The parts that change only with the size: panel, emblems. */
     private drawStatic(): void {
-      const { panel, pad, emblem, mapArea } = this.layout
+      const { panel } = this.layout
       const g = this.panel
       g.clear()
       if (this.gauges.size) {
@@ -347,16 +300,8 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
         g.lineStyle(1.5, COLOURS.panelEdge, 0.9)
         g.strokeRoundedRect(panel.x, panel.y, panel.w, panel.h, 12)
       }
-      const ew = Math.round(emblem * EMBLEM_RATIO)
-      let x = mapArea.x + pad
-      for (const side of proposers) {
-        this.emblems.get(side)?.setPosition(x, pad).setDisplaySize(ew, emblem)
-        x += ew + pad * 1.4
-      }
-      this.emblems
-        .get(responder)
-        ?.setPosition(mapArea.x + mapArea.w - pad - ew, pad)
-        .setDisplaySize(ew, emblem)
+      for (const [side, spot] of this.backdrop.emblemSpots())
+        this.emblems.get(side)?.setPosition(spot.x, spot.y).setDisplaySize(spot.w, spot.h)
     }
 
     /** Everything that follows the state besides markers and gauges. */
@@ -380,24 +325,17 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
       g.strokeRect(mapArea.x + 3, mapArea.y + 3, mapArea.w - 6, mapArea.h - 6)
     }
 
-    /** Russia's land tinted in the colour of its current verdict; a halo around its emblem. */
+    /** The responder's place tinted in the colour of its current verdict; a halo around its emblem. */
     private drawRegion(): void {
-      const g = this.region
-      g.clear()
       this.halo.clear()
       const verdict = this.model.verdict
-      if (!verdict?.current || this.verdictGlow <= 0) return
+      if (!verdict?.current || this.verdictGlow <= 0) {
+        this.backdrop.tint(null, 0)
+        return
+      }
       const colour = COLOURS[verdict.kind]
       const strength = this.verdictGlow
-      for (const polygon of map.regions.get(responder) ?? map.regions.get('russia') ?? []) {
-        const pts = polygon.map((p) => this.at.toScreen(p))
-        g.fillStyle(colour, (verdict.kind === 'accept' ? 0.07 : 0.16) * strength)
-        path(g, pts, true)
-        g.fillPath()
-        g.lineStyle(2.5, colour, 0.75 * strength)
-        path(g, pts, true)
-        g.strokePath()
-      }
+      this.backdrop.tint(verdict.kind, strength)
       const image = this.emblems.get(responder)
       if (!image) return
       const cx = image.x + image.displayWidth / 2
@@ -422,34 +360,9 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
       this.ring.strokeCircle(cx, cy, r)
     }
 
-    /** The shield around Ukraine: a glow along its border, drawn once per size, shown as strong as the package deters. */
-    private buildAura(): void {
-      const { s } = this.layout
-      const polygons = (map.regions.get('ukraine') ?? []).map((polygon) =>
-        polygon.map((p) => this.at.toScreen(p)),
-      )
-      const k = Math.max(0.6, Math.min(2, s * 1.6))
-      const { canvas, x, y } = glow(polygons, {
-        colour: 'rgba(124, 196, 255, 0.95)',
-        edge: 'rgba(226, 244, 255, 0.95)',
-        blur: 18 * k,
-        width: 5 * k,
-        fill: 'rgba(124, 196, 255, 0.14)',
-      })
-      const key = `aura-${++this.auraRun}`
-      this.textures.addCanvas(key, canvas)
-      if (!this.aura) this.aura = this.add.image(x, y, key).setOrigin(0, 0).setDepth(3)
-      else this.aura.setTexture(key).setPosition(x, y)
-      this.aura.setDisplaySize(canvas.width, canvas.height)
-      if (this.auraKey) this.textures.remove(this.auraKey)
-      this.auraKey = key
-    }
-
+    /** How strongly the package deters, pulsing for a moment after it changes. */
     private drawAura(): void {
-      if (!this.aura) return
-      const d = this.auraShown * (0.55 + 0.45 * this.auraPulse)
-      this.aura.setAlpha(Math.min(1, Math.max(0, d * 1.15)))
-      this.aura.setVisible(d > 0.01)
+      this.backdrop.deterrence(this.auraShown * (0.55 + 0.45 * this.auraPulse))
     }
 
     private drawBadges(): void {
@@ -546,7 +459,12 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
     }
 
     private drawMarker(view: MarkerView): void {
-      drawMarkerShape(view, this.at, map, { order, responder: responder })
+      const place = this.model.markers.findIndex((m) => m.key === view.marker.key)
+      this.backdrop.drawMarker(view, Math.max(0, place), this.model.markers.length)
+    }
+
+    private drawMarkers(): void {
+      for (const view of this.markers.values()) this.drawMarker(view)
     }
   }
 

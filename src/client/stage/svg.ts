@@ -21,6 +21,9 @@ export interface MapData {
   regions: Map<string, Point[][]>
   /** The map's source with its overlays (buffer zone, anchors) hidden, ready to rasterize. */
   base: string
+  /** The region and anchor the guarantees protect, and the answering side's region (see `MapSpec`). */
+  protect: string
+  answers: string
 }
 
 export async function fetchText(url: string): Promise<string> {
@@ -37,8 +40,11 @@ const parsePoints = (text: string | null): Point[] =>
     .filter((p): p is [number, number] => p.length === 2 && p.every(Number.isFinite))
     .map(([x, y]) => ({ x, y }))
 
-/** Parses map-europe.svg: viewBox, `anchor-*` circles and the `#front-line` polyline. */
-export function parseMap(source: string): MapData {
+/**
+ * Parses a shipped map (map-europe.svg): viewBox, `anchor-*` circles, the `#front-line` polyline and the groups
+ * of land; `places` names the land the guarantees protect and the answering side's.
+ */
+export function parseMap(source: string, places: { protect: string; answers: string }): MapData {
   const doc = new DOMParser().parseFromString(source, 'image/svg+xml')
   const svg = doc.documentElement
   if (svg.nodeName !== 'svg') throw new Error('the map is not an SVG document')
@@ -66,7 +72,18 @@ export function parseMap(source: string): MapData {
     if (polygons.length) regions.set(group.id, polygons)
   }
   for (const id of ['buffer-zone', 'anchors']) doc.getElementById(id)?.setAttribute('display', 'none')
-  return { width, height, anchors, front, focus, regions, base: new XMLSerializer().serializeToString(doc) }
+  const base = new XMLSerializer().serializeToString(doc)
+  return {
+    width,
+    height,
+    anchors,
+    front,
+    focus,
+    regions,
+    base,
+    protect: places.protect,
+    answers: places.answers,
+  }
 }
 
 /** A region of an SVG (in its own units) and the pixel size to draw it at. */

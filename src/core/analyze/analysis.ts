@@ -2,6 +2,8 @@ import type { PackageItem } from '../rules/package.ts'
 import type { ScenarioIndex } from '../rules/scenario-index.ts'
 import type { Difficulty } from '../rules/state.ts'
 import type { ResponseKind } from '../scenario/schema/conditions.ts'
+import { possessive } from '../text/possessive.ts'
+import { responderName } from '../text/side-name.ts'
 import { type AftermathStudy, studyAftermath } from './aftermath-odds.ts'
 import { type BalanceWarning, balanceWarnings } from './balance.ts'
 import { type Census, type Outlook, packagesToStudy, smallest, takeCensus } from './census.ts'
@@ -53,7 +55,8 @@ export interface Way {
 
 /** Everything the dry run found; plain data, ready for JSON. */
 export interface Analysis {
-  scenario: { id: string; title: string; rounds: number }
+  /** The scenario, and its responding side's name in running text (`shortName`, else `name`). */
+  scenario: { id: string; title: string; rounds: number; responder: string }
   method: {
     difficulty: Difficulty
     seeds: number[]
@@ -136,7 +139,12 @@ export function analyzeScenario(index: ScenarioIndex, options: AnalysisOptions =
       : null
   const offers = census.packages.length * census.settings.length
   const analysis: Analysis = {
-    scenario: { id: scenario.id, title: scenario.title, rounds: scenario.rounds },
+    scenario: {
+      id: scenario.id,
+      title: scenario.title,
+      rounds: scenario.rounds,
+      responder: responderName(index),
+    },
     method: {
       difficulty,
       seeds,
@@ -225,10 +233,11 @@ function whyNot(
   const deciding = alone.redLines.filter((r) => r.response.kind !== 'warn')
   const ids = deciding.map((r) => r.id).join(', ')
   // With a resolve range, a red line may let the package pass: "never" holds only while it holds.
-  const unless = deciding.every((r) => r.resolve) ? `, unless Russia lets ${ids} pass` : ''
+  const who = responderName(index)
+  const unless = deciding.every((r) => r.resolve) ? `, unless ${who} lets ${ids} pass` : ''
   if (alone.forced && deciding.length)
     return `on its own it crosses ${ids} (${alone.forced === 'reject' ? 'rejected' : 'removal demanded'}), and no package with it is accepted${unless}`
   const { acceptAt, noise } = index.scenario.response
   const extra = census.settings.length > 1 ? ' under any flag setting' : ''
-  return `on its own Russia's disposition is ${alone.disposition} against a bar of ${acceptAt} (chance ±${noise})${extra}, and no package with it is accepted`
+  return `on its own ${possessive(who, "'")} disposition is ${alone.disposition} against a bar of ${acceptAt} (chance ±${noise})${extra}, and no package with it is accepted`
 }

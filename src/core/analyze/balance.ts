@@ -1,6 +1,7 @@
 import { packageKey } from '../rules/package.ts'
 import type { ScenarioIndex } from '../rules/scenario-index.ts'
 import type { Difficulty } from '../rules/state.ts'
+import { possessive } from '../text/possessive.ts'
 import { bad, type OddsAcross } from './aftermath-odds.ts'
 import type { Analysis } from './analysis.ts'
 import { assessOffer, outlookOf } from './census.ts'
@@ -67,15 +68,16 @@ export function balanceWarnings(
         `Red line "${r.id}" is crossed by no package at the start and never in the explored games`,
       )
   const a = analysis.answers
+  const who = analysis.scenario.responder
   if (a.acceptAlways + a.acceptByChance === 0)
     warn(
       'NOTHING_ACCEPTED',
-      `Russia accepts no package at all in the opening situation${analysis.resolve.some((r) => r.range) ? ', while its red lines hold' : ''}`,
+      `${who} accepts no package at all in the opening situation${analysis.resolve.some((r) => r.range) ? ', while its red lines hold' : ''}`,
     )
   if (a.reject + a.demandRemoval + a.rejectAlways === 0)
     warn(
       'EVERYTHING_ACCEPTED',
-      'Russia accepts every package in the opening situation: its red lines never bite',
+      `${who} accepts every package in the opening situation: its red lines never bite`,
     )
   for (const e of analysis.endings)
     if (!e.reached) warn('ENDING_UNREACHED', `Ending "${e.id}" is reached in none of the explored games`)
@@ -84,13 +86,13 @@ export function balanceWarnings(
   if (riskiest && worstRisk(riskiest) < RISK_FLOOR)
     warn(
       'DEALS_ALWAYS_HOLD',
-      `Every package Russia accepts at the start ends in an attack or a confrontation less than ${pct(RISK_FLOOR)} of the time, whatever its resolve (at worst ${pct(worstRisk(riskiest))}): the years after never put a deal to the test`,
+      `Every package ${who} accepts at the start ends in an attack or a confrontation less than ${pct(RISK_FLOOR)} of the time, whatever its resolve (at worst ${pct(worstRisk(riskiest))}): the years after never put a deal to the test`,
     )
   const safest = after?.bestImposed[0]
   if (safest && worstRisk(safest.imposed) < RISK_FLOOR)
     warn(
       'SAFE_IMPOSITION',
-      `Imposing "${safest.text}" without consent ends in an attack or a confrontation less than ${pct(RISK_FLOOR)} of the time, whatever Russia's resolve (at worst ${pct(worstRisk(safest.imposed))}): acting without consent carries little risk`,
+      `Imposing "${safest.text}" without consent ends in an attack or a confrontation less than ${pct(RISK_FLOOR)} of the time, whatever ${possessive(who, "'")} resolve (at worst ${pct(worstRisk(safest.imposed))}): acting without consent carries little risk`,
     )
   return out
 }

@@ -1,6 +1,7 @@
 import type { PackageItem } from '../rules/package.ts'
 import type { ScenarioIndex } from '../rules/scenario-index.ts'
 import type { ResponseKind } from '../scenario/schema/conditions.ts'
+import { responderName } from '../text/side-name.ts'
 import type { Step } from './tally.ts'
 
 /** An item in words: `Joint fund, Large (South town)`. */
@@ -33,9 +34,9 @@ export function describeFlags(
 }
 
 const VERDICT: Record<ResponseKind, string> = {
-  accept: 'Russia accepts',
-  reject: 'Russia rejects',
-  demandRemoval: 'Russia demands removals',
+  accept: 'accepts',
+  reject: 'rejects',
+  demandRemoval: 'demands removals',
 }
 
 /** One round of a game in words. */
@@ -44,7 +45,7 @@ export function describeStep(index: ScenarioIndex, step: Step, settable: readonl
   const flags = describeFlags(index, step.flags, settable)
   const parts = [
     `round ${step.round}: tables ${describePackage(index, step.tabled)}${flags ? ` (${flags})` : ''}`,
-    step.verdict ? VERDICT[step.verdict] : '',
+    step.verdict ? `${responderName(index)} ${VERDICT[step.verdict]}` : '',
     step.decision === 'implement' ? 'all implement it without consent' : '',
     step.decision === 'continue' ? 'all continue' : '',
   ]

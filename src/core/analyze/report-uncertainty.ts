@@ -1,3 +1,4 @@
+import { possessive } from '../text/possessive.ts'
 import type { AftermathGroup, Odds, OddsAcross } from './aftermath-odds.ts'
 import { good } from './aftermath-odds.ts'
 import type { Analysis } from './analysis.ts'
@@ -9,10 +10,11 @@ import type { Source } from './resolve.ts'
  * proposing side reads Russia and argues (see resolve.ts and aftermath-odds.ts for how they are worked out).
  */
 
-/** The headings of the three sections, as the report prints them. */
-export const RESOLVE_HEADING = "Russia's resolve: how firmly each red line holds"
+/** The headings of the three sections, as the report prints them, for a responding side named `responder`. */
+export const resolveHeading = (responder: string) =>
+  `${possessive(responder, "'")} resolve: how firmly each red line holds`
 export const AFTERMATH_HEADING = 'The aftermath: the odds of each outcome, by package'
-export const READINGS_HEADING = 'How each side reads Russia, and what it argues'
+export const readingsHeading = (responder: string) => `How each side reads ${responder}, and what it argues`
 
 const n = (x: number) => x.toLocaleString('en-GB')
 const percent = (x: number) => `${(100 * x).toFixed(1).replace(/\.0$/, '')}%`
@@ -55,7 +57,7 @@ export function resolveLines(a: Analysis): string[] {
       continue
     }
     lines.push(`      ${n(r.offers)} offers cross it; if it holds: ${answers(r.ifHolds)}`)
-    if (r.ifYields) lines.push(`      if Russia lets it pass: ${answers(r.ifYields)}`)
+    if (r.ifYields) lines.push(`      if ${a.scenario.responder} lets it pass: ${answers(r.ifYields)}`)
   }
   return lines
 }
@@ -85,7 +87,7 @@ export function aftermathLines(a: Analysis): string[] {
   if (!s) return ['  The scenario has no aftermath: the game ends when the negotiation does.']
   const lines = [
     `  After a deal, or guarantees imposed without consent, ${s.years === 1 ? '1 year is' : `${s.years} years are`} played out. The odds are exact (every branch of the years), in the opening situation, with the red lines a package crosses at the middle of their resolve ranges.`,
-    `  ${n(s.groups)} groups of packages with different odds; Russia may accept ${n(s.dealGroups)} of them at the start with its red lines holding, and ${n(s.yieldGroups)} more only if it lets a red line pass.`,
+    `  ${n(s.groups)} groups of packages with different odds; ${a.scenario.responder} may accept ${n(s.dealGroups)} of them at the start with its red lines holding, and ${n(s.yieldGroups)} more only if it lets a red line pass.`,
   ]
   const list = (title: string, groups: AftermathGroup[], imposed: boolean) => {
     lines.push(`  ${title}:`)
@@ -98,7 +100,7 @@ export function aftermathLines(a: Analysis): string[] {
   list('Agreed: the best odds of peace or a deterred attack', s.bestDeals, false)
   list('Agreed: the worst odds of an attack or confrontation', s.worstDeals, false)
   list(
-    'Agreed only if Russia lets a red line pass: the best chances of a deal that holds',
+    `Agreed only if ${a.scenario.responder} lets a red line pass: the best chances of a deal that holds`,
     s.bestIfYields,
     false,
   )
@@ -118,7 +120,7 @@ export function readingLines(a: Analysis): string[] {
     if (r.outlook) {
       const text = r.outlook.text ? `: ${r.outlook.text}` : ''
       lines.push(
-        `  ${r.name}: expects Russia's firmness ${r.outlook.firmness} of the way up each resolve range${text}`,
+        `  ${r.name}: expects ${possessive(a.scenario.responder, "'")} firmness ${r.outlook.firmness} of the way up each resolve range${text}`,
       )
       for (const s of r.outlook.sources) lines.push(`      source ${source(s)}`)
     } else lines.push(`  ${r.name}: no outlook (its computer players take the middle of each resolve range)`)

@@ -1,11 +1,12 @@
+import { possessive } from '../text/possessive.ts'
 import type { Analysis, Way } from './analysis.ts'
 import type { Outlook } from './census.ts'
 import {
   AFTERMATH_HEADING,
   aftermathLines,
-  READINGS_HEADING,
-  RESOLVE_HEADING,
   readingLines,
+  readingsHeading,
+  resolveHeading,
   resolveLines,
 } from './report-uncertainty.ts'
 
@@ -29,12 +30,13 @@ export function formatAnalysis(a: Analysis, heading: Heading = (t) => t): string
   const out: string[] = []
   const section = (title: string) => out.push('', heading(title))
   const m = a.method
+  const who = a.scenario.responder
   out.push(heading(`Dry run of "${a.scenario.title}" (${a.scenario.id}), ${a.scenario.rounds} rounds`))
 
   section('Method')
   out.push(...methodLines(a))
 
-  section(`Russia's answers at the start (${n(a.answers.offers)} offers)`)
+  section(`${possessive(who, "'")} answers at the start (${n(a.answers.offers)} offers)`)
   const width = Math.max(...OUTLOOKS.map(([, label]) => label.length))
   for (const [key, label] of OUTLOOKS)
     out.push(
@@ -51,20 +53,20 @@ export function formatAnalysis(a: Analysis, heading: Heading = (t) => t): string
     for (const e of r.examples) out.push(`      e.g. ${e.text}`)
   }
 
-  section(RESOLVE_HEADING)
+  section(resolveHeading(who))
   out.push(...resolveLines(a))
 
   section(AFTERMATH_HEADING)
   out.push(...aftermathLines(a))
 
-  section(READINGS_HEADING)
+  section(readingsHeading(who))
   out.push(...readingLines(a))
 
   section('Preferences and constraints at the start')
   out.push(...positionLines(a))
 
-  section('Instruments Russia never accepts')
-  if (a.neverAccepted.length === 0) out.push('  None: every instrument is in some package Russia can accept.')
+  section(`Instruments ${who} never accepts`)
+  if (a.neverAccepted.length === 0) out.push(`  None: every instrument is in some package ${who} can accept.`)
   for (const x of a.neverAccepted) out.push(`  ${x.name}: ${x.reason}.`)
 
   section('Endings: the shortest way to each (fewest rounds)')
@@ -97,10 +99,11 @@ export function formatAnalysis(a: Analysis, heading: Heading = (t) => t): string
 
 /**
  * How the dry run was made, in words a teacher can check against the guide: which packages, which flag
- * settings, which situation Russia answers in, how the rules group packages, and how far the game search went.
+ * settings, which situation the responder answers in, how the rules group packages, and how far the game search went.
  */
 function methodLines(a: Analysis): string[] {
   const m = a.method
+  const who = a.scenario.responder
   const lines = [
     m.exhaustive
       ? `  Packages tried: all ${n(m.packages)} that the proposers can table (each instrument left out, or put in by one of the sides that can offer it, in one of its variants if it has any; an empty package cannot be tabled).`
@@ -111,8 +114,8 @@ function methodLines(a: Analysis): string[] {
       `  Each package tried with ${plural(m.flagSettings.length, 'setting')} of the flags the proposers control (${m.settableFlags.join(', ')}): ${plural(a.answers.offers, 'offer')} in all.`,
     )
   lines.push(
-    `  Russia's answers below are to round 1, with the meters at their start, at ${m.difficulty} difficulty${a.resolve.some((r) => r.range) ? ', with every red line holding (what changes when one does not is under "Russia\'s resolve")' : ''}.`,
-    `  Packages Russia's rules treat alike: ${plural(m.classes, 'group')} (the packages of a group meet the same red lines, preferences, events and endings); ${n(m.sumClasses)} once the totals that effects read are counted too.`,
+    `  ${possessive(who, "'")} answers below are to round 1, with the meters at their start, at ${m.difficulty} difficulty${a.resolve.some((r) => r.range) ? `, with every red line holding (what changes when one does not is under "${possessive(who, "'")} resolve")` : ''}.`,
+    `  Packages ${possessive(who, "'")} rules treat alike: ${plural(m.classes, 'group')} (the packages of a group meet the same red lines, preferences, events and endings); ${n(m.sumClasses)} once the totals that effects read are counted too.`,
     `  Whole games: from each situation reached, one package of each group is tabled, then the proposers implement it or continue${a.aftermath ? '; a deal or guarantees imposed without consent are followed by the years after, played out for each package whose odds differ' : ''}; chance from seeds ${m.seeds.join(', ')}.`,
     `  ${plural(m.moves, 'move')} (a package tabled or a decision) in ${plural(m.games, 'finished game')}; situations played on, round by round: ${m.rounds.map((r) => `${n(r.played)} of ${n(r.states)}`).join(', ')}.`,
   )
@@ -124,7 +127,7 @@ function methodLines(a: Analysis): string[] {
 }
 
 /**
- * How far the softer positions reach: the packages each preference of Russia's applies to, the packages
+ * How far the softer positions reach: the packages each preference of the responder's applies to, the packages
  * that break each constraint of each proposing side, and what a breach costs in the games played.
  */
 function positionLines(a: Analysis): string[] {
@@ -134,11 +137,12 @@ function positionLines(a: Analysis): string[] {
   const flags = m.settableFlags.length ? ' (under some setting of the flags)' : ''
   const count = (packages: number) => `${plural(packages, 'package')}${of}, ${pct(packages, m.packages)}`
   const signed = (x: number) => (x > 0 ? `+${x}` : `${x}`)
+  const who = a.scenario.responder
   const lines: string[] = []
-  if (preferences.length === 0) lines.push('  Russia has no preferences.')
+  if (preferences.length === 0) lines.push(`  ${who} has no preferences.`)
   else {
     lines.push(
-      `  Russia's preferences (the weight is added to its disposition when one applies): packages each applies to${flags}`,
+      `  ${possessive(who, "'")} preferences (the weight is added to its disposition when one applies): packages each applies to${flags}`,
     )
     for (const p of preferences) lines.push(`    ${p.id} (weight ${signed(p.weight)}): ${count(p.packages)}`)
   }

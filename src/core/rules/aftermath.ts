@@ -68,7 +68,7 @@ export function chanceOf(
       add: round2(spec.perDeterrence * deterrence),
     })
   if (spec.perResolve && firmness > 0)
-    parts.push({ kind: 'resolve', label: 'Russia’s resolve', add: round2(spec.perResolve * firmness) })
+    parts.push({ kind: 'resolve', label: 'The responder’s resolve', add: round2(spec.perResolve * firmness) })
   for (const term of spec.terms)
     if (evaluate(term.when, ctx)) parts.push({ kind: 'term', label: term.label, add: term.add })
   return { value: round2(clamp01(parts.reduce((sum, p) => sum + p.add, 0))), parts }

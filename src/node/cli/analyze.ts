@@ -12,13 +12,13 @@ import { formatProblemBlock, paint, summaryLine } from './problem-text.ts'
 export const ANALYZE_USAGE = `Usage: npm run analyze -- [--json] [--difficulty easy|normal|hard] [--seeds 1,2,3]
                           [--budget N] [--articles DIR] FILE
 
-A dry run of a scenario before class: Russia's answer to every package (red lines crossed, instruments
+A dry run of a scenario before class: the responding side's answer to every package (red lines crossed, instruments
 never accepted), then a search over whole games with the real rules and fixed seeds of chance (the
 shortest way to each ending, whether each side can come out ahead, events that never fire), and
 warnings about balance.
 
   --json            print the analysis as JSON, and nothing else, on standard output
-  --difficulty D    Russia's difficulty (default normal)
+  --difficulty D    the game's difficulty (default normal)
   --seeds 1,2,3     the seeds of chance the games are played with (default ${DEFAULT_SEEDS.join(',')})
   --budget N        most moves the game search plays (default ${DEFAULT_BUDGET})
   --articles DIR    check quotes against the articles (.txt) in DIR instead of seeds/

@@ -3,7 +3,7 @@ import { analyzeScenario } from '../../core/analyze/analysis.ts'
 import {
   AFTERMATH_HEADING,
   aftermathLines,
-  RESOLVE_HEADING,
+  resolveHeading,
   resolveLines,
 } from '../../core/analyze/report-uncertainty.ts'
 import { loadScenario } from '../../core/scenario/load/index.ts'
@@ -54,7 +54,7 @@ export function exampleDryRun(guide: string, tutorial: string): string {
   return [
     `$ npm run analyze -- scenarios/${TUTORIAL_FILE}`,
     '…',
-    RESOLVE_HEADING,
+    resolveHeading(analysis.scenario.responder),
     ...resolveLines(analysis),
     '',
     AFTERMATH_HEADING,

@@ -6,6 +6,7 @@ import { type ParsedFile, parseScenarioText } from './parse.ts'
 import type { Problem } from './problems.ts'
 import { checkQuotes } from './quotes.ts'
 import { SalvageSchema, salvage } from './salvage.ts'
+import { stageImageProblems } from './stage-image.ts'
 import { checkTranslations } from './translations.ts'
 import { issuesToProblems } from './validate.ts'
 import { upgrade } from './version.ts'
@@ -87,6 +88,7 @@ function load(text: string, file: string, options: LoadOptions): LoadResult {
     ...crossCheck(parsed, scenario),
     ...checkTranslations(parsed, scenario),
     ...checkQuotes(parsed, scenario, options.seeds ?? {}),
+    ...stageImageProblems(parsed, scenario),
   ]
   if (problems.some((p) => p.severity === 'error')) return fail(problems)
   if (!options.skipWarnings)

@@ -32,7 +32,7 @@ export const SCENARIO_TEXTS: TextShape = {
   texts: ['title', 'summary', 'setOn'],
   lists: {
     sides: {
-      texts: ['name', 'briefing'],
+      texts: ['name', 'shortName', 'briefing'],
       textLists: ['interests'],
       lists: { constraints: { texts: ['text', 'rationale'] }, positions: { texts: ['text'] } },
       objects: { outlook: { texts: ['text'] } },
@@ -48,6 +48,7 @@ export const SCENARIO_TEXTS: TextShape = {
     endings: { texts: ['title', 'text'] },
   },
   objects: {
+    stage: { texts: ['alt'] },
     unilateral: { texts: ['title', 'description'] },
     aftermath: {
       texts: ['intro'],
