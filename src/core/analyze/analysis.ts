@@ -231,7 +231,8 @@ function whyNot(
 ): string {
   if (!alone) return 'no proposing side can put it in'
   const deciding = alone.redLines.filter((r) => r.response.kind !== 'warn')
-  const ids = deciding.map((r) => r.id).join(', ')
+  // Named as players read them, with the id an author finds in the file.
+  const ids = deciding.map((r) => `"${r.title}" (${r.id})`).join(', ')
   // With a resolve range, a red line may let the package pass: "never" holds only while it holds.
   const who = responderName(index)
   const unless = deciding.every((r) => r.resolve) ? `, unless ${who} lets ${ids} pass` : ''
