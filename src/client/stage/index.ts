@@ -22,7 +22,12 @@ export interface Stage {
   destroy(): void
 }
 
-const START_TIMEOUT_MS = 10_000
+/**
+ * How long the stage may take to start before the page goes on without it. The development server hands
+ * Phaser over unbundled with its source map inline (about 22 MB), which takes far longer than the built
+ * site's chunk on a busy machine; there the stage is given a minute.
+ */
+const START_TIMEOUT_MS = import.meta.env.DEV ? 60_000 : 10_000
 
 /** The frame's page, next to the game's `index.html` (a build input of its own, see `vite.config.ts`). */
 const FRAME_URL = `${import.meta.env.BASE_URL}stage.html`

@@ -2,10 +2,11 @@ import { useMemo, useRef, useState } from 'preact/hooks'
 import { LIMITS } from '../../../core/scenario/limits.ts'
 import { checkStageImage } from '../../../core/scenario/load/stage-image.ts'
 import { button, component, h, useUid, type View } from '../../dom.ts'
-import { formatList, formatNumber, t } from '../../i18n/index.ts'
+import { formatNumber, t } from '../../i18n/index.ts'
 import { fieldId } from '../edits.ts'
 import { asRecord, type FormCtx, valueAt } from './context.ts'
 import { problemNotes } from './field.ts'
+import { focusSoon } from './focus.ts'
 import { fieldLabel } from './labels.ts'
 import { kiloBytes, PICTURE_ACCEPT, type PictureRead, readPicture, shrinkPicture } from './picture-file.ts'
 
@@ -65,9 +66,7 @@ function StagePicture({ ctx }: { ctx: FormCtx }): View {
       path: ['stage'],
       value: { kind: 'image', image: address, alt: altText, ...credit },
     })
-    const needsAlt =
-      altText.trim() === '' ? ` ${t('studio.stage.describe', { field: fieldLabel('alt') })}` : ''
-    setStatus({ kind: 'done', text: text + needsAlt, removed })
+    setStatus({ kind: 'done', text, removed })
   }
 
   const choose = async (file: File) => {
@@ -88,6 +87,8 @@ function StagePicture({ ctx }: { ctx: FormCtx }): View {
     if (!small) return setStatus({ kind: 'error', text: t('studio.stage.shrinkFailed') })
     const { width, height } = small
     use(small.image, t('studio.stage.shrunk', { width, height, size: formatNumber(kiloBytes(small.bytes)) }))
+    // The button pressed is gone with the refusal: the keyboard goes back to the picture's button.
+    void focusSoon(id)
   }
 
   const statusId = `${uid}-status`
@@ -101,16 +102,24 @@ function StagePicture({ ctx }: { ctx: FormCtx }): View {
         ])
       : null,
     h('div', { class: 'actions' }, [
-      button(t(image ? 'studio.stage.chooseAnother' : 'studio.stage.choose'), () => input.current?.click(), {
-        id,
-        'aria-describedby': describedBy.filter(Boolean).join(' '),
-        ...(problems.some((p) => p.severity === 'error') ? { 'aria-invalid': 'true' } : {}),
-        disabled: status?.kind === 'busy',
-      }),
+      button(
+        t(image ? 'studio.stage.chooseAnother' : 'studio.stage.choose'),
+        () => {
+          if (status?.kind !== 'busy') input.current?.click()
+        },
+        {
+          id,
+          'aria-describedby': describedBy.filter(Boolean).join(' '),
+          ...(problems.some((p) => p.severity === 'error') ? { 'aria-invalid': 'true' } : {}),
+          // Not disabled while busy: a disabled button would drop the keyboard's focus to the page.
+          'aria-busy': status?.kind === 'busy' ? 'true' : undefined,
+        },
+      ),
       stage.kind === 'image'
         ? button(t('studio.stage.remove'), () => {
             ctx.edit({ op: 'set', path: ['stage'], value: { kind: 'table' } })
             setStatus({ kind: 'done', text: t('studio.stage.removed'), removed: [] })
+            void focusSoon(id)
           })
         : null,
       h('input', {
@@ -132,20 +141,30 @@ function StagePicture({ ctx }: { ctx: FormCtx }): View {
     h(
       'div',
       { id: statusId, 'aria-live': 'polite', class: 'studio-picture-status' },
-      statusView(status, shrink),
+      statusView(status, shrink, stage.kind === 'image' && alt.trim() === ''),
     ),
     problemNotes(problems, `${id}-problems`),
   ])
 }
 
-function statusView(status: Status | null, shrink: (file: File) => void): View | null {
+/** The last outcome; after a picture is chosen, a reminder to describe it for as long as it has no words. */
+function statusView(status: Status | null, shrink: (file: File) => void, noAlt: boolean): View | null {
   if (!status) return null
   const file = status.kind === 'error' ? status.shrink : undefined
+  const done = status.kind === 'done' ? status : null
   return h('div', { class: status.kind === 'error' ? 'studio-picture-error' : '' }, [
     h('p', {}, status.text),
-    status.kind === 'done' && status.removed.length
-      ? h('p', {}, t('studio.stage.removedParts', { list: formatList(status.removed) }))
+    done?.removed.length
+      ? [
+          h('p', { key: 'removed' }, t('studio.stage.removedParts')),
+          h(
+            'ul',
+            { key: 'parts', class: 'studio-picture-removed' },
+            done.removed.map((part) => h('li', { key: part }, h('code', {}, part))),
+          ),
+        ]
       : null,
+    done && noAlt ? h('p', {}, t('studio.stage.describe', { field: fieldLabel('alt') })) : null,
     file
       ? h(
           'div',
