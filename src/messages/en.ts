@@ -1384,7 +1384,7 @@ export const en = {
   'studio.stage.reading': 'Reading the picture…',
   'studio.stage.added': 'The picture is the stage now ({size} kB).',
   'studio.stage.describe': 'Describe it under “{field}” for players who cannot see it.',
-  'studio.stage.removedParts': 'Removed from the picture, so that it cannot run or fetch anything: {list}.',
+  'studio.stage.removedParts': 'Removed from the picture, so that it cannot run or fetch anything:',
   'studio.stage.wrongType':
     '“{name}” is not a picture the game can show. Choose a PNG, JPEG, WebP or SVG file.',
   'studio.stage.tooLarge':

@@ -1479,8 +1479,7 @@ export const uk: UkrainianCatalogue = {
   'studio.stage.reading': 'Зображення читається…',
   'studio.stage.added': 'Тепер це зображення є сценою ({size} кБ).',
   'studio.stage.describe': 'Опишіть його в полі «{field}» для гравців, які його не бачать.',
-  'studio.stage.removedParts':
-    'Із зображення прибрано, щоб воно нічого не запускало й не завантажувало: {list}.',
+  'studio.stage.removedParts': 'Із зображення прибрано, щоб воно нічого не запускало й не завантажувало:',
   'studio.stage.wrongType':
     '«{name}» — не зображення, яке гра може показати. Оберіть файл PNG, JPEG, WebP або SVG.',
   'studio.stage.tooLarge':
