@@ -3,6 +3,7 @@
  * article about a river dam, it finds the quoted and reported statements, their speakers, offices, dates and
  * modality; every quote it offers passes the scenario's quote check; hostile input finishes.
  */
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { findQuote } from '../../src/core/scenario/load/quotes.ts'
 import { articleFromPaste } from '../../src/core/studio/article-text.ts'
@@ -362,5 +363,29 @@ describe('hostile input', () => {
     const found = check(long)
     expect(found.length).toBeGreaterThan(100)
     for (const s of found.slice(0, 200)) expect(findQuote(long, s.quote)).not.toBeNull()
+  })
+})
+
+describe('a speaker named again by surname alone', () => {
+  it('gives the full name and office of the special envoy in the river-dam example', () => {
+    const file = new URL('../../scenarios/examples/river-dam-talks.txt', import.meta.url)
+    const { text } = articleFromPaste(readFileSync(file, 'utf8'))
+    const found = findStatements(text)
+    expectWellFormed(text, found)
+    // "Reyhart, a former Union commissioner, said …" comes between the president's words and "…," he said.
+    const reyhart = { name: 'Jonas Reyhart', office: 'special envoy of the Union of River States' }
+    expect(starting(found, 'Every side has told me what it cannot accept').speaker).toEqual(reyhart)
+    expect(starting(found, "the Union's purse is deep").speaker).toEqual(reyhart)
+  })
+
+  it('gives the full name of a speaker named earlier without an office', () => {
+    const text = [
+      'Jonas Reyhart said the talks were "serious, and for the first time, practical."',
+      'The delegations left Veldra on Friday.',
+      '"We will meet again in April to finish this," Reyhart said.',
+      'Reyhart has also said that the fund would be ready by the summer.',
+    ].join('\n\n')
+    const found = findStatements(text)
+    expect(found.map((s) => s.speaker)).toEqual(Array(3).fill({ name: 'Jonas Reyhart' }))
   })
 })
