@@ -98,6 +98,36 @@ describe('studio drafts', () => {
     expect(await drafts.versions(one.id)).toEqual([])
   })
 
+  it('saves and keeps versions without reading every version back (a save must not hold up the page)', async () => {
+    const c = clock()
+    const inner = memoryDraftStorage()
+    let texts = 0
+    const storage: DraftStorage = {
+      ...inner,
+      listVersions: () => Promise.reject(new Error('a save read every version')),
+      getVersion: (id, at) => {
+        texts += 1
+        return inner.getVersion(id, at)
+      },
+    }
+    const drafts = createDrafts(storage, c.now)
+    const draft = await drafts.create('Dam talks', 'v0')
+    for (let i = 1; i <= MAX_VERSIONS + 5; i++) {
+      c.pass(VERSION_EVERY)
+      await drafts.save(draft.id, `v${i}`)
+      // Saves in between keep no version and read no version's text.
+      await drafts.save(draft.id, `v${i} again`)
+      await drafts.save(draft.id, `v${i}`)
+    }
+    // One version a minute, the newest read once each to compare; the oldest went past the cap.
+    expect(texts).toBe(MAX_VERSIONS + 4)
+    const kept = await inner.listVersions(draft.id)
+    expect(kept).toHaveLength(MAX_VERSIONS)
+    expect(kept.at(-1)?.text).toBe(`v${MAX_VERSIONS + 4}`)
+    const restored = await drafts.restore(draft.id, (kept[0] as { at: number }).at)
+    expect(restored.text).toBe(kept[0]?.text)
+  })
+
   it('reports a failing storage to the caller, and writes on after it', async () => {
     const inner = memoryDraftStorage()
     let fail = false

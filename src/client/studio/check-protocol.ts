@@ -12,6 +12,14 @@ import type { Problem } from '../../core/scenario/load/problems.ts'
 /** The dry run's budget of moves while typing: small, so that it follows the text within a second or two. */
 export const LIVE_BUDGET = 4_000
 
+/**
+ * The User Timing names under which the page keeps how long the newest check and dry run took in their
+ * worker (`performance.getEntriesByName`; only the newest of each is kept). Their `detail` gives the number
+ * of the text and its length in characters. The browser's profiler shows them, and `npm run bench`
+ * (scripts/bench-studio.ts) reads them to set them beside the same work in Node.
+ */
+export const TIMINGS = { check: 'studio:check', dryRun: 'studio:dry-run' } as const
+
 /** From the page to a worker: the library, a text to check, or a text (that loads) to dry-run. */
 export type ToWorker =
   | { type: 'library'; seeds: Record<string, string> }
@@ -25,7 +33,7 @@ export interface Checked {
   problems: Problem[]
   /** Whether the scenario loads (no errors): the dry run is asked for only then. */
   loads: boolean
-  /** How long the check took in the worker (milliseconds). */
+  /** How long the check took in the worker (milliseconds): the core's `checkDraft`, timed around that call. */
   ms: number
 }
 
@@ -38,6 +46,7 @@ export interface DryRun {
   error?: string
   /** The responding side's name as the game uses it in running text (its short name, else its name). */
   responder: string
+  /** How long the dry run took in the worker (milliseconds): the core's `dryRunDraft`, timed around that call. */
   ms: number
 }
 

@@ -75,6 +75,12 @@ export function indexedDbDraftStorage(factory: IDBFactory = indexedDB): DraftSto
       }),
     // The store's keys are [draftId, at]: a draft's versions come out oldest first.
     listVersions: (draftId) => read<Version[]>(VERSIONS, (s) => s.index(BY_DRAFT).getAll(draftId)),
+    // The index gives the versions' primary keys, [draftId, at] (the store's keyPath), and reads no text.
+    versionTimes: async (draftId) =>
+      (await read<IDBValidKey[]>(VERSIONS, (s) => s.index(BY_DRAFT).getAllKeys(draftId))).map(
+        (key) => (key as [string, number])[1],
+      ),
+    getVersion: (draftId, at) => read<Version | undefined>(VERSIONS, (s) => s.get([draftId, at])),
     putVersion: (version) => write([VERSIONS], (tx) => tx.objectStore(VERSIONS).put(version)),
     deleteVersion: (draftId, at) => write([VERSIONS], (tx) => tx.objectStore(VERSIONS).delete([draftId, at])),
   }

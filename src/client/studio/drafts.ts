@@ -36,6 +36,12 @@ export interface DraftStorage {
   deleteDraft(id: string): Promise<void>
   /** The versions of a draft, oldest first. */
   listVersions(draftId: string): Promise<Version[]>
+  /**
+   * When each version of a draft was kept (its `at`), oldest first, without reading their texts: a save looks
+   * at these only, since reading fifty whole versions on every save would hold up the page.
+   */
+  versionTimes(draftId: string): Promise<number[]>
+  getVersion(draftId: string, at: number): Promise<Version | undefined>
   putVersion(version: Version): Promise<void>
   deleteVersion(draftId: string, at: number): Promise<void>
 }
@@ -72,14 +78,15 @@ export function createDrafts(storage: DraftStorage, now: () => number = Date.now
 
   /** Keeps `text` as a version unless the newest already holds it; drops the oldest past the cap. */
   async function keepVersion(draftId: string, text: string, reason: VersionReason): Promise<void> {
-    const versions = await storage.listVersions(draftId)
-    const newest = versions.at(-1)
+    const times = await storage.versionTimes(draftId)
+    const newestAt = times.at(-1)
+    const newest = newestAt === undefined ? undefined : await storage.getVersion(draftId, newestAt)
     if (newest?.text === text) return
     // Two versions in the same millisecond would share a key: the later one moves up by one.
-    const at = Math.max(now(), (newest?.at ?? 0) + 1)
+    const at = Math.max(now(), (newestAt ?? 0) + 1)
     await storage.putVersion({ draftId, at, text, reason })
-    const excess = versions.length + 1 - MAX_VERSIONS
-    for (const old of versions.slice(0, Math.max(0, excess))) await storage.deleteVersion(draftId, old.at)
+    const excess = times.length + 1 - MAX_VERSIONS
+    for (const old of times.slice(0, Math.max(0, excess))) await storage.deleteVersion(draftId, old)
   }
 
   return {
@@ -105,8 +112,9 @@ export function createDrafts(storage: DraftStorage, now: () => number = Date.now
       serial(async () => {
         const draft = await mustGet(id)
         if (draft.text === text) return draft
-        const newest = (await storage.listVersions(id)).at(-1)
-        if (!newest || now() - newest.at >= VERSION_EVERY) await keepVersion(id, draft.text, 'edit')
+        const newestAt = (await storage.versionTimes(id)).at(-1)
+        if (newestAt === undefined || now() - newestAt >= VERSION_EVERY)
+          await keepVersion(id, draft.text, 'edit')
         const saved = { ...draft, text, updated: now() }
         await storage.putDraft(saved)
         return saved
@@ -126,7 +134,7 @@ export function createDrafts(storage: DraftStorage, now: () => number = Date.now
     restore: (id: string, at: number): Promise<Draft> =>
       serial(async () => {
         const draft = await mustGet(id)
-        const version = (await storage.listVersions(id)).find((v) => v.at === at)
+        const version = await storage.getVersion(id, at)
         if (!version) throw new Error(`no version ${at} of draft ${id}`)
         await keepVersion(id, draft.text, 'restore')
         const saved = { ...draft, text: version.text, updated: now() }
@@ -171,6 +179,11 @@ export function memoryDraftStorage(): DraftStorage {
       versions.delete(id)
     },
     listVersions: async (id) => listOf(id).map((v) => ({ ...v })),
+    versionTimes: async (id) => listOf(id).map((v) => v.at),
+    getVersion: async (id, at) => {
+      const version = listOf(id).find((v) => v.at === at)
+      return version && { ...version }
+    },
     putVersion: async (version) => {
       const list = listOf(version.draftId).filter((v) => v.at !== version.at)
       list.push({ ...version })

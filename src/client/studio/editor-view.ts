@@ -3,10 +3,10 @@
  * done with it (play-test, download, earlier versions), the sections in a side navigation, the chosen
  * section's form, and beside it the summary of problems and the dry run, both kept up to date while typing.
  */
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { Problem } from '../../core/scenario/load/problems.ts'
 import { button, component, h, type View } from '../dom.ts'
-import { t } from '../i18n/index.ts'
+import { getLanguage, t } from '../i18n/index.ts'
 import type { Notices } from '../notices.ts'
 import { renderDryRun } from './dry-run-view.ts'
 import { type Editor, scenarioFileName } from './editor.ts'
@@ -44,6 +44,26 @@ function saveLine(editor: Editor): View {
       button(t('studio.save.retry'), () => void editor.flush(), { class: 'small' }),
     ])
   return h('p', { class: 'hint' }, t(save.kind === 'saving' ? 'studio.save.saving' : 'studio.save.saved'))
+}
+
+/** What the side panel shows: the problems and the dry run, with the way from a problem to its field. */
+interface SidePanelProps {
+  state: Pick<ReturnType<Editor['state']>, 'problems' | 'checking' | 'checkFailed' | 'dryRun' | 'dryRunStale'>
+  blocked: boolean
+  onGo: (problem: Problem) => void
+}
+
+function SidePanel({ state, blocked, onGo }: SidePanelProps): View {
+  // Focusable: on a wide screen it scrolls on its own, which the keyboard must reach too.
+  return h('aside', { class: 'studio-side', 'aria-label': t('studio.side'), tabindex: 0 }, [
+    renderProblems({
+      problems: state.problems,
+      checking: state.checking,
+      checkFailed: state.checkFailed,
+      onGo,
+    }),
+    renderDryRun({ dryRun: state.dryRun, stale: state.dryRunStale, blocked }),
+  ])
 }
 
 function EditorScreen(props: EditorViewProps): View {
@@ -99,6 +119,21 @@ function EditorScreen(props: EditorViewProps): View {
       () => notices.announce(t('studio.export.pageDone')),
       failed('studio.export.failed'),
     )
+
+  const blocked = errors > 0 || state.unreadable !== null
+  const { problems: found, checking, checkFailed, dryRun, dryRunStale } = state
+  // The same view while none of this changes, which Preact then leaves alone: a keystroke draws the form
+  // again, not the whole list of problems and the dry run's report beside it.
+  const side = useMemo(
+    () =>
+      component(SidePanel, {
+        state: { problems: found, checking, checkFailed, dryRun, dryRunStale },
+        blocked,
+        onGo: (p) => reveal(p.path),
+      }),
+    // `reveal` only sets state and moves focus: the first one serves as well as any later one.
+    [found, checking, checkFailed, dryRun, dryRunStale, blocked, getLanguage()],
+  )
 
   const count = (section: StudioSection) => problems.filter((p) => sectionOf(p.path) === section).length
   const nav = h('nav', { class: 'studio-nav', 'aria-label': t('studio.sections') }, [
@@ -184,20 +219,7 @@ function EditorScreen(props: EditorViewProps): View {
         h('h3', { id: SECTION_HEADING, tabindex: -1 }, sectionLabel),
         body,
       ]),
-      // Focusable: on a wide screen it scrolls on its own, which the keyboard must reach too.
-      h('aside', { class: 'studio-side', 'aria-label': t('studio.side'), tabindex: 0 }, [
-        renderProblems({
-          problems: state.problems,
-          checking: state.checking,
-          checkFailed: state.checkFailed,
-          onGo: (p) => reveal(p.path),
-        }),
-        renderDryRun({
-          dryRun: state.dryRun,
-          stale: state.dryRunStale,
-          blocked: errors > 0 || state.unreadable !== null,
-        }),
-      ]),
+      side,
     ]),
   ])
 }

@@ -22,8 +22,12 @@ import type { StudioEdit } from './edits.ts'
 
 /** After a change, the draft is saved once the teacher has paused this long (milliseconds). */
 export const SAVE_AFTER = 500
-/** After a change, the text is checked once the teacher has paused this long (milliseconds). */
-export const CHECK_AFTER = 150
+/**
+ * After a change, the text is checked once the teacher has paused this long (milliseconds): longer than the
+ * gap between two keys of a person typing, so that a word is written out, checked and sent to the worker once,
+ * and short enough that the problems follow the text as it is typed.
+ */
+export const CHECK_AFTER = 250
 
 type Doc = ScenarioDocument
 
