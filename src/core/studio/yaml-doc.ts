@@ -128,7 +128,7 @@ function make(
   return Object.freeze({ data, tokens: Object.freeze(tokens), layout, linked, file })
 }
 
-/** Rewrites the tokens along `path` so that they hold `next`, the new data of the whole document. */
+/** Rewrites the tokens along `path` so that they hold `next`: the new data of the whole file. */
 function edit(doc: ScenarioDocument, path: DocPath, next: unknown, move?: Move): ScenarioDocument {
   const tokens = [...doc.tokens]
   const at = tokens.findIndex((t) => t.type === 'document')
@@ -139,10 +139,10 @@ function edit(doc: ScenarioDocument, path: DocPath, next: unknown, move?: Move):
     if (last && last.type !== 'newline') tokens.push(newline())
     tokens.push({ type: 'document', offset: -1, start: root.start, value: root.value })
   } else {
-    const document = tokens[at] as CST.Document
-    const root = { start: document.start, value: document.value }
+    const yamlDocument = tokens[at] as CST.Document
+    const root = { start: yamlDocument.start, value: yamlDocument.value }
     const edited = editItem(root, 'root', undefined, doc.data, next, path, move, 0, doc.layout)
-    tokens[at] = { ...document, start: edited.start, value: edited.value }
+    tokens[at] = { ...yamlDocument, start: edited.start, value: edited.value }
   }
   const result = make(tokens, next, doc.layout, doc.linked, doc.file)
   if (!doc.linked) return result

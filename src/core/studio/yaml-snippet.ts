@@ -25,7 +25,7 @@ export interface Hint {
   type?: Scalar.Type
 }
 
-/** Where a value goes: under a key of a mapping, as an entry of a list, or as the whole document. */
+/** Where a value goes: under a key of a mapping, as an entry of a list, or as the whole file's value. */
 export type Place = 'pair' | 'seq' | 'root'
 
 /**
