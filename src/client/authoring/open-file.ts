@@ -3,6 +3,7 @@ import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import { MAX_FILE_BYTES } from '../../core/scenario/load/parse.ts'
 import type { Problem } from '../../core/scenario/load/problems.ts'
 import { button, component, h, type View } from '../dom.ts'
+import { hiddenFileInput } from '../file-input.ts'
 import { formatNumber, t } from '../i18n/index.ts'
 import type { Notices } from '../notices.ts'
 import { renderProblemList } from '../render/problems.ts'
@@ -113,20 +114,7 @@ function OpenFile({ report, onFile }: { report: OpenReport | null; onFile: (file
     h('p', { class: 'hint' }, t('authoring.hint', { limit: formatNumber(MAX_FILE_BYTES / 1_000_000) })),
     h('div', { class: 'actions' }, [
       button(t('authoring.open'), () => input.current?.click()),
-      h('input', {
-        ref: input,
-        type: 'file',
-        accept: '.yaml,.yml,application/yaml,text/yaml',
-        hidden: true,
-        tabindex: -1,
-        onchange: (e: Event) => {
-          const target = e.currentTarget as HTMLInputElement
-          const file = target.files?.[0]
-          // Emptied once read, so that the same file can be opened again after it is mended.
-          target.value = ''
-          if (file) onFile(file)
-        },
-      }),
+      hiddenFileInput(input, '.yaml,.yml,application/yaml,text/yaml', onFile),
     ]),
     report ? component(Report, { report }) : null,
   ])

@@ -1,4 +1,5 @@
 import { button, type Children, h, type View } from '../dom.ts'
+import { fileInput } from '../file-input.ts'
 import { formatDate, formatList, t } from '../i18n/index.ts'
 import type { SaveEntry } from '../saves/index.ts'
 
@@ -96,18 +97,7 @@ export function renderTitle(props: TitleProps): View {
       h('p', { class: 'hint' }, t('title.importHint')),
       h('div', { class: 'field' }, [
         h('label', { for: IMPORT_FILE }, t('title.importFile')),
-        h('input', {
-          id: IMPORT_FILE,
-          type: 'file',
-          accept: '.json,application/json',
-          onchange: (e: Event) => {
-            const input = e.currentTarget as HTMLInputElement
-            const file = input.files?.[0]
-            // Emptied once read, so that the same file can be chosen again (after mending it, say).
-            input.value = ''
-            if (file) props.onImport(file)
-          },
-        }),
+        fileInput('.json,application/json', props.onImport, { id: IMPORT_FILE }),
       ]),
     ]),
     // The studio is a page of its own: changing the address reloads into it (see studio/route.ts).

@@ -4,11 +4,13 @@
  * passage, and, below, the form of the articles' details. An article is written into `seeds:` with its text,
  * so that it travels with the scenario.
  */
+
 import { useRef, useState } from 'preact/hooks'
 import { LIMITS } from '../../core/scenario/limits.ts'
 import type { Problem } from '../../core/scenario/load/problems.ts'
 import { articleFromPaste, type PastedArticle } from '../../core/studio/article-text.ts'
 import { button, component, h, type View } from '../dom.ts'
+import { hiddenFileInput } from '../file-input.ts'
 import { t } from '../i18n/index.ts'
 import { renderReader } from './article-reader.ts'
 import type { StudioEdit } from './edits.ts'
@@ -145,19 +147,7 @@ function AddArticle(props: SourcesProps & { added: (file: string) => void }): Vi
     h('div', { class: 'actions' }, [
       button(t('studio.sources.read'), () => readArticle(source), { class: 'primary' }),
       button(t('studio.sources.openFile'), () => fileInput.current?.click()),
-      h('input', {
-        ref: fileInput,
-        type: 'file',
-        accept: ARTICLE_FILES,
-        hidden: true,
-        tabindex: -1,
-        onchange: (e: Event) => {
-          const target = e.currentTarget as HTMLInputElement
-          const file = target.files?.[0]
-          target.value = ''
-          if (file) void openFile(file)
-        },
-      }),
+      hiddenFileInput(fileInput, ARTICLE_FILES, (file) => void openFile(file)),
     ]),
     error ? h('p', { class: 'studio-error', role: 'alert' }, error) : null,
     read && details

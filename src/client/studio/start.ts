@@ -2,10 +2,12 @@
  * The studio's first screen: the drafts kept on this device (open, rename, delete), and the ways to start a
  * new one: from nothing, from the template, from a shipped scenario, or from a scenario file.
  */
+
 import { useRef, useState } from 'preact/hooks'
 import { parse } from 'yaml'
 import { MAX_FILE_BYTES } from '../../core/scenario/load/parse.ts'
 import { button, component, h, type View } from '../dom.ts'
+import { hiddenFileInput } from '../file-input.ts'
 import { formatDate, formatNumber, t } from '../i18n/index.ts'
 import type { Draft } from './drafts.ts'
 
@@ -133,19 +135,7 @@ function FileStart({ onFile }: { onFile: (file: File) => void }): View {
       button(t('studio.start.file'), () => input.current?.click(), {
         'aria-describedby': 'studio-file-hint',
       }),
-      h('input', {
-        ref: input,
-        type: 'file',
-        accept: '.yaml,.yml,application/yaml,text/yaml',
-        hidden: true,
-        tabindex: -1,
-        onchange: (e: Event) => {
-          const target = e.currentTarget as HTMLInputElement
-          const file = target.files?.[0]
-          target.value = ''
-          if (file) onFile(file)
-        },
-      }),
+      hiddenFileInput(input, '.yaml,.yml,application/yaml,text/yaml', onFile),
     ]),
     h('p', { class: 'hint', id: 'studio-file-hint' }, [
       t('studio.start.fileHint', { limit: formatNumber(MAX_FILE_BYTES / 1_000_000) }),

@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from 'preact/hooks'
 import { LIMITS } from '../../../core/scenario/limits.ts'
 import { checkStageImage } from '../../../core/scenario/load/stage-image.ts'
 import { button, component, h, useUid, type View } from '../../dom.ts'
+import { hiddenFileInput } from '../../file-input.ts'
 import { formatNumber, t } from '../../i18n/index.ts'
 import { fieldId } from '../edits.ts'
 import { asRecord, type FormCtx, valueAt } from './context.ts'
@@ -122,19 +123,7 @@ function StagePicture({ ctx }: { ctx: FormCtx }): View {
             void focusSoon(id)
           })
         : null,
-      h('input', {
-        ref: input,
-        type: 'file',
-        accept: PICTURE_ACCEPT,
-        hidden: true,
-        tabindex: -1,
-        onchange: (e: Event) => {
-          const target = e.currentTarget as HTMLInputElement
-          const file = target.files?.[0]
-          target.value = ''
-          if (file) void choose(file)
-        },
-      }),
+      hiddenFileInput(input, PICTURE_ACCEPT, (file) => void choose(file)),
     ]),
     h('p', { class: 'hint', id: `${uid}-hint` }, t('studio.stage.hint', { limit: limitKb() })),
     // Always on the page, so that a screen reader hears each new outcome.
