@@ -21,7 +21,7 @@ import { openStorage } from './saves/index.ts'
 import type { Catalogue } from './scenarios.ts'
 import { rememberScreen, type Screen, savedScreen } from './screens.ts'
 import type { Session } from './session.ts'
-import { mountStage, type Stage } from './stage/index.ts'
+import { mountStage, prepareStage, type Stage } from './stage/index.ts'
 import { type PlayTestRequest, renderBackToStudio, startPlayTest } from './studio/play-test.ts'
 import { embeddedScenario } from './studio/share.ts'
 import { backToTable, enterGame, type Place } from './table/flow.ts'
@@ -203,6 +203,23 @@ export function startApp(
       stage = null
       stageFor = null
     }
+    // Ahead of a table (the set-up screen, a briefing), the stage's frame loads while the page is idle.
+    const ahead = session ? session.store.getState().game.phase !== 'ended' : outside === 'setup'
+    if (!show && !stageFor && ahead) prepareWhenIdle()
+  }
+
+  let preparing = false
+  function prepareWhenIdle(): void {
+    if (preparing) return
+    preparing = true
+    const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200))
+    idle(
+      () => {
+        preparing = false
+        if (stageBox && !stageFor) prepareStage(stageBox)
+      },
+      { timeout: 2000 },
+    )
   }
 
   let shown = ''

@@ -1,3 +1,4 @@
+import { nextComputerCommandWithin } from '../core/ai/computer-player.ts'
 import type { Outcome } from '../core/rules/apply.ts'
 import type { Command } from '../core/rules/commands.ts'
 import type { ScenarioIndex } from '../core/rules/scenario-index.ts'
@@ -34,10 +35,14 @@ export interface Session {
   acting: string | null
   /** Sends a command and lets computer partners answer; the save is written after every command. */
   act: (command: Command) => Outcome
-  /** Sends a command alone: computer partners answer through `computerMoves`, when the caller chooses. */
+  /** Sends a command alone: computer partners answer through `computerMove`, when the caller chooses. */
   apply: (command: Command) => Outcome
-  /** Lets computer-played sides make up to `limit` moves; returns how many they made (0: none has any left). */
-  computerMoves: (limit: number) => number
+  /**
+   * Lets the computer-played sides think about their next move until `enough()` says stop (asked between
+   * the packages they weigh). 'moved': one of them moved; 'thinking': stopped before a move, and the next
+   * call goes on from there; 'done': none has anything left to do.
+   */
+  computerMove: (enough: () => boolean) => 'moved' | 'thinking' | 'done'
   /** What to announce to screen readers about the rounds that ended since `fromRecord`. */
   announcement: (fromRecord: number) => string
   /** Stops saving this game (leaving it for the title screen; it stays listed there). */
@@ -73,7 +78,15 @@ function sessionFor(index: ScenarioIndex, store: Store, saving: SaveHandle): Ses
       return outcome
     },
     apply: (command) => store.getState().dispatch(command),
-    computerMoves: (limit) => store.getState().runComputers(limit),
+    computerMove(enough) {
+      const { game, warnings } = store.getState()
+      const command = nextComputerCommandWithin(index, game, enough)
+      if (command === 'thinking') return 'thinking'
+      if (!command || !store.getState().dispatch(command).ok) return 'done'
+      // As in the store's runComputers: a partner's move does not replace the warnings of the human's last one.
+      if (store.getState().warnings !== warnings) store.setState({ warnings })
+      return 'moved'
+    },
     announcement(fromRecord) {
       const { game } = store.getState()
       // Said in the interface's language, with the scenario's names as the screen shows them.
@@ -112,7 +125,7 @@ export function createSession(
     index,
     onError: context.onError,
   })
-  saving.save()
+  // persistGameStore has written the first save already.
   return sessionFor(index, store, saving)
 }
 

@@ -29,6 +29,16 @@ function follow(model: StageModel): void {
 
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)')
 
+/**
+ * Phaser and the scene's code, imported once. The frame starts on them as soon as it loads: the page may load
+ * it before its game starts (prepareStage in index.ts), and then nothing is left to run when the game comes.
+ */
+let modules: Promise<[typeof import('phaser'), typeof import('./game.ts')]> | null = null
+const loadModules = () => {
+  modules ??= Promise.all([import('phaser'), import('./game.ts')])
+  return modules
+}
+
 async function start(message: Extract<ToFrame, { type: 'start' }>): Promise<void> {
   const { model } = message
   if (started) return follow(model)
@@ -36,7 +46,7 @@ async function start(message: Extract<ToFrame, { type: 'start' }>): Promise<void
   latest = model
   // Without a 2D canvas nothing can be drawn.
   if (!document.createElement('canvas').getContext('2d')) throw new Error('this browser has no 2D canvas')
-  const [P, { startGame }] = await Promise.all([import('phaser'), import('./game.ts')])
+  const [P, { startGame }] = await loadModules()
   const { backdrop, map } = await loadBackdrop(message.backdrop)
   const sides = [...model.proposers, model.responder]
   // A shipped map may come with emblems for the sides it knows; every other side gets a plain shield.
@@ -112,4 +122,8 @@ window.addEventListener('message', (event) => {
 })
 
 // Only in a frame of the game's page: opened on its own, the page has nobody to talk to.
-if (window.parent !== window) tell({ channel: CHANNEL, type: 'hello' })
+if (window.parent !== window) {
+  tell({ channel: CHANNEL, type: 'hello' })
+  // A failure shows when the game is given (start), which awaits the same import.
+  if (document.createElement('canvas').getContext('2d')) loadModules().catch(() => {})
+}

@@ -4,6 +4,7 @@ import { type BackdropContext, type BackdropLayer, topRowEmblems } from './backd
 import { COLOURS, sideColour } from './draw.ts'
 import type { Layout, Rect } from './layout.ts'
 import type { MarkerView } from './marker-shapes.ts'
+import { addCanvasTexture } from './textures.ts'
 import { drawToken, tokenSpots } from './tokens.ts'
 
 /**
@@ -141,7 +142,7 @@ export class ImageBackdrop implements BackdropLayer {
     context.fillRect(0, 0, canvas.width, canvas.height)
     context.drawImage(this.source, p.x - mapArea.x, p.y - mapArea.y, p.w, p.h)
     const key = `picture-${++this.run}`
-    scene.textures.addCanvas(key, canvas)
+    addCanvasTexture(scene.textures, key, canvas)
     if (!this.image) this.image = scene.add.image(0, 0, key).setOrigin(0, 0).setDepth(0)
     else this.image.setTexture(key)
     this.image.setPosition(mapArea.x, mapArea.y).setDisplaySize(canvas.width, canvas.height)

@@ -39,26 +39,83 @@ function load(frame: HTMLIFrameElement): void {
   else frame.src = FRAME_URL
 }
 
+/** A new frame for the stage, not loaded yet. */
+function createFrame(): HTMLIFrameElement {
+  const frame = document.createElement('iframe')
+  frame.className = 'stage-canvas'
+  frame.tabIndex = -1
+  frame.title = 'Red Lines stage (decorative)'
+  frame.setAttribute('aria-hidden', 'true')
+  frame.style.cssText = 'display:block;width:100%;height:100%;border:0;pointer-events:none'
+  return frame
+}
+
+/** A frame loaded ahead of its game (prepareStage), in its container, and whether it has said hello. */
+interface Prepared {
+  frame: HTMLIFrameElement
+  container: HTMLElement
+  hello: boolean
+  listener: (event: MessageEvent) => void
+}
+let prepared: Prepared | null = null
+
+/**
+ * Loads the stage's frame into `container` before any game needs it: the frame's page fetches and runs
+ * Phaser and the scene's code then (the one piece of work that cannot be cut up, about a tenth of a second),
+ * so that the click that opens the table does not wait for it. Call it when the page has nothing else to do,
+ * ahead of a game (the set-up screen, a briefing). The next mountStage into the same container takes this
+ * frame; the container may be hidden meanwhile, since nothing is drawn before the game is given.
+ */
+export function prepareStage(container: HTMLElement): void {
+  if (prepared?.container === container && prepared.frame.isConnected) return
+  if (!document.createElement('canvas').getContext('2d')) return
+  const frame = createFrame()
+  const ahead: Prepared = {
+    frame,
+    container,
+    hello: false,
+    listener: (event) => {
+      if (fromWindow(event, frame.contentWindow) && isFromFrame(event.data) && event.data.type === 'hello')
+        ahead.hello = true
+    },
+  }
+  if (prepared) {
+    window.removeEventListener('message', prepared.listener)
+    prepared.frame.remove()
+  }
+  prepared = ahead
+  window.addEventListener('message', ahead.listener)
+  load(frame)
+  container.append(frame)
+}
+
+/** The frame prepared for `container`, taken (it is no longer anyone else's), or null. */
+function takePrepared(container: HTMLElement): Prepared | null {
+  const taken = prepared?.container === container && prepared.frame.isConnected ? prepared : null
+  if (prepared) window.removeEventListener('message', prepared.listener)
+  if (prepared && !taken) prepared.frame.remove()
+  prepared = null
+  return taken
+}
+
 /**
  * Mounts the stage into `container`, which should have a size of its own (e.g. a CSS height): the frame fills it,
  * and the canvas in the frame follows its size. Resolves once the first frame is drawn, or to a stage that does
  * nothing when Phaser cannot start (no WebGL nor canvas, a missing asset, no answer within 10 s): the game then
- * plays in the page alone.
+ * plays in the page alone. A frame prepared for the container (prepareStage) is used rather than a new one.
  */
 export function mountStage(
   container: HTMLElement,
   store: StoreApi<GameStore>,
   index: ScenarioIndex,
 ): Promise<Stage> {
+  const ahead = takePrepared(container)
   // Without a 2D canvas nothing can be drawn: do not even load the frame.
-  if (!document.createElement('canvas').getContext('2d')) {
+  if (!ahead && !document.createElement('canvas').getContext('2d')) {
     console.warn('Red Lines stage: not shown, the game goes on without it (this browser has no 2D canvas)')
     return Promise.resolve({ destroy() {} })
   }
-  const frame = document.createElement('iframe')
-  frame.className = 'stage-canvas'
-  frame.tabIndex = -1
-  frame.style.cssText = 'display:block;width:100%;height:100%;border:0;pointer-events:none'
+  const frame = ahead?.frame ?? createFrame()
   const backdrop = stageBackdrop(index)
   const credit = describePicture(frame, index)
 
@@ -90,24 +147,30 @@ export function mountStage(
   function onMessage(event: MessageEvent): void {
     if (!fromWindow(event, frame.contentWindow) || !isFromFrame(event.data)) return
     const message: FromFrame = event.data
-    if (message.type === 'hello') {
-      // Also after the frame reloads (in development): it starts again from the game as it is now.
-      const model = stageModel(index, store.getState().game)
-      post({ channel: CHANNEL, type: 'start', model, backdrop })
-      unsubscribe ??= store.subscribe((state, previous) => {
-        if (state.game !== previous.game)
-          post({ channel: CHANNEL, type: 'model', model: stageModel(index, state.game) })
-      })
-    } else if (message.type === 'ready') {
+    // Also after the frame reloads (in development): it starts again from the game as it is now.
+    if (message.type === 'hello') begin()
+    else if (message.type === 'ready') {
       clearTimeout(timer)
       settle({ destroy })
     } else fail(new Error(message.reason))
   }
 
+  /** Gives the frame the game, and then every change of it. */
+  function begin(): void {
+    const model = stageModel(index, store.getState().game)
+    post({ channel: CHANNEL, type: 'start', model, backdrop })
+    unsubscribe ??= store.subscribe((state, previous) => {
+      if (state.game !== previous.game)
+        post({ channel: CHANNEL, type: 'model', model: stageModel(index, state.game) })
+    })
+  }
+
   window.addEventListener('message', onMessage)
   timer = setTimeout(() => fail(new Error('the stage did not start in time')), START_TIMEOUT_MS)
-  load(frame)
-  container.append(frame)
+  if (!ahead) {
+    load(frame)
+    container.append(frame)
+  } else if (ahead.hello) begin()
   if (credit) container.append(credit)
   return settled
 }
@@ -119,11 +182,9 @@ export function mountStage(
  */
 function describePicture(frame: HTMLIFrameElement, index: ScenarioIndex): HTMLElement | null {
   const { stage, language } = localisedIndex(index).scenario
-  if (stage.kind !== 'image') {
-    frame.title = 'Red Lines stage (decorative)'
-    frame.setAttribute('aria-hidden', 'true')
-    return null
-  }
+  // A frame starts out decorative (createFrame), also one loaded before its game was known.
+  if (stage.kind !== 'image') return null
+  frame.removeAttribute('aria-hidden')
   frame.title = stage.alt
   frame.lang = language
   frame.setAttribute('role', 'img')

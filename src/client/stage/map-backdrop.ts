@@ -5,6 +5,7 @@ import { COLOURS, path } from './draw.ts'
 import { type Layout, Projection, type Rect } from './layout.ts'
 import { drawMarkerShape, type MarkerView } from './marker-shapes.ts'
 import { type Crop, cropSvg, glow, type MapData, rasterize } from './svg.ts'
+import { addCanvasTexture } from './textures.ts'
 
 /**
  * A shipped map as the stage's backdrop: the map rasterized for the visible region only, the answering side's
@@ -104,7 +105,7 @@ export class MapBackdrop implements BackdropLayer {
       const canvas = await rasterize(cropSvg(this.map.base, crop), w, h, { vignette: true })
       if (run !== this.rasterRun || this.dead || !scene.sys.isActive()) return
       const key = `map-${run}`
-      scene.textures.addCanvas(key, canvas)
+      addCanvasTexture(scene.textures, key, canvas)
       if (!this.image) this.image = scene.add.image(0, 0, key).setOrigin(0, 0).setDepth(0)
       else this.image.setTexture(key)
       this.image.setDisplaySize(w, h).setPosition(0, 0)
@@ -134,7 +135,7 @@ export class MapBackdrop implements BackdropLayer {
     })
     const { scene } = this.context
     const key = `aura-${++this.auraRun}`
-    scene.textures.addCanvas(key, canvas)
+    addCanvasTexture(scene.textures, key, canvas)
     if (!this.aura) this.aura = scene.add.image(x, y, key).setOrigin(0, 0).setDepth(3)
     else this.aura.setTexture(key).setPosition(x, y)
     this.aura.setDisplaySize(canvas.width, canvas.height)

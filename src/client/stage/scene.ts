@@ -6,6 +6,7 @@ import { computeLayout, type Layout } from './layout.ts'
 import { GROWING_KINDS, type MarkerView } from './marker-shapes.ts'
 import type { StageMarker, StageModel } from './model.ts'
 import type { MapData } from './svg.ts'
+import { addCanvasTexture } from './textures.ts'
 
 /**
  * The one scene of the stage. It draws its backdrop (a shipped map, the neutral table or the scenario's own
@@ -74,7 +75,7 @@ export function createStageScene(P: PhaserNS, input: SceneInput): Phaser.Scene {
         this.cameras.main.setBackgroundColor(COLOURS.sea)
         for (const [side, canvas] of input.emblems) {
           const key = `emblem-${side}`
-          if (!this.textures.exists(key)) this.textures.addCanvas(key, canvas)
+          if (!this.textures.exists(key)) addCanvasTexture(this.textures, key, canvas)
         }
         this.backdrop = input.backdrop({
           scene: this,

@@ -2,7 +2,7 @@ import type { Session } from '../session.ts'
 import type { ActOutcome, Table, TableSnapshot } from './table.ts'
 
 /** How long computer partners may think in one task before the browser gets its turn (to draw, to answer a click). */
-const SLICE_MS = 12
+const SLICE_MS = 10
 
 /**
  * The table of a game played on this device (solo or hot-seat): the rules run here, in the session's store.
@@ -26,9 +26,15 @@ export function localTable(session: Session): Table {
     thinking ??= new Promise<void>((resolve) => {
       const slice = () => {
         const until = performance.now() + SLICE_MS
-        let more = true
-        while (more && performance.now() < until) more = session.computerMoves(1) === 1
-        if (more) return void setTimeout(slice, 0)
+        const enough = () => performance.now() >= until
+        // A decision that needs more than a slice stops between the packages it weighs and goes on in the next.
+        let step: 'moved' | 'thinking' | 'done' = 'moved'
+        while (step === 'moved' && !enough()) step = session.computerMove(enough)
+        if (step !== 'done') return void setTimeout(slice, 0)
+        // The table shows their moves in a task of its own, not on top of a slice's thinking.
+        setTimeout(done, 0)
+      }
+      const done = () => {
         thinking = null
         // Also when nobody moved: the page stops saying that the partners are answering.
         notify()

@@ -6,7 +6,15 @@ import { concludeDecision, endRoundUntabled } from '../rules/flow.ts'
 import { type PackageItem, packageKey } from '../rules/package.ts'
 import type { ScenarioIndex } from '../rules/scenario-index.ts'
 import type { GameState, Request } from '../rules/state.ts'
-import { movesFrom, type Plan, packageUtility, planFor, planningIndex, settledUtility } from './planner.ts'
+import {
+  movesFrom,
+  type Plan,
+  packageUtility,
+  planFor,
+  planningIndex,
+  settledUtility,
+  thinkWithin,
+} from './planner.ts'
 import { declineReason, objectionReason } from './reasons.ts'
 import { situationCache, situationKey } from './situation-cache.ts'
 
@@ -239,4 +247,19 @@ export function nextComputerCommand(index: ScenarioIndex, state: GameState): Com
     return { type: 'table', side: first, payload: {} }
   if (stuck(index, state)) return { type: 'endRound', side: first, payload: {} }
   return null
+}
+
+/**
+ * `nextComputerCommand` thought through in parts, for a page that must keep answering: `enough()` is asked
+ * between the packages the partners weigh (see thinkWithin), and when it says stop the answer is 'thinking'.
+ * Asked again about the same state, the search goes on from what it worked out so far, and the command is
+ * the one `nextComputerCommand` gives.
+ */
+export function nextComputerCommandWithin(
+  index: ScenarioIndex,
+  state: GameState,
+  enough: () => boolean,
+): Command | null | 'thinking' {
+  const thought = thinkWithin(enough, () => nextComputerCommand(index, state))
+  return thought.done ? thought.value : 'thinking'
 }

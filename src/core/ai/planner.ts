@@ -72,6 +72,35 @@ export function settledUtility(index: ScenarioIndex, state: GameState, side: str
 /** Utilities already worked out, per situation. */
 const utilityCache = situationCache<number>()
 
+/** Thrown inside a search whose allowance ran out (see thinkWithin); never escapes thinkWithin. */
+class OutOfAllowance extends Error {}
+
+/** The allowance of the search running now, if its caller gave one. */
+let allowance: { enough: () => boolean; judged: boolean } | null = null
+
+/**
+ * Runs `think` (a computer player's search) until it is done or `enough()` says stop. `enough` is asked before
+ * each package not judged yet in this situation, after the first: every call gets further. Judged packages
+ * are remembered per situation, so the same question asked again goes on from where it stopped and gives the
+ * answer it would have given in one go. This lets a page think in slices between frames; the core keeps no
+ * clock of its own (the caller's `enough` may read one).
+ */
+export function thinkWithin<T>(
+  enough: () => boolean,
+  think: () => T,
+): { done: true; value: T } | { done: false } {
+  const outer = allowance
+  allowance = { enough, judged: false }
+  try {
+    return { done: true, value: think() }
+  } catch (error) {
+    if (error instanceof OutOfAllowance) return { done: false }
+    throw error
+  } finally {
+    allowance = outer
+  }
+}
+
 /** What a package is worth to `side` if it were tabled now (remembered for the situation). */
 export function packageUtility(
   index: ScenarioIndex,
@@ -83,6 +112,10 @@ export function packageUtility(
   const key = `${side}|${situationKey(state, packageKey(items))}`
   let utility = cache.get(key)
   if (utility === undefined) {
+    if (allowance) {
+      if (allowance.judged && allowance.enough()) throw new OutOfAllowance()
+      allowance.judged = true
+    }
     utility = computeUtility(index, state, side, items)
     cache.set(key, utility)
   }
