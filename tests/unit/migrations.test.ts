@@ -6,6 +6,7 @@ import { loadScenario } from '../../src/core/scenario/load/index.ts'
 import { v1ToV2 } from '../../src/core/scenario/load/migrations/v1-to-v2.ts'
 import { v2ToV3 } from '../../src/core/scenario/load/migrations/v2-to-v3.ts'
 import { v3ToV4 } from '../../src/core/scenario/load/migrations/v3-to-v4.ts'
+import { v4ToV5 } from '../../src/core/scenario/load/migrations/v4-to-v5.ts'
 import { formatProblem, type Problem } from '../../src/core/scenario/load/problems.ts'
 import { GAME_VERSION_FOR_FORMAT, MIGRATIONS } from '../../src/core/scenario/load/version.ts'
 import { FORMAT_VERSION } from '../../src/core/scenario/schema/scenario.ts'
@@ -156,8 +157,7 @@ describe('format 2 → 3 migration', () => {
 })
 
 describe('format 3 → 4 migration', () => {
-  it('is the migration registered for format 3, and format 4 is current', () => {
-    expect(FORMAT_VERSION).toBe(4)
+  it('is the migration registered for format 3', () => {
     expect(MIGRATIONS[3]).toBe(v3ToV4)
   })
 
@@ -190,21 +190,66 @@ describe('format 3 → 4 migration', () => {
   })
 })
 
-describe('files newer than the game', () => {
-  it('refuses format 5, saying which game it needs', () => {
+describe('format 4 → 5 migration', () => {
+  it('is the migration registered for format 4, and format 5 is current', () => {
+    expect(FORMAT_VERSION).toBe(5)
+    expect(MIGRATIONS[4]).toBe(v4ToV5)
+  })
+
+  it('changes nothing but the version: a format 4 file reads as the same scenario as its format 5 twin', () => {
+    const v4 = parse(read('harbour.v4.yaml')) as Record<string, unknown>
+    expect(v4ToV5(v4)).toEqual(v4)
+    const twin = read('harbour.v4.yaml').replace('formatVersion: 4', 'formatVersion: 5')
+    const loaded = loadScenario(twin, { file: 'harbour.v5.yaml', seeds: FIXTURE_SEEDS })
+    expect(loaded.problems.filter((p) => p.severity === 'error')).toEqual([])
+    expect(load('harbour.v4.yaml').scenario).toEqual(loaded.scenario)
+    expect(loaded.scenario?.sides.every((s) => s.reflection === undefined && s.roles === undefined)).toBe(
+      true,
+    )
+  })
+
+  it('reads a side’s reflection questions and roles in format 5', () => {
+    const extra = [
+      '    reflection:',
+      '      - { id: why, question: "Why did the talks end as they did?", rubric: "Names a cause." }',
+      '    roles:',
+      '      - { id: lead, name: lead negotiator }',
+    ].join('\n')
     const text = read('harbour.v4.yaml').replace('formatVersion: 4', 'formatVersion: 5')
+    const at = text.indexOf('\n  - id:', text.indexOf('\nsides:') + 8)
+    const withExtra = `${text.slice(0, at)}\n${extra}${text.slice(at)}`
+    const loaded = loadScenario(withExtra, { file: 'harbour.v5.yaml', seeds: FIXTURE_SEEDS })
+    expect(loaded.problems.filter((p) => p.severity === 'error')).toEqual([])
+    const side = loaded.scenario?.sides[0]
+    expect(side?.reflection).toEqual([
+      { id: 'why', question: 'Why did the talks end as they did?', rubric: 'Names a cause.' },
+    ])
+    expect(side?.roles).toEqual([{ id: 'lead', name: 'lead negotiator' }])
+  })
+
+  it('is pure: the document it is given is left as it was', () => {
+    const doc = parse(read('harbour.v4.yaml')) as Record<string, unknown>
+    const before = structuredClone(doc)
+    v4ToV5(doc)
+    expect(doc).toEqual(before)
+  })
+})
+
+describe('files newer than the game', () => {
+  it('refuses format 6, saying which game it needs', () => {
+    const text = read('harbour.v4.yaml').replace('formatVersion: 4', 'formatVersion: 6')
     const result = loadScenario(text, { file: 'next.yaml' })
     expect(result.scenario).toBeNull()
     expect(result.problems).toHaveLength(1)
     const [problem] = result.problems
     expect(problem).toMatchObject({
       code: 'FORMAT_VERSION_TOO_NEW',
-      line: text.split('\n').indexOf('formatVersion: 5') + 1,
+      line: text.split('\n').indexOf('formatVersion: 6') + 1,
       column: 16,
       path: 'formatVersion',
     })
     expect(problem?.message).toBe(
-      'This file is written in scenario format 5, but this game reads formats up to 4; it needs a version of Red Lines later than 0.4',
+      'This file is written in scenario format 6, but this game reads formats up to 5; it needs a version of Red Lines later than 0.5',
     )
   })
 
@@ -213,6 +258,6 @@ describe('files newer than the game', () => {
       version: string
     }
     expect(GAME_VERSION_FOR_FORMAT[FORMAT_VERSION]).toBe(version.split('.').slice(0, 2).join('.'))
-    expect(Object.keys(GAME_VERSION_FOR_FORMAT).map(Number)).toEqual([1, 2, 3, 4])
+    expect(Object.keys(GAME_VERSION_FOR_FORMAT).map(Number)).toEqual([1, 2, 3, 4, 5])
   })
 })

@@ -66,7 +66,7 @@ describe('opening and saving a file unchanged', () => {
 
   it('reads values by path, and undefined where there is none', () => {
     const doc = open(SEED)
-    expect(getAt(doc, ['formatVersion'])).toBe(4)
+    expect(getAt(doc, ['formatVersion'])).toBe(5)
     expect(getAt(doc, ['sides', 0, 'id'])).toBe('ukraine')
     expect(getAt(doc, ['sides', 99, 'id'])).toBeUndefined()
     expect(getAt(doc, ['title', 'x'])).toBeUndefined()

@@ -15,7 +15,7 @@ function today(now: Date): string {
 /** The text of a new scenario, set on `now`'s date. */
 export function blankScenario(now = new Date()): string {
   return `# A scenario made in the Red Lines studio. Comments like this one are kept when the studio saves.
-formatVersion: 4
+formatVersion: 5
 id: my-scenario
 title: My scenario
 summary: >-

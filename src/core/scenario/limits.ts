@@ -52,6 +52,10 @@ export const LIMITS = {
     preferences: 100,
     events: 100,
     endings: 20,
+    /** Reflection questions of one side. */
+    reflection: 20,
+    /** Named roles within one side. */
+    roles: 20,
     /** Languages under `translations:`. */
     translations: 20,
   },

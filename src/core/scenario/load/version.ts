@@ -2,6 +2,7 @@ import { FORMAT_VERSION } from '../schema/scenario.ts'
 import { v1ToV2 } from './migrations/v1-to-v2.ts'
 import { v2ToV3 } from './migrations/v2-to-v3.ts'
 import { v3ToV4 } from './migrations/v3-to-v4.ts'
+import { v4ToV5 } from './migrations/v4-to-v5.ts'
 import type { ParsedFile } from './parse.ts'
 import { type Problem, shown } from './problems.ts'
 
@@ -12,10 +13,16 @@ import { type Problem, shown } from './problems.ts'
 export type Migration = (doc: Record<string, unknown>) => Record<string, unknown>
 
 /** MIGRATIONS[n] upgrades version n to n + 1. */
-export const MIGRATIONS: Record<number, Migration> = { 1: v1ToV2, 2: v2ToV3, 3: v3ToV4 }
+export const MIGRATIONS: Record<number, Migration> = { 1: v1ToV2, 2: v2ToV3, 3: v3ToV4, 4: v4ToV5 }
 
 /** The version of Red Lines that first reads each format version, for the "too new" message. */
-export const GAME_VERSION_FOR_FORMAT: Record<number, string> = { 1: '0.1', 2: '0.2', 3: '0.3', 4: '0.4' }
+export const GAME_VERSION_FOR_FORMAT: Record<number, string> = {
+  1: '0.1',
+  2: '0.2',
+  3: '0.3',
+  4: '0.4',
+  5: '0.5',
+}
 
 /**
  * Reads `formatVersion`, refuses files newer than this game knows with a message that says so, and migrates

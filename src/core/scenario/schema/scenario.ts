@@ -37,7 +37,7 @@ const gameRuleFields = (what: string) => ({
 export { CitationSchema, type Effect, SeedSchema, StatementSchema } from './common.ts'
 
 /** The scenario format this build of the game writes and understands best. */
-export const FORMAT_VERSION = 4
+export const FORMAT_VERSION = 5
 
 export const ConstraintSchema = z
   .strictObject({
@@ -54,6 +54,28 @@ export const ConstraintSchema = z
       .describe('Passages of the articles that back this constraint.'),
   })
   .describe('A side will not endorse a package that breaks this. Computer players always respect it.')
+
+export const ReflectionQuestionSchema = z
+  .strictObject({
+    id: id.describe("The question's own id, by which answers and the grading export name it."),
+    question: text.describe('The question as students of this side read it after the game.'),
+    rubric: text
+      .optional()
+      .describe(
+        'What a good answer shows, for the teacher: the grading export gives it a column of its own, beside the answers, for the mark.',
+      ),
+  })
+  .describe('A question for reflection after the game, asked of every student of the side.')
+
+export const RoleSchema = z
+  .strictObject({
+    id: id.describe("The role's own id."),
+    name: text.describe(
+      'The role\'s name as players see it beside a student\'s name, such as "lead negotiator".',
+    ),
+    brief: text.optional().describe('What a student in this role does, in a sentence or two.'),
+  })
+  .describe('A named role within a side, for classes where several students share one side.')
 
 export const SideSchema = z.strictObject({
   id: id.describe("The side's id, by which instruments, red lines and scoring name it."),
@@ -77,6 +99,20 @@ export const SideSchema = z.strictObject({
     .array(PositionSchema)
     .default([])
     .describe('What this side argues about some instruments; computer players give these as their reasons.'),
+  reflection: z
+    .array(ReflectionQuestionSchema)
+    .max(LIMITS.sections.reflection)
+    .optional()
+    .describe(
+      'Questions each student of this side answers on their own device after the game, before the debrief opens fully; in solo play they are offered as questions to think about.',
+    ),
+  roles: z
+    .array(RoleSchema)
+    .max(LIMITS.sections.roles)
+    .optional()
+    .describe(
+      'Named roles within this side, such as a lead negotiator and advisers, which the instructor gives the students who share the side in a classroom.',
+    ),
 })
 
 export const ActorSchema = z.strictObject({
@@ -369,6 +405,8 @@ export const ScenarioSchema = z
 export type Scenario = z.infer<typeof ScenarioSchema>
 export type ScenarioInput = z.input<typeof ScenarioSchema>
 export type Side = Scenario['sides'][number]
+export type ReflectionQuestion = z.infer<typeof ReflectionQuestionSchema>
+export type SideRole = z.infer<typeof RoleSchema>
 export type Instrument = Scenario['instruments'][number]
 export type Variant = Instrument['variants'][number]
 export type RedLine = Scenario['redLines'][number]

@@ -34,7 +34,12 @@ export const SCENARIO_TEXTS: TextShape = {
     sides: {
       texts: ['name', 'shortName', 'briefing'],
       textLists: ['interests'],
-      lists: { constraints: { texts: ['text', 'rationale'] }, positions: { texts: ['text'] } },
+      lists: {
+        constraints: { texts: ['text', 'rationale'] },
+        positions: { texts: ['text'] },
+        reflection: { texts: ['question', 'rubric'] },
+        roles: { texts: ['name', 'brief'] },
+      },
       objects: { outlook: { texts: ['text'] } },
     },
     actors: { texts: ['name', 'office'], lists: { statements: { texts: ['context', 'date'] } } },
@@ -69,7 +74,7 @@ export const TRANSLATIONS_HELP = [
   '`translations: { uk: { title: "…", sides.ukraine.name: "Україна" } }`.',
   'A text path names a field by section, element id (or position from 0 for elements without an id) and field:',
   '`title`, `summary`, `setOn`;',
-  '`sides.ID.name|briefing`, `sides.ID.interests.N`, `sides.ID.constraints.ID.text|rationale`, `sides.ID.outlook.text`, `sides.ID.positions.N.text`;',
+  '`sides.ID.name|briefing`, `sides.ID.interests.N`, `sides.ID.constraints.ID.text|rationale`, `sides.ID.outlook.text`, `sides.ID.positions.N.text`, `sides.ID.reflection.ID.question|rubric`, `sides.ID.roles.ID.name|brief`;',
   '`actors.ID.name|office`, `actors.ID.statements.N.context|date`;',
   '`tags.ID.name|description` (likewise `meters`, `flags`);',
   '`instruments.ID.name|description|rationale`, `instruments.ID.variants.ID.name|description`;',
