@@ -40,7 +40,7 @@ export function createGameStore(
     refusals: [],
     warnings: [],
     dispatch(command) {
-      const outcome = applyCommand(index, get().game, command)
+      const outcome = applyCommand(index, get().game, command, get().log.length)
       if (outcome.ok)
         set({ game: outcome.state, log: [...get().log, command as Command], warnings: outcome.warned })
       else set({ refusals: [...get().refusals, { command, refusal: outcome.refusal }].slice(-MAX_REFUSALS) })
@@ -77,7 +77,7 @@ export class ReplayError extends Error {
 export function replay(index: ScenarioIndex, setup: GameSetup, log: readonly Command[]): GameState {
   let state = newGame(index, setup)
   log.forEach((command, i) => {
-    const outcome = applyCommand(index, state, command)
+    const outcome = applyCommand(index, state, command, i)
     if (!outcome.ok) throw new ReplayError(i + 1, outcome.refusal)
     state = outcome.state
   })

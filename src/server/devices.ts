@@ -3,12 +3,17 @@ import { LIMITS } from '../net/protocol.ts'
 import { TokenBucket } from './bucket.ts'
 import type { Classroom } from './classroom.ts'
 import { roomView, scenarioView, type Viewer } from './views.ts'
+import { gameOver } from './visible-log.ts'
 
 /** Per connected device: who it is, where from, how much of the log it has, and its seat's allowance. */
 export interface Device {
   viewer: Viewer
   address: string
+  /** How far into the room's log it has been sent, and how many entries it could read there (visible-log.ts). */
   logSent: number
+  logCount: number
+  /** Whether the game was over when its log was last sent (every message is then shown). */
+  over: boolean
   /** The side its scenario was last sent for (a new side means a new private briefing). */
   side: string | null
   /** The allowance of its seat (or of the instructor), shared by every device and kept across reconnects. */
@@ -41,7 +46,16 @@ export class Devices {
       bucket = new TokenBucket(LIMITS.burst, LIMITS.perSecond, Date.now())
       this.allowances.set(key, bucket)
     }
-    this.bySession.set(sessionId, { viewer, address, logSent: 0, side: null, bucket, limitToldAt: 0 })
+    this.bySession.set(sessionId, {
+      viewer,
+      address,
+      logSent: 0,
+      logCount: 0,
+      over: false,
+      side: null,
+      bucket,
+      limitToldAt: 0,
+    })
   }
 
   remove(sessionId: string): void {
@@ -84,7 +98,8 @@ export class Devices {
 
   /**
    * Sends every device its own view of the room: the log entries it does not have yet, and the scenario as
-   * its seat may see it when it first joins or its side changes (a new side, a new private briefing).
+   * its seat may see it when it first joins or its side changes (a new side, a new private briefing). A new
+   * side, or the game's end, changes which messages it may read: its log is then sent again from the start.
    */
   broadcast(clients: readonly Client[], classroom: Classroom): void {
     const now = new Date()
@@ -94,12 +109,20 @@ export class Devices {
       if (!device) continue
       const side =
         device.viewer.role === 'student' ? (classroom.seat(device.viewer.seat)?.side ?? null) : null
-      if (device.logSent === 0 || side !== device.side) {
+      if (device.logSent === 0 || side !== device.side)
         client.send('scenario', scenarioView(classroom, device.viewer))
-        device.side = side
+      const over = gameOver(classroom)
+      if (side !== device.side || over !== device.over) {
+        device.logSent = 0
+        device.logCount = 0
       }
-      client.send('view', roomView(classroom, device.viewer, online, device.logSent, now, this.contested))
+      device.side = side
+      device.over = over
+      const cursor = { index: device.logSent, count: device.logCount }
+      const view = roomView(classroom, device.viewer, online, cursor, now, this.contested)
+      client.send('view', view)
       device.logSent = classroom.log.length
+      device.logCount = view.log.from + view.log.entries.length
     }
   }
 }

@@ -174,6 +174,9 @@ const CASES: Record<RefusalCode, { before?: unknown[]; state?: () => GameState; 
     before: [cmd('inject', INSTRUCTOR, { event: 'storm' })],
     command: cmd('inject', INSTRUCTOR, { event: 'storm' }),
   },
+  MESSAGE_EMPTY: { command: cmd('say', 'north', { channel: 'public', text: '  ' }) },
+  MESSAGE_TOO_LONG: { command: cmd('say', 'north', { channel: 'team', text: 'x'.repeat(501) }) },
+  UNKNOWN_RECIPIENT: { command: cmd('say', 'north', { channel: 'private', to: 'harbour', text: 'hi' }) },
 }
 
 /** The refusal each case meets, from the rules themselves (EXCLUDED needs an exclusion the fixture lacks). */

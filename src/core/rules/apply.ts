@@ -2,6 +2,7 @@ import { CommandSchema, isInstructorCommand, type SideCommand } from './commands
 import { brokenConstraints, constraintWarning, type RuleWarning } from './constraints.ts'
 import { concludeDecision, endRoundUntabled, tablePackage } from './flow.ts'
 import { applyInstructorCommand } from './instructor.ts'
+import { applySay } from './messages.ts'
 import type { PackageItem } from './package.ts'
 import { type Refused, refuse } from './refusals.ts'
 import type { ScenarioIndex } from './scenario-index.ts'
@@ -30,7 +31,9 @@ function changed(state: GameState, side: string, patch: Partial<GameState>): Gam
 }
 
 type Handler<C extends SideCommand> = (index: ScenarioIndex, state: GameState, cmd: C) => Outcome
-type Handlers = { [T in SideCommand['type']]: Handler<Extract<SideCommand, { type: T }>> }
+/** The moves of the negotiation, each allowed in one phase; a message (`say`) is handled apart. */
+type MoveType = Exclude<SideCommand['type'], 'say'>
+type Handlers = { [T in MoveType]: Handler<Extract<SideCommand, { type: T }>> }
 
 /** Checks that a side may put an instrument (in this reading) into the current package. */
 export function checkAdd(
@@ -179,7 +182,7 @@ const handlers: Handlers = {
   },
 }
 
-const PHASE_OF: Record<SideCommand['type'], GameState['phase']> = {
+const PHASE_OF: Record<MoveType, GameState['phase']> = {
   add: 'negotiating',
   withdraw: 'negotiating',
   request: 'negotiating',
@@ -195,8 +198,10 @@ const PHASE_OF: Record<SideCommand['type'], GameState['phase']> = {
 /**
  * Applies one command by the rules: a pure function of the scenario, the state and the command. A command
  * that is malformed or not allowed is refused with a named reason, and the state is left as it was.
+ * `seq` is the command's position in the game's log, which a message keeps to find who typed it and when
+ * (the store and replay pass it; a message applied without it is numbered after the previous one).
  */
-export function applyCommand(index: ScenarioIndex, state: GameState, input: unknown): Outcome {
+export function applyCommand(index: ScenarioIndex, state: GameState, input: unknown, seq?: number): Outcome {
   const parsed = CommandSchema.safeParse(input)
   if (!parsed.success) {
     const detail = parsed.error.issues[0]?.message ?? 'invalid'
@@ -207,6 +212,8 @@ export function applyCommand(index: ScenarioIndex, state: GameState, input: unkn
   if (isInstructorCommand(cmd)) return applyInstructorCommand(index, state, cmd)
   if (state.phase === 'ended') return refuse('GAME_OVER')
   if (!index.proposers.includes(cmd.side)) return refuse('NOT_A_PROPOSER', { side: cmd.side })
+  // A message may be sent at any stage of the game until its end.
+  if (cmd.type === 'say') return applySay(index, state, cmd, seq ?? (state.messages.at(-1)?.seq ?? -1) + 1)
   if (PHASE_OF[cmd.type] !== state.phase)
     return refuse('WRONG_PHASE', { command: cmd.type, phase: state.phase })
   const handler = handlers[cmd.type] as Handler<SideCommand>

@@ -1,8 +1,25 @@
 import { z } from 'zod'
 import { VerdictSchema } from '../scenario/schema/conditions.ts'
+import { messageTextClean } from './messages.ts'
 import { IdSchema as id } from './setup.ts'
 
 const reason = z.string().trim().min(1).max(500)
+
+/**
+ * A message's payload (see messages.ts). Its length is checked by the rules, not here, so that an empty or
+ * too long message is refused by name (MESSAGE_EMPTY, MESSAGE_TOO_LONG) rather than as malformed.
+ */
+const sayPayload = z
+  .strictObject({
+    channel: z.enum(['public', 'team', 'private']),
+    /** The side a private message is addressed to: required for `private`, refused on the other channels. */
+    to: id.optional(),
+    text: z.string().trim().refine(messageTextClean, 'A message has no control characters but newlines.'),
+  })
+  .refine((p) => (p.channel === 'private') === (p.to !== undefined), {
+    message: 'A private message names the side it is addressed to (`to`); the other channels do not.',
+    path: ['to'],
+  })
 
 /**
  * The `side` of the instructor's commands. It starts with "@", which no scenario id can, so it can never
@@ -54,6 +71,8 @@ export const CommandSchema = z.discriminatedUnion('type', [
     side: id,
     payload: z.strictObject({ choice: z.enum(['implement', 'continue']) }),
   }),
+  // A message to the table, a teammate or another side (messages.ts): logged, but it changes nothing else.
+  z.strictObject({ type: z.literal('say'), side: id, payload: sayPayload }),
   // The instructor's commands in a classroom room (see instructor.ts): logged and replayed like the others.
   z.strictObject({
     type: z.literal('overrule'),

@@ -39,11 +39,9 @@ function overrule(
   if (state.response.verdict === ruling.verdict) return refuse('SAME_VERDICT')
   // Ruling back to the rules' own verdict simply answers the package again, without an overrule.
   const rules = state.response.overruled?.verdict ?? state.response.verdict
-  return {
-    ok: true,
-    state: tablePackage(index, before, rules === ruling.verdict ? undefined : ruling),
-    warned: [],
-  }
+  const answered = tablePackage(index, before, rules === ruling.verdict ? undefined : ruling)
+  // The messages sent since the package was tabled stay: an overrule changes the answer, not what was said.
+  return { ok: true, state: { ...answered, messages: state.messages }, warned: [] }
 }
 
 function inject(index: ScenarioIndex, state: GameState, id: string): Outcome {

@@ -29,6 +29,9 @@ export const REFUSAL_CODES = [
   'SAME_VERDICT',
   'UNKNOWN_EVENT',
   'EVENT_ALREADY_FIRED',
+  'MESSAGE_EMPTY',
+  'MESSAGE_TOO_LONG',
+  'UNKNOWN_RECIPIENT',
 ] as const
 
 /** Why a command was refused. */

@@ -1,6 +1,7 @@
 import type { ResponseKind } from '../scenario/schema/conditions.ts'
 import type { AftermathResult } from './aftermath.ts'
 import type { ConditionContext } from './conditions.ts'
+import type { TableMessage } from './messages.ts'
 import { type PackageItem, resolvePackage } from './package.ts'
 import { drawResolve } from './resolve.ts'
 import { seedState } from './rng.ts'
@@ -93,6 +94,8 @@ export interface GameState {
   aftermath: AftermathResult | null
   /** Events the instructor brought in, with the round they came in (they are also in `firedEvents`). */
   injected: Array<{ event: string; round: number }>
+  /** The messages the sides sent, in order (see messages.ts): who may read each is decided when it is shown. */
+  messages: TableMessage[]
   /**
    * The state just before the last package was tabled, while its answer may still be overruled (until the
    * round moves on); null otherwise. It never holds a snapshot of its own.
@@ -125,6 +128,7 @@ export function newGame(index: ScenarioIndex, setup: GameSetup): GameState {
     inForce: null,
     aftermath: null,
     injected: [],
+    messages: [],
     beforeResponse: null,
   }
 }
