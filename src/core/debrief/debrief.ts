@@ -13,6 +13,7 @@ import {
 import type { Ending } from '../scenario/schema/scenario.ts'
 import { situationFromLog, situationFromState } from './predict.ts'
 import { aftermathOf, type DebriefAftermath, type RevealedResolve, revealResolve } from './reveal.ts'
+import { type StoryAuthor, type StoryEntry, storyOf } from './story.ts'
 import {
   type CrossedRedLine,
   crossedRedLines,
@@ -32,6 +33,13 @@ export interface DebriefOutcome {
   text: string
   round: number
 }
+
+/**
+ * What ended a game, where a classroom room knows it: the rules (an ending reached by the sides' moves), the
+ * round timer (its time-out closed the last round and the rules then ended the game), or the instructor
+ * (who ended the room where it stood, before any ending).
+ */
+export type EndedBy = 'rules' | 'timer' | 'instructor'
 
 /** A side's score, with its name. */
 export interface DebriefScore extends SideScore {
@@ -55,12 +63,18 @@ export interface Debrief {
   scenario: { id: string; title: string }
   /** Null while the game is still going on. */
   outcome: DebriefOutcome | null
+  /**
+   * Who ended the game and in which round, set by a classroom server (absent in a game played alone, which
+   * only the rules end). With `by: 'instructor'` there is no `outcome`: the game stopped where it stood.
+   */
+  endedBy?: { by: EndedBy; round: number }
   /** The ending's title, or empty while the game goes on (the catalogue words that: `debrief.goesOn`). */
   title: string
   roundsPlayed: number
   /** The side that answers the packages, with its name. */
   responder: { side: string; name: string }
-  seats: Array<{ side: string; name: string; seat: Seat }>
+  /** Who played each side; in a classroom, the names of the students seated on it (set by the server). */
+  seats: Array<{ side: string; name: string; seat: Seat; students?: string[] }>
   difficulty: Difficulty
   seed: number
   /** `instructor` when the game was played with the hidden parts open (Backstage): its result is a study. */
@@ -77,17 +91,21 @@ export interface Debrief {
   resolve: RevealedResolve[]
   /** The years after a deal or an imposition, with their odds; null when none were played out. */
   aftermath: DebriefAftermath | null
+  /** How the negotiation went: every move, message, answer and event in order, each attributed (story.ts). */
+  story: StoryEntry[]
 }
 
 /**
  * Builds the debrief of a game. `state` must be the replay of `log` from `setup` (as the store holds it);
- * the log is used to rebuild the exact situation the last package was answered in, for the what-if.
+ * the log is used to rebuild the exact situation the last package was answered in, for the what-if, and to
+ * tell the story. `authors`, in a classroom, says who sent each logged command (see story.ts).
  */
 export function buildDebrief(
   index: ScenarioIndex,
   setup: GameSetup,
   state: GameState,
   log: readonly Command[],
+  authors?: ReadonlyArray<StoryAuthor | null>,
 ): Debrief {
   const { scenario } = index
   const verdict = finalVerdict(index, state)
@@ -131,5 +149,6 @@ export function buildDebrief(
     whatIf: whatIf(index, state, situationFromLog(index, setup, log) ?? situationFromState(index, state)),
     resolve: revealResolve(index, state),
     aftermath: aftermathOf(index, state),
+    story: storyOf(index, setup, state, log, authors),
   }
 }

@@ -20,9 +20,14 @@ export function roundsText(rounds: readonly number[]): string {
   return t(rounds.length === 1 ? 'rounds.one' : 'rounds.many', { list })
 }
 
-/** Who played a side: human, computer, or (for the responder, which has no seat) the rules engine. */
+/**
+ * Who played a side: in a classroom the students seated on it, by name; else human, computer, or (for the
+ * responder, which has no seat) the rules engine.
+ */
 function playedBy(debrief: Debrief, side: string): string {
-  const seat = debrief.seats.find((s) => s.side === side)?.seat
+  const found = debrief.seats.find((s) => s.side === side)
+  if (found?.students?.length) return formatList(found.students)
+  const seat = found?.seat
   return t(
     seat === 'human' ? 'seat.humanLabel' : seat === 'computer' ? 'seat.computerLabel' : 'seat.engineLabel',
   )
@@ -32,14 +37,26 @@ function playedBy(debrief: Debrief, side: string): string {
 export function renderFacts(debrief: Debrief, responder: string): View {
   const sides = [
     ...debrief.seats.map((s) =>
-      t('seat.named', { side: s.name, seat: t(s.seat === 'human' ? 'seat.human' : 'seat.computer') }),
+      t('seat.named', {
+        side: s.name,
+        // In a classroom, the students seated on the side, by name.
+        seat: s.students?.length
+          ? formatList(s.students)
+          : t(s.seat === 'human' ? 'seat.human' : 'seat.computer'),
+      }),
     ),
     t('seat.named', { side: responder, seat: t('seat.engine') }),
   ]
   const fact = (term: string, value: string) => h('div', {}, [h('dt', {}, term), h('dd', {}, value)])
   return h('dl', { class: 'debrief-facts' }, [
     fact(t('facts.scenario'), debrief.scenario.title),
-    fact(t('facts.rounds'), formatNumber(debrief.roundsPlayed)),
+    fact(
+      t('facts.rounds'),
+      // A game stopped by the instructor mid-round: the rounds it completed, and the one it stopped in.
+      debrief.endedBy?.by === 'instructor' && !debrief.outcome
+        ? t('debrief.roundsStopped', { played: debrief.roundsPlayed, round: debrief.endedBy.round })
+        : formatNumber(debrief.roundsPlayed),
+    ),
     fact(t('facts.difficulty'), t(DIFFICULTY[debrief.difficulty])),
     fact(t('facts.seed'), String(debrief.seed)),
     fact(t('facts.mode'), t(debrief.mode === 'instructor' ? 'facts.modeInstructor' : 'facts.modePlay')),
