@@ -28,25 +28,55 @@ export const SCORE_LINE_KEYS = {
   breaches: 'score.breaches',
 } as const satisfies Record<Exclude<ScoreLine['kind'], 'term'>, MessageKey>
 
-/** The debrief's title: the ending's (the scenario's words), or "The game goes on" while there is none. */
-export function outcomeTitle(words: Words, outcome: { title: string } | null | undefined): string {
-  return outcome ? outcome.title : words.t('debrief.goesOn')
+/**
+ * The debrief's title: the ending's (the scenario's words); for a game the instructor stopped before any
+ * ending, "Ended by the instructor in round 3"; else "The game goes on".
+ */
+export function outcomeTitle(
+  words: Words,
+  outcome: { title: string } | null | undefined,
+  endedBy?: Debrief['endedBy'],
+): string {
+  if (outcome) return outcome.title
+  if (endedBy?.by === 'instructor') return words.t('debrief.stopped', { round: endedBy.round })
+  return words.t('debrief.goesOn')
 }
 
 /**
  * The ending's text followed by who came out ahead (`ahead`: their names), e.g. "… Came out ahead: Europe.";
- * says the game has not ended while there is no ending.
+ * for a game the instructor stopped, that it stopped and who was ahead then; says the game has not ended
+ * while there is no ending.
  */
 export function outcomeText(
   words: Words,
   outcome: { text: string } | null | undefined,
   ahead: readonly string[],
+  endedBy?: Debrief['endedBy'],
 ): string {
-  if (!outcome) return words.t('debrief.notEnded')
   const summary = ahead.length
     ? words.t('debrief.cameOutAhead', { sides: words.list(ahead) })
     : words.t('debrief.noneAhead')
-  return words.t('debrief.endingText', { text: outcome.text, summary })
+  if (outcome) return words.t('debrief.endingText', { text: outcome.text, summary })
+  if (endedBy?.by === 'instructor') return words.t('debrief.stoppedText', { round: endedBy.round, summary })
+  return words.t('debrief.notEnded')
+}
+
+/**
+ * What ended a classroom game, in a few words for the exports and the dashboard: "Reached by the rules in
+ * round 6", "Reached when the time for round 6 ran out", "Ended by the instructor in round 3"; empty when
+ * nobody says (a game played alone, which only the rules end).
+ */
+export function endedByText(words: Words, endedBy: Debrief['endedBy']): string {
+  if (!endedBy) return ''
+  const { round } = endedBy
+  if (endedBy.by === 'instructor') return words.t('debrief.stopped', { round })
+  return words.t(endedBy.by === 'timer' ? 'endedBy.timer' : 'endedBy.rules', { round })
+}
+
+/** The ending as the exports give it: the ending's title, or that the instructor stopped the game, or "". */
+export function endingCell(words: Words, debrief: Pick<Debrief, 'outcome' | 'endedBy'>): string {
+  if (debrief.outcome) return debrief.outcome.title
+  return debrief.endedBy ? outcomeTitle(words, null, debrief.endedBy) : ''
 }
 
 /**

@@ -1,4 +1,4 @@
-import { DECISION_KEYS, scoreLineText, verdictText } from '../../messages/debrief.ts'
+import { DECISION_KEYS, endedByText, endingCell, scoreLineText, verdictText } from '../../messages/debrief.ts'
 import { type Words, wordsIn } from '../../messages/index.ts'
 import type { Debrief } from '../debrief/debrief.ts'
 
@@ -28,8 +28,8 @@ export function csvRow(values: ReadonlyArray<string | number | boolean | null | 
  * The debrief as CSV for a spreadsheet (RFC 4180, CRLF line ends), worded in `words`' language (English by
  * default, for the tools): a header and one row per round (package, verdict, red lines crossed, events,
  * decision, each meter after the round); a blank line; then a header and one row per side (score, par,
- * whether it came out ahead, the lines of its score); then the mode the game was played in, the hidden
- * resolve revealed and the aftermath, each after a blank line. Names come from the debrief (the scenario's
+ * whether it came out ahead, the lines of its score); then the mode the game was played in and its ending,
+ * the hidden resolve revealed and the aftermath, each after a blank line. Names come from the debrief (the scenario's
  * words); every other word comes from the catalogue.
  */
 export function debriefToCsv(debrief: Debrief, words: Words = wordsIn('en')): string {
@@ -92,9 +92,12 @@ export function debriefToCsv(debrief: Debrief, words: Words = wordsIn('en')): st
  */
 function revealed(debrief: Debrief, words: Words, yesNo: (b: boolean | null) => string): string[] {
   const { t } = words
+  const by = debrief.outcome ? endedByText(words, debrief.endedBy) : ''
   const rows = [
     '',
     csvRow([t('csv.mode'), t(debrief.mode === 'instructor' ? 'csv.mode.instructor' : 'csv.mode.play')]),
+    // The ending (or that the instructor stopped the game), and what ended it where a classroom says so.
+    csvRow([t('csv.ending'), endingCell(words, debrief), ...(by ? [by] : [])]),
   ]
   if (debrief.resolve.length) {
     rows.push(

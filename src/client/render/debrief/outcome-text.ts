@@ -9,7 +9,7 @@ import {
   scoreLineLabel as scoreLineLabelWords,
   scoreLineText as scoreLineTextWords,
 } from '../../../messages/debrief.ts'
-import { words } from '../../i18n/index.ts'
+import { t, words } from '../../i18n/index.ts'
 import { meterName, nameOf } from '../../view.ts'
 
 /**
@@ -28,10 +28,22 @@ export function endingTitle(index: ScenarioIndex, game: { ending?: { id: string 
   return outcomeTitleWords(words(), endingOf(index, game.ending?.id))
 }
 
-/** The debrief's title: the ending's as `index` words it (else as the debrief has it), or "The game goes on". */
-export function outcomeTitle(index: ScenarioIndex, debrief: Pick<Debrief, 'outcome'>): string {
+/**
+ * The debrief's title: the ending's as `index` words it (else as the debrief has it), "Ended by the
+ * instructor in round 3" for a classroom game stopped before any ending, or "The game goes on".
+ */
+export function outcomeTitle(index: ScenarioIndex, debrief: Pick<Debrief, 'outcome' | 'endedBy'>): string {
   const { outcome } = debrief
-  return outcomeTitleWords(words(), outcome && (endingOf(index, outcome.id) ?? outcome))
+  return outcomeTitleWords(words(), outcome && (endingOf(index, outcome.id) ?? outcome), debrief.endedBy)
+}
+
+/**
+ * The debrief's heading: "Ending: Deal", or, for a game the instructor stopped before any ending, "Ended by
+ * the instructor in round 3" on its own.
+ */
+export function outcomeHeading(index: ScenarioIndex, debrief: Pick<Debrief, 'outcome' | 'endedBy'>): string {
+  const title = outcomeTitle(index, debrief)
+  return !debrief.outcome && debrief.endedBy ? title : t('debrief.heading', { title })
 }
 
 /** The ending's text alone, as `index` words it (before the scores are out). */
@@ -43,15 +55,25 @@ export function endingText(index: ScenarioIndex, debrief: Pick<Debrief, 'outcome
 
 /**
  * The ending's text followed by who came out ahead, named as `index` names them (the debrief's own text
- * when `index` does not know the ending); says the game has not ended while there is no ending.
+ * when `index` does not know the ending); for a classroom game the instructor stopped, that it stopped and
+ * who was ahead then; says the game has not ended while there is no ending.
  */
-export function outcomeText(index: ScenarioIndex, debrief: Pick<Debrief, 'outcome' | 'scores'>): string {
+export function outcomeText(
+  index: ScenarioIndex,
+  debrief: Pick<Debrief, 'outcome' | 'scores' | 'endedBy'>,
+): string {
   const { outcome } = debrief
-  if (!outcome) return outcomeWords(words(), null, [])
+  const ahead = debrief.scores.filter((s) => s.ahead).map((s) => nameOf(index, s.side))
+  if (!outcome) return outcomeWords(words(), null, ahead, debrief.endedBy)
   const ending = endingOf(index, outcome.id)
   if (!ending) return outcome.text
-  const ahead = debrief.scores.filter((s) => s.ahead).map((s) => nameOf(index, s.side))
   return outcomeWords(words(), ending, ahead)
+}
+
+/** "The time for round 6 ran out; the rules then ended the game." when the round timer brought the ending. */
+export function timeUpNote(debrief: Pick<Debrief, 'endedBy'>): string | null {
+  const by = debrief.endedBy
+  return by?.by === 'timer' ? t('debrief.timeUp', { round: by.round }) : null
 }
 
 /** An aftermath outcome's title as `index` words it (its translation), else `fallback` or the kind. */
