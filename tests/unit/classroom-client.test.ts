@@ -80,16 +80,18 @@ describe('the grading table', () => {
       seats: 0,
       online: 0,
       createdAt: '2026-01-01T00:00:00.000Z',
+      endedBy: null,
     }
     if (view)
       entry.connection = {
         view: { code, title: index.scenario.title, status: 'running', ...view },
         scenario: index.scenario,
+        log: [],
       } as unknown as ClassroomConnection
     return entry
   }
 
-  it('has one row per side of each room with its students and score, and one row for a room not joined', () => {
+  it('has one row per student of each room with side, moves, messages and score, and a line for a room not joined', () => {
     const setup = { scenarioId: index.scenario.id, seats: {}, seed: 1, difficulty: 'normal' as const }
     const debrief = {
       roundsPlayed: 3,
@@ -100,25 +102,37 @@ describe('the grading table', () => {
       game: newGame(index, setup),
       debrief,
       seats: [
-        { id: 'a', name: 'Olena', side: 'ukraine', online: true },
-        { id: 'b', name: 'Bohdan', side: 'ukraine', online: false },
-        { id: 'c', name: 'Taras', side: 'europe', online: true },
+        { id: 'a', name: 'Olena', side: 'ukraine', online: true, muted: false },
+        { id: 'b', name: 'Bohdan', side: 'ukraine', online: false, muted: false },
+        { id: 'c', name: 'Taras', side: 'europe', online: true, muted: false },
       ],
     })
+    const by = (seat: string, name: string) => ({ kind: 'student' as const, seat, name })
+    const at = '2026-01-01T00:10:00.000Z'
+    ;(played.connection as unknown as { log: unknown[] }).log = [
+      { command: { type: 'endorse', side: 'ukraine', payload: {} }, by: by('a', 'Olena'), at },
+      {
+        command: { type: 'say', side: 'ukraine', payload: { channel: 'public', text: 'Hello' } },
+        by: by('a', 'Olena'),
+        at,
+      },
+      { command: { type: 'endorse', side: 'europe', payload: {} }, by: by('c', 'Taras'), at },
+    ]
     const rows = gradingTable([played, room('CD4M5N', null)])
       .trimEnd()
       .split('\r\n')
-    expect(rows[0]).toBe('Room,Scenario,Status,Rounds,Ending,Side,Students,Score,Par,Ahead')
-    expect(rows).toHaveLength(1 + index.proposers.length + 1)
-    expect(rows[1]).toBe(
-      `AB3K7P,${index.scenario.title},Playing,3,"Escalation, ""sharp""",Ukraine,Olena; Bohdan,12.5,10,yes`,
-    )
-    expect(rows[2]).toMatch(/^AB3K7P,.*,European governments,Taras,,,$/)
-    expect(rows.at(-1)).toBe(`CD4M5N,${index.scenario.title},Waiting for students,,`)
-    // In the instructor's interface language: headings, status and yes/no from the catalogue.
+    expect(rows[0]).toMatch(/^Room,Scenario,Student,Side,Role,Status,Ending,Moves made,Messages sent,/)
+    expect(rows[0]).toMatch(/,Score,Par$/)
+    // Header, three students, and the room nobody joined yet.
+    expect(rows).toHaveLength(1 + 3 + 1)
+    expect(rows[1]).toMatch(/^AB3K7P,.*,Olena,Ukraine,,Playing,.*,1,1,no,.*12\.5,10$/)
+    expect(rows[2]).toMatch(/^AB3K7P,.*,Bohdan,Ukraine,,Playing,.*,0,0,no,.*12\.5,10$/)
+    expect(rows[3]).toMatch(/^AB3K7P,.*,Taras,European governments,,Playing,.*,1,0,no,,$/)
+    expect(rows.at(-1)).toBe(`CD4M5N,${index.scenario.title},,,,Waiting for students`)
+    // In the instructor's interface language: headings and status from the catalogue.
     const ukrainian = gradingTable([played], wordsIn('uk')).split('\r\n')
-    expect(ukrainian[0]).toBe('Кімната,Сценарій,Стан,Раунди,Фінал,Сторона,Учні,Бали,Норма,У виграші')
-    expect(ukrainian[1]).toMatch(/,Гра триває,3,.*,12.5,10,так$/)
+    expect(ukrainian[0]).toMatch(/^Кімната,Сценарій,/)
+    expect(ukrainian[1]).toMatch(/,Гра триває,/)
   })
 
   it('counts a game the rules ended as over, though its room stays open for the debrief', () => {

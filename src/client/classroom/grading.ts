@@ -1,71 +1,50 @@
 import { csvRow } from '../../core/record/csv.ts'
+import { localiseScenario } from '../../core/scenario/localise.ts'
 import type { Words } from '../../messages/index.ts'
 import type { ApiResult } from '../../net/client.ts'
+import { type GradingRoom, gradingCsv } from '../../net/grading.ts'
 import { words as interfaceWords } from '../i18n/index.ts'
 import { errorText } from './connect.ts'
-import { roomIndex } from './game-view.ts'
 import { type RoomEntry, STATUS, statusOf } from './rooms.ts'
 
 /** Fetches one room's export (the server's file text; a CSV worded in the interface's language). */
 export type FetchExport = (code: string, format: 'csv' | 'json') => Promise<ApiResult<string>>
 
 /**
- * The grading table for every room at once: one row per side of each room, with the students who played it
- * (display names only), the score once the game is over, and the room's status and ending. Worded from the
- * catalogue in `words`' language (the interface's by default), as the rooms' own CSV exports are.
+ * The grading table for every room at once: one row per student of each room (their side and role, moves
+ * made, messages sent, answers to the questions for reflection with a column for the teacher's mark beside
+ * each question that has a rubric, their side's score and par), built by the same function as a room's own
+ * grading export (see net/grading.ts), from the rooms' live views. A room the dashboard has no view of yet
+ * gets a line with its code, title and status only. Worded from the catalogue in `words`' language.
  */
 export function gradingTable(entries: readonly RoomEntry[], words: Words = interfaceWords()): string {
   const { t } = words
-  const rows = [
-    csvRow([
-      t('csv.grading.room'),
-      t('csv.grading.scenario'),
-      t('csv.grading.status'),
-      t('csv.grading.rounds'),
-      t('csv.grading.ending'),
-      t('csv.side'),
-      t('csv.grading.students'),
-      t('csv.score'),
-      t('csv.par'),
-      t('csv.ahead'),
-    ]),
-  ]
+  const rooms: GradingRoom[] = []
+  const missing: string[] = []
   for (const entry of entries) {
-    const view = entry.connection?.view
-    const scenario = entry.connection?.scenario
-    const status = t(STATUS[statusOf(entry)])
-    const title = view?.title ?? entry.summary?.title ?? ''
-    if (!view || !scenario) {
-      rows.push(csvRow([entry.code, title, status, entry.summary?.round ?? '', entry.summary?.ending ?? '']))
-      continue
-    }
-    const index = roomIndex(scenario)
-    const debrief = view.debrief
-    const rounds = debrief?.roundsPlayed ?? view.game?.history.length ?? ''
-    const ending = debrief?.outcome?.title ?? ''
-    for (const side of index.proposers) {
-      const score = debrief?.scores.find((s) => s.side === side)
-      const students = view.seats
-        .filter((s) => s.side === side)
-        .map((s) => s.name)
-        .join('; ')
-      rows.push(
+    const connection = entry.connection
+    const view = connection?.view
+    const scenario = connection?.scenario
+    if (connection && view && scenario)
+      rooms.push({
+        code: entry.code,
+        view,
+        log: connection.log,
+        scenario: localiseScenario(scenario, words.language),
+      })
+    else
+      missing.push(
         csvRow([
           entry.code,
-          title,
-          status,
-          rounds,
-          ending,
-          index.sides.get(side)?.name ?? side,
-          students,
-          score?.total ?? '',
-          score?.par ?? '',
-          score ? t(score.ahead ? 'csv.yes' : 'csv.no') : '',
+          view?.title ?? entry.summary?.title ?? '',
+          '',
+          '',
+          '',
+          t(STATUS[statusOf(entry)]),
         ]),
       )
-    }
   }
-  return `${rows.join('\r\n')}\r\n`
+  return gradingCsv(rooms, words) + missing.map((row) => `${row}\r\n`).join('')
 }
 
 /** Every room's results in one CSV: the grading table, then each room's own export under its code. */
@@ -98,7 +77,8 @@ export async function allRoomsJson(
       code: entry.code,
       title: view?.title ?? entry.summary?.title ?? null,
       status: view?.status ?? entry.summary?.status ?? null,
-      students: view?.seats.map((s) => ({ name: s.name, side: s.side })) ?? null,
+      endedBy: view?.debrief?.endedBy?.by ?? entry.summary?.endedBy ?? null,
+      students: view?.seats.map((s) => ({ name: s.name, side: s.side, role: s.role ?? null })) ?? null,
       record: out.ok ? (JSON.parse(out.value) as unknown) : null,
       problem: out.ok ? null : out.error.message,
     })

@@ -3,6 +3,7 @@ import type { RoomView } from '../../net/view.ts'
 import { h, type View } from '../dom.ts'
 import { t } from '../i18n/index.ts'
 import { nameOf } from '../view.ts'
+import { roleSelect, sideRoleLabel } from './roles.ts'
 
 /** A side's name, or "no side yet". */
 export const sideLabel = (index: ScenarioIndex, side: string | null): string =>
@@ -37,6 +38,22 @@ function sidePicker(
   ])
 }
 
+/** The side's named roles for the student to choose from, when students pick and the side has roles. */
+function rolePicker(
+  index: ScenarioIndex,
+  side: string | null,
+  role: string | undefined,
+  onPick: (side: string | null, role?: string | null) => void,
+): View | null {
+  const id = 'role-pick'
+  const select = roleSelect(index, side, role, { label: t('classroom.lobby.role'), id }, (r) =>
+    onPick(side, r),
+  )
+  return select
+    ? h('p', { class: 'role-picker' }, [h('label', { for: id }, t('classroom.lobby.role')), ' ', select])
+    : null
+}
+
 /** Who is in the room: each student's display name and side, and whether their device is connected. */
 export function renderClassmates(index: ScenarioIndex, view: RoomView): View {
   return h('section', { class: 'classmates', 'aria-labelledby': 'classmates-heading' }, [
@@ -50,7 +67,7 @@ export function renderClassmates(index: ScenarioIndex, view: RoomView): View {
           { key: s.id },
           t(s.online ? 'classroom.seatLine' : 'classroom.seatLineAway', {
             name: s.name,
-            side: sideLabel(index, s.side),
+            side: sideRoleLabel(index, s.side, s.role),
           }),
         ),
       ),
@@ -65,10 +82,11 @@ export function renderClassmates(index: ScenarioIndex, view: RoomView): View {
 export function renderLobby(
   index: ScenarioIndex,
   view: RoomView,
-  onPick: (side: string | null) => void,
+  onPick: (side: string | null, role?: string | null) => void,
 ): View {
   const you = view.you.role === 'student' ? view.you : null
   const side = you?.side ?? null
+  const roles = view.settings.picking ? rolePicker(index, side, you?.sideRole, onPick) : null
   return h('div', { class: 'lobby' }, [
     h('h2', { id: 'screen-heading', tabindex: -1 }, t('classroom.lobby.heading')),
     h('p', { class: 'lead' }, t('classroom.lobby.lead')),
@@ -77,8 +95,11 @@ export function renderLobby(
       : h(
           'p',
           {},
-          side ? t('classroom.lobby.given', { side: nameOf(index, side) }) : t('classroom.lobby.wait'),
+          side
+            ? t('classroom.lobby.given', { side: sideRoleLabel(index, side, you?.sideRole) })
+            : t('classroom.lobby.wait'),
         ),
+    roles,
     renderClassmates(index, view),
   ])
 }

@@ -4,8 +4,9 @@ import type { RoomView } from '../../net/view.ts'
 import { button, h, type View } from '../dom.ts'
 import { t } from '../i18n/index.ts'
 import { langAttr, shownTitle } from '../i18n/scenario.ts'
+import { printOwnButton } from '../print/buttons.ts'
 import { renderCountdown } from './countdown.ts'
-import { sideLabel } from './lobby.ts'
+import { sideRoleLabel } from './roles.ts'
 
 /**
  * The strip above a student's screens: the room and its scenario, who they are and their side, the round's
@@ -27,11 +28,18 @@ export function renderSeatBar(
       ' · ',
       h('span', langAttr(title.language), title.text),
     ]),
-    you ? h('p', {}, t('classroom.seat.you', { name: you.name, side: sideLabel(index, you.side) })) : null,
+    you
+      ? h(
+          'p',
+          {},
+          t('classroom.seat.you', { name: you.name, side: sideRoleLabel(index, you.side, you.sideRole) }),
+        )
+      : null,
     renderCountdown(view, receivedAt),
     view.status === 'paused' ? h('p', { class: 'banner paused' }, t('classroom.paused')) : null,
     status === 'reconnecting' ? h('p', { class: 'banner offline' }, t('classroom.reconnecting')) : null,
     status === 'closed' ? h('p', { class: 'banner offline' }, t('classroom.lost')) : null,
+    printOwnButton(index, you?.side ?? null),
     button(t('classroom.leave'), onLeave, { class: 'small' }),
   ])
 }

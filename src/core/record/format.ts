@@ -23,6 +23,44 @@ export const GameRecordSchema = z.strictObject({
   setup: GameSetupSchema,
   log: z.array(CommandSchema).max(100_000),
   exportedAt: z.string().max(100).optional(),
+  /**
+   * A classroom room's export only: the room's code, its students by seat (display name, side, role), the
+   * questions for reflection and the students' answers. The game replays the record without it.
+   */
+  classroom: z
+    .strictObject({
+      room: z.string().max(20),
+      students: z
+        .array(
+          z.strictObject({
+            seat: z.string().max(40),
+            name: z.string().max(200),
+            side: z.string().max(80).nullable(),
+            role: z.string().max(80).optional(),
+          }),
+        )
+        .max(1_000),
+      questions: z
+        .array(
+          z.strictObject({
+            id: z.string().max(170),
+            text: z.string().max(10_000),
+            side: z.string().max(80).nullable(),
+          }),
+        )
+        .max(1_000),
+      answers: z
+        .array(
+          z.strictObject({
+            seat: z.string().max(40),
+            question: z.string().max(170),
+            text: z.string().max(10_000),
+            at: z.string().max(100),
+          }),
+        )
+        .max(100_000),
+    })
+    .optional(),
 })
 
 /** A game record: the scenario it was played on, the setup, and every command applied, in order. */
