@@ -17,9 +17,9 @@
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import { networkInterfaces } from 'node:os'
 import { join, resolve } from 'node:path'
 import { PROJECT_ROOT } from '../src/node/scenario-files.ts'
+import { lanAddress } from '../src/server/join-base.ts'
 import { startClassroomServer } from '../src/server/server.ts'
 
 /** The value after `--name` on the command line, or the environment variable, or undefined. */
@@ -52,13 +52,6 @@ if (!process.argv.includes('--no-build')) {
   if (built.status !== 0) process.exit(built.status ?? 1)
 }
 
-/** The first IPv4 address of this machine that other devices on the network can reach. */
-function lanAddress(): string | null {
-  for (const list of Object.values(networkInterfaces()))
-    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address
-  return null
-}
-
 const lan = lanAddress()
 // The address devices use: the interface listened on when it is a single one, else the LAN address.
 const host = process.env.HOST
@@ -79,11 +72,12 @@ const server = await startClassroomServer({
     ? { guardLimits: { burst: Number(process.env.CLASSROOM_JOIN_BURST), pendingPerRoom: 1000 } }
     : {}),
   handleSignals: true,
+  // What students open, printed below and handed to the dashboard for its join links and QR codes.
+  ...(publicHost ? { publicHost } : {}),
+  ...(process.env.PUBLIC_URL ? { publicUrl: process.env.PUBLIC_URL } : {}),
 })
-// Behind a reverse proxy, PUBLIC_URL is what devices open (the proxy's https address), not this port.
-const base = process.env.PUBLIC_URL
-  ? publicUrl.replace(/\/+$/, '')
-  : `${scheme}://${publicHost ?? 'localhost'}:${server.port}`
+// What devices open (behind a reverse proxy, PUBLIC_URL: the proxy's https address, not this port).
+const base = server.joinBase
 console.log(`Red Lines classroom server on port ${server.port}${tls ? ' (HTTPS and WSS)' : ''}`)
 console.log(`  Students open:   ${base}/`)
 console.log(`  Instructor link: ${base}/#instructor=${server.adminKey}   (keep it to yourself)`)

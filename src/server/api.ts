@@ -1,7 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { matchMaker } from '@colyseus/core'
 import { isLanguage, type Language } from '../messages/index.ts'
-import { type CreatedRoom, CreateRoomSchema, LIMITS, normalizeCode, ROOM_NAME } from '../net/protocol.ts'
+import {
+  type CreatedRoom,
+  CreateRoomSchema,
+  LIMITS,
+  normalizeCode,
+  ROOM_NAME,
+  type SessionInfo,
+} from '../net/protocol.ts'
 import type { RoomSummary } from '../net/view.ts'
 import { allowOrigin } from './cors.ts'
 import type { GateContext } from './gate.ts'
@@ -10,6 +17,7 @@ import type { RoomOptions } from './room.ts'
 import { loadSource, shippedScenarios } from './scenarios.ts'
 import { hashSecret, newJoinCode, newSecret, newSeed, secretMatches } from './secrets.ts'
 import { serverStats } from './stats.ts'
+import type { ExportFormat } from './views.ts'
 
 /** What the API needs: the session's admin key (hashed) and the secret room creation carries. */
 export interface ApiContext {
@@ -19,6 +27,8 @@ export interface ApiContext {
   gate: GateContext
   /** This process, as the session's store names it (in /api/stats: which process holds which room). */
   process: string
+  /** The address students open (see join-base.ts), for the dashboard's join links and QR codes. */
+  joinBase: () => string
 }
 
 /** Bytes of a request body the API reads: a scenario file at its largest, as a JSON string. */
@@ -30,10 +40,12 @@ type Next = () => void
  * The classroom's HTTP API, beside the rooms on the same port:
  *
  * - `GET /api/scenarios`: the shipped scenarios, `[{ id, title }]`.
+ * - `GET /api/session`: `{ joinBase }`, the address students open (as the server printed it on start).
  * - `POST /api/rooms` (admin key): creates a room from `CreateRoom`; 201 `{ code, instructorKey }`, or 422
  *   with every problem of the scenario file (line, column, code, fix), as the game's loader reports them.
  * - `GET /api/rooms` (admin key): every room of the session, as `RoomSummary[]`.
- * - `GET /api/rooms/CODE/export?format=json|csv` (admin key or the room's instructor key): the results.
+ * - `GET /api/rooms/CODE/export?format=json|csv|grading` (admin key or the room's instructor key): the
+ *   results (grading: one row per student, with their answers).
  * - `GET /api/stats` (admin key): the server's CPU time, memory, event loop delay and step timings.
  * - `GET /api/health`: 200 `{ ok: true }` once the server serves rooms (for containers and proxies).
  *
@@ -69,6 +81,9 @@ async function route(ctx: ApiContext, req: IncomingMessage, res: ServerResponse,
   const admin = isAdmin(ctx, req)
   if (req.headers.authorization !== undefined && !admin && !path.endsWith('/export'))
     ctx.gate.guard.failed(address, now)
+  // Not a secret: it is what the join links and QR codes show the whole class.
+  if (req.method === 'GET' && path === '/api/session')
+    return json(res, 200, { joinBase: ctx.joinBase() } satisfies SessionInfo)
   if (req.method === 'GET' && path === '/api/scenarios')
     return json(
       res,
@@ -102,7 +117,8 @@ async function route(ctx: ApiContext, req: IncomingMessage, res: ServerResponse,
   const exported = /^\/api\/rooms\/([^/]+)\/export$/.exec(path)
   if (exported && req.method === 'GET') {
     const code = normalizeCode(decodeURIComponent(exported[1] ?? ''))
-    const format = url.searchParams.get('format') === 'csv' ? 'csv' : 'json'
+    const kind = url.searchParams.get('format')
+    const format: ExportFormat = kind === 'csv' || kind === 'grading' ? kind : 'json'
     // The CSV's words in the asker's language (English unless it asks for another the catalogue has).
     const asked = url.searchParams.get('language')
     const language = isLanguage(asked) ? asked : 'en'
@@ -193,7 +209,7 @@ type ExportOut =
 async function exportFor(
   code: string,
   key: string | null,
-  format: 'json' | 'csv',
+  format: ExportFormat,
   admin: boolean,
   language: Language,
 ): Promise<ExportOut> {

@@ -12,6 +12,7 @@ import { originsOf } from './cors.ts'
 import { type Durability, FileStore } from './file-store.ts'
 import { type GateContext, matchmakeGate, PendingReservations } from './gate.ts'
 import { AddressGuard, DEFAULT_GUARD_LIMITS, type GuardLimits } from './guard.ts'
+import { joinBaseOf, lanAddress } from './join-base.ts'
 import { leakingFiles } from './leaks.ts'
 import { ClassroomRoom, configureRooms, type RoomOptions } from './room.ts'
 import type { RoomFile } from './room-file.ts'
@@ -56,6 +57,10 @@ export interface ClassroomServerOptions {
    * (`CLASSROOM_TRUST_PROXY=1`). Off by default, since any device can write that header itself.
    */
   trustProxy?: boolean
+  /** The host devices reach this process at, when the LAN address found is not the right one (PUBLIC_HOST). */
+  publicHost?: string
+  /** This process's whole address as devices open it, e.g. a reverse proxy's (PUBLIC_URL). */
+  publicUrl?: string
 }
 
 export interface ClassroomServer {
@@ -68,6 +73,8 @@ export interface ClassroomServer {
   secure: boolean
   /** This process, as the room store names it. */
   process: string
+  /** The address students open, as printed and as the dashboard's join links carry it (see join-base.ts). */
+  joinBase: string
   close: () => Promise<void>
 }
 
@@ -100,7 +107,15 @@ export async function startClassroomServer(options: ClassroomServerOptions): Pro
     : createServer()
   const transport = new WebSocketTransport({ server: http as HttpServer, maxPayload: 64 * 1024 })
   const processId = scale?.store.process ?? 'single'
-  const api = classroomApi({ adminKeyHash: hashSecret(adminKey), createSecret, gate, process: processId })
+  // Known once the server listens (a port of 0 picks one); the API answers no request before that.
+  let joinBase = ''
+  const api = classroomApi({
+    adminKeyHash: hashSecret(adminKey),
+    createSecret,
+    gate,
+    process: processId,
+    joinBase: () => joinBase,
+  })
   const files = options.distDir ? serveStatic(options.distDir) : null
   const server = new Server({
     transport,
@@ -126,6 +141,14 @@ export async function startClassroomServer(options: ClassroomServerOptions): Pro
     : null
   relist?.unref()
   const port = (http.address() as AddressInfo).port
+  joinBase = joinBaseOf({
+    scheme: options.tls ? 'https' : 'http',
+    port,
+    host: options.host,
+    publicHost: options.publicHost,
+    publicUrl: options.publicUrl,
+    lan: lanAddress(),
+  })
   return {
     port,
     adminKey,
@@ -133,6 +156,7 @@ export async function startClassroomServer(options: ClassroomServerOptions): Pro
     http,
     secure: Boolean(options.tls),
     process: processId,
+    joinBase,
     close: async () => {
       if (relist) clearInterval(relist)
       await server.gracefullyShutdown(false)

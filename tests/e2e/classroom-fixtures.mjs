@@ -19,14 +19,15 @@ const PROJECT = fileURLToPath(new URL('../..', import.meta.url))
  * number of rooms it restored); `kill()` sends SIGKILL, as a crash or a pulled plug would, and waits for the
  * process to be gone.
  */
-function classroomServer(port, dataDir, distDir) {
+function classroomServer(port, dataDir, distDir, publicUrl) {
   let child = null
   const log = []
   return {
     log,
     start() {
       return new Promise((resolve, reject) => {
-        child = spawn(process.execPath, ['--import', 'tsx', SERVER_SCRIPT, String(port), dataDir, distDir], {
+        const args = [SERVER_SCRIPT, String(port), dataDir, distDir, ...(publicUrl ? [publicUrl] : [])]
+        child = spawn(process.execPath, ['--import', 'tsx', ...args], {
           cwd: PROJECT,
           env: { ...process.env, E2E_ROOT: ROOT },
           stdio: ['ignore', 'pipe', 'pipe'],
@@ -67,6 +68,11 @@ function classroomServer(port, dataDir, distDir) {
 
 /** The browser tests' `test` with `classroomDist` (worker-scoped) and `classroom` (a server per test). */
 export const classroomTest = base.extend({
+  /**
+   * The address the server reports students open (its PUBLIC_URL); null: the loopback address it listens on.
+   * A spec sets it with `test.use({ classroomPublicUrl: '…' })`.
+   */
+  classroomPublicUrl: [null, { option: true }],
   /** The game built as `npm run classroom` serves it, once per worker. */
   classroomDist: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixtures take their dependencies by destructuring.
@@ -89,9 +95,9 @@ export const classroomTest = base.extend({
    * what the test's devices report (checked to be empty after the test, attached with the server's log if it
    * failed).
    */
-  classroom: async ({ classroomDist }, use, testInfo) => {
+  classroom: async ({ classroomDist, classroomPublicUrl }, use, testInfo) => {
     const data = mkdtempSync(join(tmpdir(), 'red-lines-classroom-data-'))
-    const server = classroomServer(await freePort(), data, classroomDist)
+    const server = classroomServer(await freePort(), data, classroomDist, classroomPublicUrl)
     const errors = []
     try {
       const first = await server.start()

@@ -1,6 +1,8 @@
 import { type ClassroomClient, JoinError } from '../../net/client.ts'
 import type { RoomSummary } from '../../net/view.ts'
 import { t } from '../i18n/index.ts'
+import type { ActionOutcome } from './action-status.ts'
+import { type Alerts, noAlerts } from './alerts.ts'
 import { errorText } from './connect.ts'
 import {
   type CreateOutcome,
@@ -10,6 +12,7 @@ import {
   type Refusal,
   timerSeconds,
 } from './create-room.ts'
+import { learnJoinBase, reportedJoinBase } from './join-address.ts'
 import { newEntry, type RoomEntry } from './rooms.ts'
 import { keepAdminKey, keepRoomKey, roomKey } from './storage.ts'
 
@@ -38,6 +41,10 @@ export interface DashboardState {
   file: OpenedFile | null
   /** The element to move focus to once the next drawing is done (a room just created or chosen). */
   focusNext: string | null
+  /** What the instructor should know of at once (a room ended, ran out of time, lost devices). */
+  alerts: Alerts
+  /** How the instructor's last action of each group went, by `CODE:group` (`*:exportAll` for the session). */
+  outcomes: Map<string, ActionOutcome>
 }
 
 /** A new dashboard's state, with the admin key this tab keeps (if any). */
@@ -51,6 +58,8 @@ export const initialState = (admin: string | null): DashboardState => ({
   mode: { name: 'dashboard' },
   file: null,
   focusNext: null,
+  alerts: noAlerts(),
+  outcomes: new Map(),
 })
 
 /** What the session's rooms need from the page: a redraw, and a way to tell the instructor. */
@@ -119,6 +128,8 @@ export function createSession(client: ClassroomClient, state: DashboardState, ho
     if (!admin) return
     try {
       if (state.shipped.length === 0) state.shipped = await client.scenarios()
+      // The address students open, for the join links and QR codes (asked until the server says).
+      const learned = !reportedJoinBase() && (await learnJoinBase(client))
       const list = await client.listRooms(admin)
       if (!list.ok) {
         state.refusedKey = list.status === 401
@@ -129,7 +140,7 @@ export function createSession(client: ClassroomClient, state: DashboardState, ho
         return render()
       }
       const text = JSON.stringify(list.value)
-      const changed = text !== listed || state.unreachable
+      const changed = text !== listed || state.unreachable || learned
       listed = text
       state.unreachable = false
       list.value.forEach((summary: RoomSummary) => {

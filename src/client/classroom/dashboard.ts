@@ -6,12 +6,13 @@ import { h, type View } from '../dom.ts'
 import { onLanguageChange, t } from '../i18n/index.ts'
 import { openStorage } from '../saves/index.ts'
 import { loadCatalogue } from '../scenarios.ts'
+import { type ActionGroup, done, failed, groupOf, outcomeOf, renderActionStatus } from './action-status.ts'
 import { renderAdminKeyForm } from './admin-key.ts'
-import { commandErrorText } from './connect.ts'
+import { alertText, renderAlerts, watchRooms } from './alerts.ts'
 import { copyText } from './copy.ts'
 import { renderCreateRoom } from './create-room.ts'
 import { createSession, initialState, type Mode } from './dashboard-state.ts'
-import { createExports } from './exports.ts'
+import { createExports, type Exported } from './exports.ts'
 import { renderDashboardDebrief } from './instructor-debrief.ts'
 import { renderProjector } from './projector.ts'
 import { renderRoomGrid } from './room-card.ts'
@@ -63,22 +64,34 @@ export function startDashboard(shell: Shell, linkKey: string | null): void {
       render()
     },
   })
-  const exports = createExports(client, () => state.admin ?? '', tell)
+  const exports = createExports(client, () => state.admin ?? '')
 
+  /** How the last action of `group` in room `code` went (`*` for the whole session). */
+  const outcome = (code: string, group: ActionGroup | 'exportAll') => state.outcomes.get(`${code}:${group}`)
+
+  /**
+   * Sends an instructor's message to room `entry`: how it went is shown on the status line beside the
+   * controls it came from (see action-status.ts), a refusal worded with the room's names.
+   */
   function sendTo(entry: RoomEntry) {
     return async <T extends MessageType>(type: T, payload: Message<T>): Promise<boolean> => {
       const reply = await entry.connection?.request(type, payload)
       if (!reply) return false
-      const scenario = entry.connection?.scenario ?? null
-      if (!reply.ok)
-        notices.show({
-          kind: 'refusal',
-          lines: () => [commandErrorText(reply.error, scenario)],
-          code: reply.error.code,
-        })
-      else notices.show(null)
+      state.outcomes.set(`${entry.code}:${groupOf(type, payload)}`, outcomeOf(entry, type, payload, reply))
+      if (reply.ok) notices.show(null)
+      render()
       return reply.ok
     }
+  }
+
+  /** Downloads a room's export, or every room's: how it went is shown beside the buttons pressed. */
+  async function exported(key: string, download: Promise<Exported>): Promise<void> {
+    const out = await download
+    state.outcomes.set(
+      key,
+      out.ok ? done(() => t('classroom.done.export', { file: out.file })) : failed(out.problem),
+    )
+    render()
   }
 
   function panelFor(entry: RoomEntry): View {
@@ -86,7 +99,8 @@ export function startDashboard(shell: Shell, linkKey: string | null): void {
       send: sendTo(entry),
       tell,
       shell,
-      exportRoom: (code, format) => void exports.room(code, format),
+      exportRoom: (code, format) => void exported(`${code}:exports`, exports.room(code, format)),
+      status: (group) => renderActionStatus(outcome(entry.code, group)),
       debrief: (code) => go({ name: 'debrief', code }),
       projector: (code) => go({ name: 'projector', code }),
       copy: (text, what) =>
@@ -105,21 +119,46 @@ export function startDashboard(shell: Shell, linkKey: string | null): void {
       openFile: () => opener.render(),
       onCreate: session.create,
     })
+    const alerts = state.alerts.list
     return h('div', { class: 'dashboard' }, [
       h('h2', { id: 'screen-heading', tabindex: -1 }, t('classroom.dashboard.heading')),
       state.unreachable
         ? h('p', { class: 'banner offline', role: 'status' }, t('classroom.dashboard.unreachable'))
         : null,
       entries.length ? null : form,
-      renderRoomGrid(entries, state.selected, {
-        onManage: (code) => {
-          state.selected = code
-          state.focusNext = `panel-${code}`
-          render()
+      entries.length
+        ? renderAlerts(
+            alerts,
+            (id) => {
+              state.alerts.list = state.alerts.list.filter((a) => a.id !== id)
+              state.focusNext = 'alerts-heading'
+              render()
+            },
+            () => {
+              state.alerts.list = []
+              state.focusNext = 'alerts-heading'
+              render()
+            },
+          )
+        : null,
+      renderRoomGrid(
+        entries,
+        state.selected,
+        {
+          onManage: (code) => {
+            state.selected = code
+            state.focusNext = `panel-${code}`
+            render()
+          },
+          onExport: (code, format) => void exported(`${code}:card`, exports.room(code, format)),
+          onExportAll: (format) => void exported('*:exportAll', exports.all(entries, format)),
         },
-        onExport: (code, format) => void exports.room(code, format),
-        onExportAll: (format) => void exports.all(entries, format),
-      }),
+        {
+          alerts,
+          exported: (code) => outcome(code, 'card'),
+          exportedAll: outcome('*', 'exportAll'),
+        },
+      ),
       current ? panelFor(current) : null,
       entries.length ? form : null,
     ])
@@ -159,7 +198,10 @@ export function startDashboard(shell: Shell, linkKey: string | null): void {
       const { code } = mode
       const entry = state.rooms.get(code)
       const node = entry
-        ? renderDashboardDebrief(entry, shell, back, (f) => void exports.room(code, f))
+        ? renderDashboardDebrief(entry, shell, back, (f) => {
+            // No status line on this screen: a download that did not come is told in the notice bar.
+            void exports.room(code, f).then((out) => out.ok || tell(out.problem))
+          })
         : null
       if (node) {
         document.title = t('doc.debrief')
@@ -179,6 +221,10 @@ export function startDashboard(shell: Shell, linkKey: string | null): void {
     pending = true
     queueMicrotask(() => {
       pending = false
+      // Every change of a room comes through here: what the instructor should know of is noted at once.
+      const added = watchRooms([...state.rooms.values()], state.alerts, state.unreachable)
+      // The rooms' list of alerts is a live region; away from it (a projector, a debrief), they are said.
+      if (added.length && state.mode.name !== 'dashboard') notices.announce(added.map(alertText).join(' '))
       const [key, view] = screen()
       shell.show(key, () => view, t('classroom.dashboard.subtitle'))
       if (state.focusNext) {

@@ -1,6 +1,8 @@
 import '../classroom.css'
+import { ClassroomClient } from '../../net/client.ts'
 import { applyDocumentLanguage, onLanguageChange, t } from '../i18n/index.ts'
 import { startDashboard } from './dashboard.ts'
+import { learnJoinBase } from './join-address.ts'
 import { renderProjector } from './projector.ts'
 import { classroomRoute } from './route.ts'
 import { createShell } from './shell.ts'
@@ -27,5 +29,7 @@ export function startClassroom(root: HTMLElement): void {
     }
     onLanguageChange(draw)
     draw()
+    // The link and QR code carry the address the server reports students reach: drawn again once known.
+    void learnJoinBase(new ClassroomClient(location.origin)).then((known) => known && draw())
   } else startStudent(shell, route)
 }

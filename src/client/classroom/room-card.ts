@@ -3,7 +3,11 @@ import { button, h, type View } from '../dom.ts'
 import { formatNumber, t } from '../i18n/index.ts'
 import { langAttr, shownTitle } from '../i18n/scenario.ts'
 import { verdictText } from '../view.ts'
+import { type ActionOutcome, renderActionStatus } from './action-status.ts'
+import { type Alert, alertBadges } from './alerts.ts'
+import { renderCountdown } from './countdown.ts'
 import { roomIndex } from './game-view.ts'
+import { renderMessages, renderWaiting } from './room-glance.ts'
 import { type RoomEntry, STATUS, statusOf } from './rooms.ts'
 
 /** What a room card's buttons do. */
@@ -12,7 +16,10 @@ export interface CardActions {
   onExport: (code: string, format: 'csv' | 'json') => void
 }
 
-/** The game's state in a few lines: round and phase, package size, meters, the last verdict or the ending. */
+/**
+ * The game's state in a few lines: round and phase (first, beside the countdown), package size, meters, the
+ * last verdict or the ending.
+ */
 function gameLines(entry: RoomEntry): Array<View | null> {
   const view = entry.connection?.view
   const scenario = entry.connection?.scenario
@@ -25,14 +32,21 @@ function gameLines(entry: RoomEntry): Array<View | null> {
   const index = roomIndex(scenario)
   const ending = game.ending ? index.scenario.endings.find((e) => e.id === game.ending?.id) : undefined
   const deterrence = sumAttribute(resolvePackage(index, game.package), 'deterrence')
+  const endedBy = view?.debrief?.endedBy
+  const stopped = endedBy?.by === 'instructor' ? endedBy : null
   return [
     h(
       'p',
       {},
-      t(game.phase === 'deciding' ? 'classroom.card.deciding' : 'classroom.card.negotiating', {
-        round: game.round,
-        rounds: index.scenario.rounds,
-      }),
+      // A game over (by the rules or the instructor) is no longer negotiating: it ended in that round.
+      t(
+        statusOf(entry) === 'ended'
+          ? 'classroom.card.ended'
+          : game.phase === 'deciding'
+            ? 'classroom.card.deciding'
+            : 'classroom.card.negotiating',
+        { round: game.ending?.round ?? game.round, rounds: index.scenario.rounds },
+      ),
     ),
     h(
       'p',
@@ -48,30 +62,55 @@ function gameLines(entry: RoomEntry): Array<View | null> {
     ),
     ending
       ? h('p', { class: 'card-verdict' }, t('classroom.card.ending', { title: ending.title }))
-      : game.response
-        ? h('p', { class: 'card-verdict' }, verdictText(index, game.response))
-        : null,
+      : stopped
+        ? h('p', { class: 'card-verdict' }, t('debrief.stopped', { round: stopped.round }))
+        : game.response
+          ? h('p', { class: 'card-verdict' }, verdictText(index, game.response))
+          : null,
   ]
 }
 
-/** One room in the grid of the session's rooms: code, scenario, status, the game at a glance, students, exports. */
-export function renderRoomCard(entry: RoomEntry, selected: boolean, actions: CardActions): View {
+/** What the card shows besides its room: the alerts not dismissed yet, and how its last export went. */
+export interface CardExtras {
+  alerts: readonly Alert[]
+  exported: (code: string) => ActionOutcome | undefined
+}
+
+/**
+ * One room in the grid of the session's rooms: code, status and scenario, the round and phase with the
+ * round's countdown, whom the game waits for, devices and messages, the game at a glance, its alerts, and
+ * its exports.
+ */
+export function renderRoomCard(
+  entry: RoomEntry,
+  selected: boolean,
+  actions: CardActions,
+  extras: CardExtras,
+): View {
   const { code } = entry
   const view = entry.connection?.view
   const scenario = entry.connection?.scenario
-  const title = shownTitle(
-    view?.title ?? entry.summary?.title ?? '',
-    scenario ? roomIndex(scenario) : undefined,
-  )
+  const index = scenario ? roomIndex(scenario) : undefined
+  const title = shownTitle(view?.title ?? entry.summary?.title ?? '', index)
   const seats = view ? view.seats.length : (entry.summary?.seats ?? 0)
   const online = view ? view.seats.filter((s) => s.online).length : (entry.summary?.online ?? 0)
   const status = statusOf(entry)
+  const [phase, ...game] = gameLines(entry)
   return h('li', { key: code, class: `room-card status-${status}${selected ? ' selected' : ''}` }, [
-    h('h4', { class: 'card-code' }, t('classroom.roomCode', { code })),
+    h('div', { class: 'card-head' }, [
+      h('h4', { class: 'card-code' }, t('classroom.roomCode', { code })),
+      h('p', { class: `card-status status-${status}` }, t(STATUS[status])),
+    ]),
     h('p', { class: 'card-title', ...langAttr(title.language) }, title.text),
-    h('p', { class: `card-status status-${status}` }, t(STATUS[status])),
-    ...gameLines(entry),
-    h('p', {}, t('classroom.card.students', { count: seats, online })),
+    alertBadges(extras.alerts, code),
+    h('div', { class: 'card-phase' }, [
+      phase ?? null,
+      view ? renderCountdown(view, entry.receivedAt, true) : null,
+    ]),
+    index ? renderWaiting(entry, index) : null,
+    h('p', { class: 'card-devices' }, t('classroom.card.students', { count: seats, online })),
+    renderMessages(entry),
+    ...game,
     entry.connection ? null : h('p', { class: 'hint' }, t('classroom.card.noKey')),
     h('div', { class: 'actions' }, [
       button(t('classroom.card.manage'), () => actions.onManage(code), {
@@ -88,27 +127,35 @@ export function renderRoomCard(entry: RoomEntry, selected: boolean, actions: Car
         class: 'small',
       }),
     ]),
+    renderActionStatus(extras.exported(code)),
   ])
 }
 
-/** The session's rooms side by side, with the exports of every room at once for grading. */
+/**
+ * The session's rooms side by side, as many to a row as the screen is wide (every room of a class in view at
+ * once on a classroom's 1920×1080 screen), with the exports of every room at once for grading.
+ */
 export function renderRoomGrid(
   entries: readonly RoomEntry[],
   selected: string | null,
   actions: CardActions & { onExportAll: (format: 'csv' | 'json') => void },
+  extras: CardExtras & { exportedAll: ActionOutcome | undefined },
 ): View {
   return h('section', { class: 'rooms', 'aria-labelledby': 'rooms-heading' }, [
-    h('h3', { id: 'rooms-heading' }, t('classroom.dashboard.rooms', { count: entries.length })),
-    entries.length
-      ? h('div', { class: 'actions' }, [
-          button(t('classroom.dashboard.exportAllCsv'), () => actions.onExportAll('csv')),
-          button(t('classroom.dashboard.exportAllJson'), () => actions.onExportAll('json')),
-        ])
-      : h('p', {}, t('classroom.dashboard.noRooms')),
+    h('div', { class: 'rooms-head' }, [
+      h('h3', { id: 'rooms-heading' }, t('classroom.dashboard.rooms', { count: entries.length })),
+      entries.length
+        ? h('div', { class: 'actions' }, [
+            button(t('classroom.dashboard.exportAllCsv'), () => actions.onExportAll('csv')),
+            button(t('classroom.dashboard.exportAllJson'), () => actions.onExportAll('json')),
+          ])
+        : h('p', {}, t('classroom.dashboard.noRooms')),
+      entries.length ? renderActionStatus(extras.exportedAll) : null,
+    ]),
     h(
       'ul',
       { class: 'room-grid plain', 'aria-label': t('classroom.dashboard.grid') },
-      entries.map((entry) => renderRoomCard(entry, entry.code === selected, actions)),
+      entries.map((entry) => renderRoomCard(entry, entry.code === selected, actions, extras)),
     ),
   ])
 }

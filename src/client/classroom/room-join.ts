@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks'
 import { button, component, h, useUid, type View } from '../dom.ts'
 import { t } from '../i18n/index.ts'
+import { reportedJoinBase } from './join-address.ts'
 import { qrSvg } from './qr.ts'
-import { joinLink, type RoomEntry } from './rooms.ts'
+import { joinAddress, joinLink, type RoomEntry } from './rooms.ts'
 
 /** What the join block's buttons do. */
 export interface JoinBlockActions {
@@ -12,9 +13,13 @@ export interface JoinBlockActions {
   useKey: (key: string) => void
 }
 
-/** How students join: the code in large type, the join link as text and as a QR code, and the projector view. */
+/**
+ * How students join: the code in large type, the join link as text and as a QR code (with the address to
+ * type under it), and the projector view. The link is the address the server reports students reach.
+ */
 function joinBlock(entry: RoomEntry, actions: JoinBlockActions): View {
-  const link = joinLink(entry.code)
+  const base = reportedJoinBase()
+  const link = joinLink(entry.code, base)
   return h('div', { class: 'join-block' }, [
     h('div', { class: 'join-text' }, [
       h('p', { class: 'hint' }, t('classroom.panel.codeLabel')),
@@ -29,7 +34,14 @@ function joinBlock(entry: RoomEntry, actions: JoinBlockActions): View {
         button(t('classroom.panel.projector'), () => actions.projector(entry.code)),
       ]),
     ]),
-    qrSvg(link, t('classroom.qrLabel', { link })),
+    h('figure', { class: 'qr-figure' }, [
+      qrSvg(link, t('classroom.qrLabel', { link })),
+      h(
+        'figcaption',
+        { class: 'join-address' },
+        t('classroom.panel.address', { address: joinAddress(base) }),
+      ),
+    ]),
   ])
 }
 

@@ -45,7 +45,16 @@ export const STATUS: Record<RoomStatus, MessageKey> = {
   ended: 'classroom.status.ended',
 }
 
-/** The address students open to join room `code` (the join link, and what the QR code holds). */
-export function joinLink(code: string): string {
-  return `${location.origin}${location.pathname}#join=${code}`
+/**
+ * The address students open to join room `code` (the join link, and what the QR code holds): from `base`,
+ * the address the server reports students reach (GET /api/session), whatever address this page was opened
+ * with; from this page's own address only when the server did not say.
+ */
+export function joinLink(code: string, base: string | null): string {
+  return base ? `${base}/#join=${code}` : `${location.origin}${location.pathname}#join=${code}`
+}
+
+/** The address students open (without the join code), as joinLink takes it. */
+export function joinAddress(base: string | null): string {
+  return base ? `${base}/` : `${location.origin}${location.pathname}`
 }
