@@ -1,22 +1,15 @@
 import { h, later, type View } from '../dom.ts'
 import { t } from '../i18n/index.ts'
+import { printSideButton } from '../print/buttons.ts'
 import { type GameView, nameOf } from '../view.ts'
+import { actorGroups } from './actor-groups.ts'
 import { ruleText } from './game-rule.ts'
 import { renderStatement } from './response.ts'
-
-const GROUP_ORDER = ['official', 'legislator', 'source', 'analyst', 'journalist'] as const
 
 /** Who is who: the actors, grouped by the side they speak for (analysts and observers last), with their words. */
 function whoIsWho(view: GameView): View {
   const { index } = view
-  const groups = [...index.sides.keys(), '']
-    .map((side) => ({
-      side,
-      actors: index.scenario.actors
-        .filter((a) => (a.side ?? '') === side)
-        .sort((a, b) => GROUP_ORDER.indexOf(a.kind) - GROUP_ORDER.indexOf(b.kind)),
-    }))
-    .filter((g) => g.actors.length)
+  const groups = actorGroups(index)
   return h('section', { class: 'who', 'aria-labelledby': 'who-heading' }, [
     h('h3', { id: 'who-heading' }, t('briefing.who')),
     ...groups.map((g) =>
@@ -84,6 +77,7 @@ export function renderBriefing(view: GameView, side: string, onDone: () => void,
     later(whoIsWho(view)),
     h('div', { class: 'actions' }, [
       h('button', { type: 'button', class: 'primary', onclick: onDone }, doneLabel),
+      printSideButton(index, side),
     ]),
   ])
 }

@@ -22,20 +22,31 @@ export function heading(level: Level, children: Children, attrs: Attrs = {}): Vi
   return h(`h${level}` as 'h2', attrs, children)
 }
 
-/** A quoted statement with its speaker, date, context and a button that opens it in its article. */
-export function renderStatement(
-  view: GameView,
-  s: Pick<
-    ResponseReason['statements'][number],
-    'quote' | 'seed' | 'date' | 'context' | 'speakerName' | 'speaker' | 'modality'
-  >,
-): View {
+type StatementFields = Pick<
+  ResponseReason['statements'][number],
+  'quote' | 'seed' | 'date' | 'context' | 'speakerName' | 'speaker' | 'modality'
+>
+
+/**
+ * Who said a statement and how it commits them, in words: "Name (office), date" and the modality ("conditional",
+ * "reported"…) or null when asserted. Shared by the screens and the printed role sheets (src/client/print/).
+ */
+export function statementCredit(
+  index: ScenarioIndex,
+  s: Omit<StatementFields, 'quote' | 'seed' | 'context'>,
+): { who: string; modality: string | null } {
   // Every speaker is named with the office the article gives, officials and analysts alike, so that readers
   // weigh each voice by its standing; the words' modality is said where the scenario declares it.
-  const office = view.index.scenario.actors.find((a) => a.id === s.speaker)?.office
+  const office = index.scenario.actors.find((a) => a.id === s.speaker)?.office
   const name = s.speakerName ?? s.speaker ?? t('statement.article')
   const who = [office ? `${name} (${office})` : name, s.date].filter(Boolean).join(', ')
   const modality = s.modality && s.modality !== 'asserted' ? t(MODALITY[s.modality]) : null
+  return { who, modality }
+}
+
+/** A quoted statement with its speaker, date, context and a button that opens it in its article. */
+export function renderStatement(view: GameView, s: StatementFields): View {
+  const { who, modality } = statementCredit(view.index, s)
   // Quotes and article titles stay verbatim, in the language of their articles (the scenario's).
   const quoteLanguage = view.index.scenario.language
   const title = seedTitle(view.index.scenario, s.seed)

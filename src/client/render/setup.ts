@@ -6,6 +6,7 @@ import { responderName } from '../../core/text/side-name.ts'
 import { component, h, useUid, type View } from '../dom.ts'
 import { type MessageKey, t } from '../i18n/index.ts'
 import { localisedIndex } from '../i18n/scenario.ts'
+import { printAllButton } from '../print/buttons.ts'
 
 /** The choices on the set-up screen while it is open (the form's own state). */
 interface Choices {
@@ -205,6 +206,8 @@ function SetupForm(props: SetupProps): View {
   return h('form', { class: 'setup', onsubmit: start, 'aria-labelledby': 'screen-heading' }, [
     h('h2', { id: 'screen-heading', tabindex: -1 }, t('common.newGame')),
     scenarioChoice(ids, props, current, setChoices),
+    // Role sheets of the chosen scenario's sides, to hand out for a class played on paper or on one screen.
+    h('div', { class: 'actions' }, [printAllButton(localisedIndex(current))]),
     seatChoice(ids, choices, current, setChoices),
     difficultyChoice(ids, choices, current, setChoices),
     h('div', { class: 'field' }, [
