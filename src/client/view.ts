@@ -117,5 +117,10 @@ export function describeCommand(index: ScenarioIndex, state: GameState, command:
       const event = index.scenario.events.find((e) => e.id === command.payload.event)
       return t('log.inject', { event: event?.title ?? command.payload.event })
     }
+    case 'say': {
+      const { channel, to, text } = command.payload
+      if (channel === 'private') return t('log.sayPrivate', { who, to: nameOf(index, to ?? ''), text })
+      return t(channel === 'team' ? 'log.sayTeam' : 'log.say', { who, text })
+    }
   }
 }

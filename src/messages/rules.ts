@@ -1,5 +1,6 @@
 import { sideName } from '../core/rules/apply.ts'
 import type { RuleWarning } from '../core/rules/constraints.ts'
+import { MESSAGE_TEXT_MAX } from '../core/rules/messages.ts'
 import { type PackageItem, resolveItem } from '../core/rules/package.ts'
 import type { Refusal, RefusalCode } from '../core/rules/refusals.ts'
 import type { ScenarioIndex } from '../core/rules/scenario-index.ts'
@@ -41,6 +42,9 @@ export const REFUSAL_KEYS = {
   SAME_VERDICT: 'refusal.SAME_VERDICT',
   UNKNOWN_EVENT: 'refusal.UNKNOWN_EVENT',
   EVENT_ALREADY_FIRED: 'refusal.EVENT_ALREADY_FIRED',
+  MESSAGE_EMPTY: 'refusal.MESSAGE_EMPTY',
+  MESSAGE_TOO_LONG: 'refusal.MESSAGE_TOO_LONG',
+  UNKNOWN_RECIPIENT: 'refusal.UNKNOWN_RECIPIENT',
 } as const satisfies Record<RefusalCode, MessageKey>
 
 /** The catalogue key for each phase a WRONG_PHASE refusal can name. */
@@ -94,6 +98,7 @@ export function refusalText(
     event: p.event ? eventTitle(index, p.event) : '',
     cause: p.cause ? refusalText(words, index, p.cause) : '',
     detail: p.detail ?? '',
+    max: MESSAGE_TEXT_MAX,
   }
   return t(REFUSAL_KEYS[refusal.code], params)
 }

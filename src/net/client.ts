@@ -11,6 +11,7 @@ import {
   type NetError,
   normalizeCode,
   type ReplyTo,
+  type SessionInfo,
   type Welcome,
 } from './protocol.ts'
 import type { LogEntry, RoomSummary, RoomView } from './view.ts'
@@ -69,6 +70,12 @@ export class ClassroomClient {
     return (await res.json()) as Array<{ id: string; title: string }>
   }
 
+  /** The session's public facts: the address students open (an older server without it: null). */
+  async session(): Promise<SessionInfo | null> {
+    const res = await this.fetchAny('/api/session')
+    return res.ok ? ((await res.json()) as SessionInfo) : null
+  }
+
   /** Creates a room (needs the session's admin key). */
   createRoom(adminKey: string, input: CreateRoom): Promise<ApiResult<CreatedRoom>> {
     return this.api<CreatedRoom>('/api/rooms', adminKey, { method: 'POST', body: JSON.stringify(input) })
@@ -86,7 +93,7 @@ export class ClassroomClient {
   async exportRoom(
     code: string,
     key: string,
-    format: 'json' | 'csv',
+    format: 'json' | 'csv' | 'grading',
     language: 'en' | 'uk' = 'en',
   ): Promise<ApiResult<string>> {
     const query = `format=${format}&language=${language}`
@@ -262,6 +269,11 @@ export class ClassroomConnection {
    */
   command(command: SentCommand): Promise<ReplyTo<'command'>> {
     return this.request('command', { command })
+  }
+
+  /** Instructor: mutes a student's messages (their `say` commands are then refused with MUTED), or unmutes them. */
+  mute(seat: string, muted: boolean): Promise<ReplyTo<'mute'>> {
+    return this.request('mute', { seat, muted })
   }
 
   /** Sends a message without waiting (a refusal comes back as an `error` event). */

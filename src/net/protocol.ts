@@ -53,12 +53,20 @@ export const LIMITS = {
   seats: 60,
   /** Bytes of a scenario file an instructor may send. */
   scenarioBytes: 1024 * 1024,
+  /** Characters of a student's answer to a reflection question. */
+  answerChars: 2000,
+  /** Characters of a question the instructor adds, and how many they may add to one room. */
+  questionChars: 500,
+  roomQuestions: 20,
   /** Round timer bounds, in seconds. */
   timerMin: 30,
   timerMax: 3600,
 } as const
 
 const side = z.string().min(1).max(80)
+const role = z.string().min(1).max(80)
+/** A reflection question's id: `SIDE/ID` for a scenario's question, `room-N` for one the instructor added. */
+const questionId = z.string().min(1).max(170)
 /** The round timer, in seconds; null turns it off. */
 const timerSeconds = z.number().int().min(LIMITS.timerMin).max(LIMITS.timerMax).nullable()
 
@@ -76,9 +84,17 @@ export const MESSAGES = {
    */
   command: z.strictObject({ command: SentCommandSchema }),
   /** A student picks a side (or none), when the instructor lets students pick. */
-  pickSide: z.strictObject({ side: side.nullable() }),
+  /** `role`: one of the side's named roles (see the scenario's `sides[].roles`), when the side has them. */
+  pickSide: z.strictObject({ side: side.nullable(), role: role.nullable().optional() }),
   /** Instructor: puts a student on a side, or takes them off (null). */
-  assign: z.strictObject({ seat: z.string().min(1).max(40), side: side.nullable() }),
+  /** `role`: one of the side's named roles; left out, the seat keeps its role unless its side changes. */
+  assign: z.strictObject({
+    seat: z.string().min(1).max(40),
+    side: side.nullable(),
+    role: role.nullable().optional(),
+  }),
+  /** Instructor: mutes a student's messages (their `say` commands are refused with MUTED), or unmutes them. */
+  mute: z.strictObject({ seat: z.string().min(1).max(40), muted: z.boolean() }),
   /** Instructor: removes a student's seat (one who lost it joins again under the same name). */
   removeSeat: z.strictObject({ seat: z.string().min(1).max(40) }),
   /** Instructor: removes, in one action, every seat that never played and has no device connected. */
@@ -92,11 +108,26 @@ export const MESSAGES = {
   start: z.strictObject({}),
   pause: z.strictObject({}),
   resume: z.strictObject({}),
+  /** Instructor: adds a question for reflection for every student of the room, until the debrief is fully open. */
+  addQuestion: z.strictObject({ text: z.string().trim().min(1).max(LIMITS.questionChars) }),
+  /** Instructor: removes a question it added, while nobody has answered it. */
+  removeQuestion: z.strictObject({ id: questionId }),
+  /**
+   * A student, once the game is over: their answer to one of their questions (empty clears it), which they
+   * may change until they submit. Nobody but the instructor and the student reads it.
+   */
+  answer: z.strictObject({ question: questionId, text: z.string().max(LIMITS.answerChars) }),
+  /** A student: hands in their answers (or skips the questions); the debrief then opens fully for them. */
+  submitAnswers: z.strictObject({}),
   /** Instructor: ends the game where it stands (the debrief shows it as it is). */
   end: z.strictObject({}),
   /** Instructor: the room's results as a game record (JSON) or a debrief table (CSV). */
   /** `language`: the CSV's words (the asker's interface language; English when absent). */
-  export: z.strictObject({ format: z.enum(['json', 'csv']), language: z.enum(['en', 'uk']).optional() }),
+  /** `grading`: one row per student with their answers (CSV), as the dashboard's class-wide table has them. */
+  export: z.strictObject({
+    format: z.enum(['json', 'csv', 'grading']),
+    language: z.enum(['en', 'uk']).optional(),
+  }),
 } as const
 
 export type MessageType = keyof typeof MESSAGES
@@ -105,6 +136,7 @@ export const MESSAGE_TYPES = Object.keys(MESSAGES) as MessageType[]
 /** The messages only the room's instructor may send. */
 export const INSTRUCTOR_MESSAGES: ReadonlySet<MessageType> = new Set([
   'assign',
+  'mute',
   'removeSeat',
   'clearSeats',
   'configure',
@@ -113,6 +145,8 @@ export const INSTRUCTOR_MESSAGES: ReadonlySet<MessageType> = new Set([
   'resume',
   'end',
   'export',
+  'addQuestion',
+  'removeQuestion',
 ])
 
 /**
@@ -149,6 +183,11 @@ export interface CreatedRoom {
   instructorKey: string
 }
 
+/** `GET /api/session`: the address students open (the join link is it plus `/#join=CODE`). */
+export interface SessionInfo {
+  joinBase: string
+}
+
 /** How a device joins a room (the options of `joinById(code, options)`). */
 export const JoinOptionsSchema = z.union([
   z.strictObject({ role: z.literal('student'), name: z.string().max(200) }),
@@ -169,9 +208,21 @@ export type NetErrorCode =
   | 'NOT_STARTED'
   | 'ALREADY_STARTED'
   | 'PAUSED'
+  /** A message (`say`) from a seat the instructor muted. */
+  | 'MUTED'
   | 'NOT_PAUSED'
   | 'ROOM_ENDED'
   | 'PICKING_CLOSED'
+  /** A role that is not one of the side's named roles (or a role for a seat with no side). */
+  | 'NOT_A_ROLE'
+  /** An answer before the game is over. */
+  | 'GAME_NOT_OVER'
+  /** An answer after the student handed their answers in. */
+  | 'ANSWERS_SUBMITTED'
+  /** A reflection question that is not (or no longer) one of the asker's. */
+  | 'UNKNOWN_QUESTION'
+  /** A question removed after a student answered it, or one added or removed once every student handed in. */
+  | 'REFLECTION_CLOSED'
   | 'UNKNOWN_SEAT'
   | 'NOT_A_SIDE'
   | 'SIDE_COMPUTER_PLAYED'

@@ -8,8 +8,8 @@ import type { Scenario, Side } from '../core/scenario/schema/scenario.ts'
  * is classified here (TypeScript refuses to compile until it is: the tables are typed by the schema's keys).
  *
  * Private to a proposing side, while the game goes on: its briefing, interests, constraints (text,
- * rationale, conditions, sources), outlook (how its people read Russia's resolve) and positions (what it
- * argues), and its scoring. Everything else is public: the responder's side, its red lines and
+ * rationale, conditions, sources), outlook (how its people read Russia's resolve), positions (what it
+ * argues) and questions for reflection, and its scoring. A side's named roles are public. Everything else is public: the responder's side, its red lines and
  * preferences with their rationales, the instruments, actors and their quotes, meters, events, endings.
  */
 
@@ -27,6 +27,8 @@ const SIDE_FIELDS = {
   constraints: 'own',
   outlook: 'own',
   positions: 'own',
+  reflection: 'own',
+  roles: 'public',
 } as const satisfies Record<keyof Side, 'public' | 'own'>
 
 /**
@@ -63,7 +65,8 @@ const SECTIONS = {
 } as const satisfies Record<keyof Scenario, 'public' | 'seat' | 'translations'>
 
 /** The text paths of a side's private texts (`sides.ID.briefing`, `sides.ID.constraints.C.rationale`…). */
-const PRIVATE_SIDE_PATH = /^sides\.([^.]+)\.(briefing|interests|constraints|outlook|positions)(\.|$)/
+const PRIVATE_SIDE_PATH =
+  /^sides\.([^.]+)\.(briefing|interests|constraints|outlook|positions|reflection)(\.|$)/
 const SCORING_PATH = /^scoring\.([^.]+)(\.|$)/
 
 /** Whether a side's own texts are readable by `reader` (its own seat, or any seat for the responder). */
@@ -85,7 +88,7 @@ function sideFor(scenario: Scenario, reader: Reader, side: Side): Side {
   if (readsSide(scenario, reader, side.id)) return side
   const out: Record<string, unknown> = {}
   for (const [key, kind] of Object.entries(SIDE_FIELDS))
-    if (kind === 'public') out[key] = side[key as keyof Side]
+    if (kind === 'public' && side[key as keyof Side] !== undefined) out[key] = side[key as keyof Side]
   // The rules index every side's lists: a side the reader may not read has empty ones (and no outlook).
   return {
     ...(out as Pick<Side, 'id' | 'name' | 'role'>),

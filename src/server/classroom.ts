@@ -1,4 +1,5 @@
 import type { StoreApi } from 'zustand/vanilla'
+import type { EndedBy } from '../core/debrief/debrief.ts'
 import { type Command, INSTRUCTOR, isInstructorCommand, type SentCommand } from '../core/rules/commands.ts'
 import type { RuleWarning } from '../core/rules/constraints.ts'
 import type { ScenarioIndex } from '../core/rules/scenario-index.ts'
@@ -6,7 +7,10 @@ import type { GameSetup, GameState, Seat } from '../core/rules/state.ts'
 import { createGameStore, type GameStore } from '../core/store.ts'
 import type { Message, Reply } from '../net/protocol.ts'
 import type { Author, RoomSettings, RoomStatus } from '../net/view.ts'
+import { ChatGuard } from './chat.ts'
+import * as reflection from './reflection.ts'
 import { fail, ok } from './reply.ts'
+import * as roles from './roles.ts'
 import { type NewRoom, newRoomFile, type RoomFile } from './room-file.ts'
 import * as roster from './roster.ts'
 import { loadSource } from './scenarios.ts'
@@ -33,6 +37,8 @@ export class Classroom {
   private store: StoreApi<GameStore> | null = null
   /** The round the current deadline was set for: a new round gets a new deadline. */
   private timedRound = 0
+  /** Who may send messages, and how often (see chat.ts). */
+  private readonly chat = new ChatGuard()
 
   private constructor(file: RoomFile, index: ScenarioIndex) {
     this.file = file
@@ -61,6 +67,10 @@ export class Classroom {
     if (!index)
       throw new Error(`The room's scenario does not load: ${problems[0]?.message ?? 'unknown problem'}`)
     const room = new Classroom(file, index)
+    // A game the rules ended while the room still read as running (a file from before rooms closed with
+    // their game): closed now, as of its last command.
+    if (room.game?.phase === 'ended' && (file.status === 'running' || file.status === 'paused'))
+      room.closeEnded(new Date(file.log.at(-1)?.at ?? now ?? Date.now()))
     const { deadline } = file.timer
     if (now && file.status === 'running' && deadline !== null && deadline < now.getTime() + RESTART_GRACE_MS)
       file.timer.deadline = now.getTime() + RESTART_GRACE_MS
@@ -94,6 +104,16 @@ export class Classroom {
   }
   get createdAt(): string {
     return this.file.createdAt
+  }
+  /**
+   * What ended the game, once the room is over: the rules (an ending reached), the round timer (its
+   * time-out's commands led to the ending), or the instructor (ended the room before any ending); null while
+   * it goes on. Worked out from the game and its log, so a room restored from its file says the same.
+   */
+  get endedBy(): EndedBy | null {
+    if (this.file.status !== 'ended') return null
+    if (this.game?.phase !== 'ended') return 'instructor'
+    return this.file.log.at(-1)?.by.kind === 'timer' ? 'timer' : 'rules'
   }
   /** The game as the rules hold it; null in the lobby. */
   get game(): GameState | null {
@@ -141,6 +161,8 @@ export class Classroom {
       return fail('NOT_SEATED', 'You have no side yet: wait for the instructor to give you one.')
     if (input.side !== undefined && input.side !== seat.side)
       return fail('NOT_YOUR_SIDE', `You play ${this.sideName(seat.side)}, not ${this.sideName(input.side)}.`)
+    const silenced = input.type === 'say' ? this.chat.check(seat, now) : null
+    if (silenced) return silenced
     const command = { type: input.type, side: seat.side, payload: input.payload }
     return this.apply(command, { kind: 'student', seat: seat.id, name: seat.name }, now)
   }
@@ -154,20 +176,70 @@ export class Classroom {
     if (!isInstructorCommand(input))
       return fail('NOT_SEATED', 'The instructor plays no side: only the instructor’s own commands are taken.')
     if (this.file.status === 'lobby') return fail('NOT_STARTED', 'The game has not started yet.')
-    if (this.file.status === 'ended') return fail('ROOM_ENDED', 'The game is over.')
+    // Russia's answer that ended the game may still be overruled (which can reopen it); nothing else may.
+    const overrulable = input.type === 'overrule' && this.game?.phase === 'ended'
+    if (this.file.status === 'ended' && !overrulable) return fail('ROOM_ENDED', 'The game is over.')
     return this.apply({ ...input, side: INSTRUCTOR }, { kind: 'instructor' }, now)
   }
 
   /** A student picks a side, when the instructor lets students pick. */
-  pickSide(seatId: string, side: string | null, now: Date): Reply {
+  pickSide(seatId: string, side: string | null, now: Date, role?: string | null): Reply {
     if (!this.file.settings.picking)
       return fail('PICKING_CLOSED', 'The instructor assigns the sides in this room.')
-    return this.assign(seatId, side, now, false)
+    return this.assign(seatId, side, now, false, role)
   }
 
   /** Puts a student on a side (several students may share one) or takes them off it. */
-  assign(seatId: string, side: string | null, now: Date, byInstructor = true): Reply {
-    return roster.assign(this.roster, seatId, side, now, byInstructor)
+  /**
+   * Puts a student on a side (several students may share one) or takes them off it, with one of the side's
+   * named roles when `role` is given; a student moved to another side without one loses their old role.
+   */
+  assign(seatId: string, side: string | null, now: Date, byInstructor = true, role?: string | null): Reply {
+    const seat = this.seat(seatId)
+    // The role is checked first, so that a refused role leaves the side as it was too.
+    const problem = role === undefined ? null : roles.roleProblem(this.index, side, role)
+    if (problem) return problem
+    const before = seat?.side
+    const assigned = roster.assign(this.roster, seatId, side, now, byInstructor)
+    if (!assigned.ok || !seat) return assigned
+    if (role !== undefined) return roles.setRole(this.roster, seatId, role, now, byInstructor)
+    if (seat.side !== before) delete seat.role
+    return assigned
+  }
+
+  /** Whether the game is over: the rules ended it, or the instructor ended the room. */
+  get over(): boolean {
+    return this.game?.phase === 'ended' || this.file.status === 'ended'
+  }
+
+  /** The instructor adds a question for reflection after the game, asked of every student of the room. */
+  addQuestion(text: string, now: Date): Reply {
+    return reflection.addQuestion(this.reflecting, text, now)
+  }
+
+  /** The instructor removes a question of their own, while nobody has answered it. */
+  removeQuestion(id: string, now: Date): Reply {
+    return reflection.removeQuestion(this.reflecting, id, now)
+  }
+
+  /** A student's answer to one of their questions, once the game is over and until they hand them in. */
+  answer(seatId: string, question: string, text: string, now: Date): Reply {
+    return reflection.answer(this.reflecting, seatId, question, text, now)
+  }
+
+  /** A student hands in their answers (or skips the questions). */
+  submitAnswers(seatId: string, now: Date): Reply {
+    return reflection.submit(this.reflecting, seatId, now)
+  }
+
+  /** What reflection.ts acts on. */
+  get reflecting(): reflection.ReflectionRoom {
+    return { file: this.file, index: this.index, over: this.over, note: (now, text) => this.note(now, text) }
+  }
+
+  /** Mutes a student's messages (their moves go on), or unmutes them. */
+  mute(seatId: string, muted: boolean, now: Date): Reply {
+    return roster.mute(this.roster, seatId, muted, now)
   }
 
   /** Removes a student's seat (for one who lost it and joins again); their logged commands stay theirs. */
@@ -280,15 +352,39 @@ export class Classroom {
     }
   }
 
-  /** A new round gets a new deadline; a finished game has none. */
+  /**
+   * A game the rules ended closes the room (no deadline, no more moves); an overrule that reopens it opens
+   * the room again. A new round gets a new deadline.
+   */
   private afterChange(now: Date): void {
     const game = this.game
-    if (!game || this.file.status !== 'running') return
+    if (!game) return
+    if (game.phase === 'ended') {
+      this.closeEnded(now)
+      return
+    }
+    if (this.file.status === 'ended') {
+      this.file.status = 'running'
+      this.note(now, 'Game reopened by the instructor’s overrule')
+    }
+    if (this.file.status !== 'running') return
     const seconds = this.file.settings.timerSeconds
-    if (game.phase === 'ended') this.file.timer.deadline = null
-    else if (seconds !== null && (game.round !== this.timedRound || this.file.timer.deadline === null))
+    if (seconds !== null && (game.round !== this.timedRound || this.file.timer.deadline === null))
       this.file.timer.deadline = now.getTime() + seconds * 1000
     this.timedRound = game.round
+  }
+
+  /** Closes the room of a game the rules ended: its status is `ended`, its timer stopped, the journal says so. */
+  private closeEnded(now: Date): void {
+    if (this.file.status === 'ended') return
+    this.file.status = 'ended'
+    this.file.timer = { deadline: null, remainingMs: null }
+    const id = this.game?.ending?.id
+    const title = this.index.scenario.endings.find((e) => e.id === id)?.title ?? id ?? ''
+    this.note(
+      now,
+      `Game over: ${title} (${this.endedBy === 'timer' ? 'after the time ran out' : 'by the rules'})`,
+    )
   }
 
   /** What roster.ts acts on: the room's record, its scenario and its journal. */

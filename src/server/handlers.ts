@@ -22,12 +22,34 @@ export function handleMessage(
       const { command } = message as Message<'command'>
       return student ? room.command(student, command, now) : room.instruct(command, now)
     }
-    case 'pickSide':
+    case 'pickSide': {
       if (!student) return fail('NOT_SEATED', 'Only students pick sides.')
-      return room.pickSide(student, (message as Message<'pickSide'>).side, now)
+      const m = message as Message<'pickSide'>
+      return room.pickSide(student, m.side, now, m.role)
+    }
     case 'assign': {
       const m = message as Message<'assign'>
-      return room.assign(m.seat, m.side, now)
+      return room.assign(m.seat, m.side, now, true, m.role)
+    }
+    case 'addQuestion':
+      // Checked here too, not only by room.ts: the questions are the instructor's.
+      if (student) return fail('NOT_INSTRUCTOR', 'Only the instructor can do that.')
+      return room.addQuestion((message as Message<'addQuestion'>).text, now)
+    case 'removeQuestion':
+      if (student) return fail('NOT_INSTRUCTOR', 'Only the instructor can do that.')
+      return room.removeQuestion((message as Message<'removeQuestion'>).id, now)
+    case 'answer': {
+      // Only a student answers, and only for their own seat: the seat comes from the connection.
+      if (!student) return fail('NOT_SEATED', 'Only students answer the questions.')
+      const m = message as Message<'answer'>
+      return room.answer(student, m.question, m.text, now)
+    }
+    case 'submitAnswers':
+      if (!student) return fail('NOT_SEATED', 'Only students answer the questions.')
+      return room.submitAnswers(student, now)
+    case 'mute': {
+      const m = message as Message<'mute'>
+      return room.mute(m.seat, m.muted, now)
     }
     case 'removeSeat':
       return room.removeSeat((message as Message<'removeSeat'>).seat, now)

@@ -49,12 +49,29 @@ export const RoomFileSchema = z.strictObject({
       name: z.string(),
       side: z.string().nullable(),
       joinedAt: time,
+      /** The student's named role within their side (added in 0.5: older files have none). */
+      role: z.string().max(80).optional(),
+      /** Set when the instructor muted the student's messages (files from before muting have none). */
+      muted: z.boolean().optional(),
     }),
   ),
   /** Every applied command of the game, in order, with who sent it: replaying them rebuilds the game. */
   log: z.array(z.strictObject({ command: CommandSchema, by: AuthorSchema, at: time })),
   /** The round timer: the deadline (epoch ms) while running, the time left while paused. */
   timer: z.strictObject({ deadline: z.number().nullable(), remainingMs: z.number().nullable() }),
+  /**
+   * Reflection after the game (added in 0.5: older files have none): the questions the instructor added, the
+   * students' answers by seat, and who handed theirs in. Never shown to other students.
+   */
+  reflection: z
+    .strictObject({
+      questions: z.array(z.strictObject({ id: z.string().max(40), text: z.string(), at: time })),
+      answers: z.array(
+        z.strictObject({ seat: z.string(), question: z.string().max(170), text: z.string(), at: time }),
+      ),
+      submitted: z.array(z.strictObject({ seat: z.string(), at: time })),
+    })
+    .optional(),
   /** What the instructor did besides commands, for the instructor's screen. */
   journal: z.array(z.strictObject({ at: time, text: z.string() })),
 })

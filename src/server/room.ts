@@ -18,7 +18,7 @@ import type { RoomFile } from './room-file.ts'
 import { secretMatches } from './secrets.ts'
 import { recordTiming } from './stats.ts'
 import { LostRoom, RoomSaver, type RoomStore } from './store.ts'
-import { exportRoom, roomSummary, type Viewer } from './views.ts'
+import { type ExportFormat, exportRoom, roomSummary, type Viewer } from './views.ts'
 
 /** What every room of this process needs from the server that runs it. */
 export interface RoomContext {
@@ -149,7 +149,7 @@ export class ClassroomRoom extends Room {
    * The room's results for the HTTP API (called through Colyseus' room calls, so it works wherever the room
    * lives): `key` is the instructor key, or null when the caller already proved the admin key.
    */
-  exportFor(key: string | null, format: 'json' | 'csv', language: Language = 'en') {
+  exportFor(key: string | null, format: ExportFormat, language: Language = 'en') {
     if (key !== null && !this.classroom.instructorKeyMatches(key))
       return {
         ok: false,

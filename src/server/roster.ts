@@ -86,6 +86,18 @@ export function assign(
   return ok
 }
 
+/** Mutes a student's messages (or unmutes them); the journal notes it. Their moves are not affected. */
+export function mute(room: RosterRoom, seatId: string, muted: boolean, now: Date): Reply {
+  const seat = room.file.seats.find((s) => s.id === seatId)
+  if (!seat) return fail('UNKNOWN_SEAT', 'There is no such student in this room.')
+  if ((seat.muted === true) === muted) return ok
+  // Unmuted is the default: the field is left out rather than stored as false.
+  if (muted) seat.muted = true
+  else delete seat.muted
+  room.note(now, `${seat.name}: ${muted ? 'muted' : 'unmuted'}`)
+  return ok
+}
+
 /** Removes a student's seat (for one who lost it and joins again); their logged commands stay theirs. */
 export function removeSeat(room: RosterRoom, seatId: string, now: Date): Reply {
   const seat = room.file.seats.find((s) => s.id === seatId)

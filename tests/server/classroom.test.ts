@@ -73,6 +73,8 @@ describe('the instructor’s room controls', () => {
     expect(r.seatByToken('token-of-Ann-0123456789')).toBeUndefined()
     expect(r.addStudent('Ann', hashSecret('a-new-token-0123456789'), T0).ok).toBe(true)
     expect(r.removeSeat('nobody', T0)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_SEAT' } })
+    // A student plays a side, so that the computers do not play the whole game (and end it) at the start.
+    seat('Bo', 'europe')
     expect(r.configure({ difficulty: 'hard' }, T0).ok).toBe(true)
     r.start(T0)
     expect(r.setup?.difficulty).toBe('hard')

@@ -7,6 +7,8 @@ import { t } from '../i18n/index.ts'
 import { tableRegion } from '../render/debrief/table-region.ts'
 import { nameOf } from '../view.ts'
 import { timerSeconds } from './create-room.ts'
+import { renderMuteToggle } from './mute-button.ts'
+import { roleSelect } from './roles.ts'
 
 /** Sends an instructor's message to the room; resolves whether the room accepted it (a refusal is shown). */
 export type Send = <T extends MessageType>(type: T, payload: Message<T>) => Promise<boolean>
@@ -111,7 +113,8 @@ export function renderRoomSettings(view: RoomView, status: RoomStatus, send: Sen
 
 /**
  * The students: display name, side (a menu to assign it), connected or not (and whether another device tried
- * to open the seat), a way to remove a seat, and one to clear every seat that never played.
+ * to open the seat), a way to mute a student's messages and one to remove a seat, and one to clear every seat
+ * that never played.
  */
 export function renderRoster(index: ScenarioIndex, view: RoomView, send: Send): View {
   const started = view.humanSides !== null
@@ -147,9 +150,7 @@ export function renderRoster(index: ScenarioIndex, view: RoomView, send: Send): 
               view.seats.map((seat) =>
                 h('tr', { key: seat.id }, [
                   h('th', { scope: 'row' }, seat.name),
-                  h(
-                    'td',
-                    {},
+                  h('td', {}, [
                     h(
                       'select',
                       {
@@ -166,7 +167,18 @@ export function renderRoster(index: ScenarioIndex, view: RoomView, send: Send): 
                         ...sides.map((s) => h('option', { value: s }, nameOf(index, s))),
                       ],
                     ),
-                  ),
+                    // The side's named roles, when the scenario gives it some.
+                    roleSelect(
+                      index,
+                      seat.side,
+                      seat.role,
+                      {
+                        label: t('classroom.roleOf', { name: seat.name }),
+                        disabled: view.status === 'ended',
+                      },
+                      (role) => void send('assign', { seat: seat.id, side: seat.side, role }),
+                    ),
+                  ]),
                   h('td', { class: seat.online ? 'online' : 'offline' }, [
                     t(seat.online ? 'classroom.roster.online' : 'classroom.roster.offline'),
                     seat.contested
@@ -176,14 +188,13 @@ export function renderRoster(index: ScenarioIndex, view: RoomView, send: Send): 
                         ])
                       : null,
                   ]),
-                  h(
-                    'td',
-                    {},
+                  h('td', { class: 'seat-actions' }, [
+                    renderMuteToggle(seat, send),
                     button(t('classroom.roster.remove'), () => void send('removeSeat', { seat: seat.id }), {
                       class: 'small',
                       'aria-label': t('classroom.roster.removeLabel', { name: seat.name }),
                     }),
-                  ),
+                  ]),
                 ]),
               ),
             ),

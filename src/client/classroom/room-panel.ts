@@ -1,11 +1,16 @@
+import type { Debrief } from '../../core/debrief/debrief.ts'
 import { button, type Child, h, type View } from '../dom.ts'
 import { formatDate, t } from '../i18n/index.ts'
 import { shownTitle, withForeignPart } from '../i18n/scenario.ts'
+import { renderRoomPrint } from '../print/room-print.ts'
+import { renderAllMessages } from '../render/messages.ts'
+import type { ActionGroup } from './action-status.ts'
 import { renderCountdown } from './countdown.ts'
 import { roomGameView, roomIndex } from './game-view.ts'
 import { renderRoomSettings, renderRoster, renderRunControls, type Send } from './room-controls.ts'
 import { renderInject, renderOverrule } from './room-instruct.ts'
 import { type JoinBlockActions, renderJoinAndKey } from './room-join.ts'
+import { renderRoomQuestions } from './room-questions.ts'
 import { type RoomEntry, STATUS, statusOf } from './rooms.ts'
 import type { Shell } from './shell.ts'
 import { renderWatchTable } from './watch-table.ts'
@@ -14,9 +19,11 @@ import { renderWatchTable } from './watch-table.ts'
 export interface PanelActions extends JoinBlockActions {
   send: Send
   tell: (problem: string) => void
-  exportRoom: (code: string, format: 'csv' | 'json') => void
+  exportRoom: (code: string, format: 'csv' | 'json' | 'grading') => void
   debrief: (code: string) => void
   shell: Shell
+  /** The status line of a group of controls: how the instructor's last action there went. */
+  status: (group: ActionGroup) => View
 }
 
 /** What the instructor did besides the sides' commands (start, pause, assignments…), newest first. */
@@ -41,6 +48,10 @@ function journal(entries: ReadonlyArray<{ at: string; text: string }>): View | n
   ])
 }
 
+/** "Ended by the instructor in round 3" for a room the instructor ended before its game did. */
+const stoppedText = (debrief: Debrief | null): string | undefined =>
+  debrief?.endedBy?.by === 'instructor' ? t('debrief.stopped', { round: debrief.endedBy.round }) : undefined
+
 /**
  * One room, as the instructor runs it: how students join (code, link, QR code), the instructor key, start,
  * pause, resume and end, the timer, the students and their sides, events to bring in, Russia's answer to
@@ -62,6 +73,7 @@ export function renderRoomPanel(entry: RoomEntry, actions: PanelActions): View {
   const exports = h('div', { class: 'actions' }, [
     button(t('classroom.panel.exportCsv'), () => actions.exportRoom(code, 'csv')),
     button(t('classroom.panel.exportJson'), () => actions.exportRoom(code, 'json')),
+    button(t('classroom.panel.exportGrading'), () => actions.exportRoom(code, 'grading')),
   ])
   // Keyed by the room: another room's panel starts with its own forms, not what was typed in this one.
   const section = (children: Child[]) =>
@@ -72,6 +84,7 @@ export function renderRoomPanel(entry: RoomEntry, actions: PanelActions): View {
       access,
       entry.key && !entry.error ? h('p', { role: 'status' }, t('classroom.connecting')) : null,
       exports,
+      actions.status('exports'),
     ])
   const index = roomIndex(scenario)
   const status = statusOf(entry)
@@ -94,14 +107,34 @@ export function renderRoomPanel(entry: RoomEntry, actions: PanelActions): View {
     ]),
     renderRunControls(view, status, actions.send, actions.tell),
     renderRoomSettings(view, status, actions.send),
+    actions.status('run'),
     renderRoster(index, view, actions.send),
-    game && view.status !== 'ended' ? renderOverrule(index, game.state, actions.send) : null,
-    game && status !== 'ended' ? renderInject(index, game.state, actions.send) : null,
+    actions.status('roster'),
+    renderRoomQuestions(index, view, actions.send),
+    // Each status line stays when its form goes (an overrule that ends the game still says it was done).
+    game
+      ? h('div', { class: 'instruct' }, [
+          h('div', {}, [
+            // An answer that ended the game (its room is over too) may still be overruled.
+            view.status !== 'ended' || game.state.phase === 'ended'
+              ? renderOverrule(index, game.state, actions.send)
+              : null,
+            actions.status('overrule'),
+          ]),
+          h('div', {}, [
+            status !== 'ended' ? renderInject(index, game.state, actions.send) : null,
+            actions.status('inject'),
+          ]),
+        ])
+      : null,
     view.debrief
       ? button(t('classroom.panel.debrief'), () => actions.debrief(code), { class: 'primary' })
       : null,
     exports,
-    game ? renderWatchTable(game, false) : null,
+    actions.status('exports'),
+    renderRoomPrint(entry),
+    game ? renderAllMessages(game) : null,
+    game ? renderWatchTable(game, false, undefined, stoppedText(view.debrief)) : null,
     journal(view.journal ?? []),
   ])
 }

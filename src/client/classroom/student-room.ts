@@ -1,17 +1,21 @@
 import type { ClassroomConnection } from '../../net/client.ts'
+import type { NetError } from '../../net/protocol.ts'
 import { h, type View } from '../dom.ts'
 import { download } from '../download.ts'
 import { debriefToCsv } from '../i18n/csv.ts'
 import { t } from '../i18n/index.ts'
 import { shownTitle } from '../i18n/scenario.ts'
 import { renderDebrief } from '../render/debrief/debrief.ts'
+import { outcomeTitle } from '../render/debrief/outcome-text.ts'
 import { renderGame } from '../render/game.ts'
 import { enterGame } from '../table/flow.ts'
 import { type Play, playTable } from '../table/play.ts'
 import { roomTable } from '../table/room-table.ts'
 import type { GameView } from '../view.ts'
+import { errorText } from './connect.ts'
 import { roomIndex } from './game-view.ts'
 import { renderLobby } from './lobby.ts'
+import { type ReflectionActions, reflectionPending, renderReflection } from './reflection.ts'
 import { renderSeatBar } from './seat-bar.ts'
 import type { Shell } from './shell.ts'
 import { briefedSide, keepBriefedSide } from './storage.ts'
@@ -29,7 +33,7 @@ export interface RoomScreenContext {
   shell: Shell
   /** This device's clock when the room's last view arrived (for the countdown). */
   receivedAt: number
-  pick: (side: string | null) => void
+  pick: (side: string | null, role?: string | null) => void
   leave: () => void
   /** Something changed that the page should show. */
   changed: () => void
@@ -78,6 +82,17 @@ export function seatPlay(joined: ClassroomConnection, ctx: RoomScreenContext): P
     ending: (v) => {
       const debrief = joined.view?.debrief
       if (!debrief) return renderWatchTable(v, true, note(v))
+      // The student's questions come first: the full debrief opens once they hand them in or skip.
+      const you = joined.view?.you
+      const reflection = joined.view?.reflection
+      if (you?.role === 'student' && reflection && reflectionPending(reflection, you.seat))
+        return renderReflection({
+          index: v.index,
+          reflection,
+          // The title alone: the line reads "The game is over: <ending>.", not "…: Ending: <ending>."
+          ending: outcomeTitle(v.index, debrief),
+          actions: reflectionActions(joined, ctx),
+        })
       return renderDebrief(v, {
         debrief,
         onExportCsv: () => download(`red-lines-${joined.code}.csv`, debriefToCsv(debrief), 'text/csv'),
@@ -86,6 +101,19 @@ export function seatPlay(joined: ClassroomConnection, ctx: RoomScreenContext): P
       })
     },
   })
+}
+
+/** Sends a student's answers to the room; a refusal is shown as the room's other refusals are. */
+function reflectionActions(joined: ClassroomConnection, ctx: RoomScreenContext): ReflectionActions {
+  const told = (reply: { ok: true } | { ok: false; error: NetError }): boolean => {
+    if (!reply.ok)
+      ctx.shell.notices.show({ kind: 'refusal', lines: [errorText(reply.error)], code: reply.error.code })
+    return reply.ok
+  }
+  return {
+    save: async (question, text) => told(await joined.request('answer', { question, text })),
+    submit: async () => told(await joined.request('submitAnswers', {})),
+  }
 }
 
 /** Which side a play was made for, to make it again when the seat's side changes. */

@@ -9,6 +9,7 @@ import type { ClassroomRoute } from './route.ts'
 import type { Shell } from './shell.ts'
 import { keepSeatToken, seatToken } from './storage.ts'
 import { playKey, type RoomScreenContext, roomScreen, seatPlay } from './student-room.ts'
+import { teammateNotice } from './teammate-notice.ts'
 
 /** Leaves the classroom pages for the game's title screen. */
 export function toTitle(): void {
@@ -97,9 +98,15 @@ export function startStudent(shell: Shell, route: Extract<ClassroomRoute, { kind
     play = null
     lastStatus = joined.view?.status ?? null
     receivedAt = Date.now()
+    /** How much of the room's log this device had seen: what comes after is new. */
+    let seen = joined.log.length
     joined.on('view', (view) => {
       receivedAt = Date.now()
       news(view)
+      // A teammate sharing this side changed its stance: the others on the side are told who and how.
+      const notice = teammateNotice(joined, joined.log.slice(seen))
+      seen = joined.log.length
+      if (notice) notices.show(notice)
       render()
     })
     joined.on('scenario', () => render())
@@ -122,14 +129,19 @@ export function startStudent(shell: Shell, route: Extract<ClassroomRoute, { kind
     if (view.status === 'paused') notices.announce(t('classroom.paused'))
     else if (view.status === 'running' && lastStatus === 'paused') notices.announce(t('classroom.resumed'))
     else if (view.status === 'running' && lastStatus === 'lobby') notices.announce(t('classroom.started'))
-    else if (view.status === 'ended') notices.announce(t('classroom.ended'))
+    // A game the rules ended is announced by the play, with its ending; one the instructor ended, here.
+    else if (view.status === 'ended' && view.game?.phase !== 'ended') {
+      const by = view.debrief?.endedBy
+      const stopped = by?.by === 'instructor' ? t('debrief.stopped', { round: by.round }) : null
+      notices.announce(stopped ? t('session.over', { ending: stopped }) : t('classroom.ended'))
+    }
     lastStatus = view.status
   }
 
   const context: RoomScreenContext = {
     shell,
     receivedAt,
-    pick: (side) => void pick(side),
+    pick: (side, role) => void pick(side, role),
     leave,
     changed: () => render(),
   }
@@ -142,15 +154,17 @@ export function startStudent(shell: Shell, route: Extract<ClassroomRoute, { kind
       play = seatPlay(joined, context)
       played = play ? key : ''
     }
-    // A room the instructor ended before its game did: the debrief, as for a game the rules ended.
+    // A room the instructor ended before its game did: the debrief, as for a game the rules ended (whose
+    // room is ended too, but whose last round's summary comes first, as in solo play).
     const place = play?.place()
-    if (play && place && joined.view?.status === 'ended' && place.screen.name !== 'ending')
+    const stopped = joined.view?.status === 'ended' && joined.view.game?.phase !== 'ended'
+    if (play && place && stopped && place.screen.name !== 'ending')
       play.go({ acting: place.acting, screen: { name: 'ending' } })
     return play
   }
 
-  async function pick(side: string | null): Promise<void> {
-    const reply = await connection?.request('pickSide', { side })
+  async function pick(side: string | null, role?: string | null): Promise<void> {
+    const reply = await connection?.request('pickSide', role === undefined ? { side } : { side, role })
     if (reply && !reply.ok)
       notices.show({ kind: 'refusal', lines: [errorText(reply.error)], code: reply.error.code })
   }

@@ -4,10 +4,12 @@ import { component, h, later, type View } from '../dom.ts'
 import { t } from '../i18n/index.ts'
 import { type GameView, instrumentName, nameOf } from '../view.ts'
 import { renderCards } from './cards.ts'
+import { renderEventBanner } from './event-banner.ts'
 import { useKeepFocus } from './focus.ts'
 import { renderHistory } from './history.ts'
 import { renderFlags } from './instruments.ts'
 import { renderLog } from './log.ts'
+import { renderMessages } from './messages.ts'
 import { renderMeters } from './meters.ts'
 import { renderActions, renderPackage, renderStances } from './package.ts'
 import { renderRequests } from './requests.ts'
@@ -68,12 +70,14 @@ function Game({ view }: { view: GameView }): View {
   // Tabling the package (or partners tabling it after an endorsement) replaces the negotiation, and the button
   // pressed with it: the focus goes to the answer's heading, or to the round's when the negotiation is back.
   useKeepFocus(`${state.round}:${state.phase}`, () => (deciding ? response.current : round.current))
+  // The messages follow the controls, so that on a phone they are near the top rather than after the cards.
   const main = deciding
-    ? [responseSection(view, response), renderDecision(view)]
+    ? [responseSection(view, response), renderDecision(view), renderMessages(view)]
     : [
         renderPackage(view),
         renderStances(view),
         renderActions(view),
+        renderMessages(view),
         // Below the first view: drawn a moment after the table appears.
         later([renderCards(view), renderSideInfo(view), renderRequests(view), renderFlags(view)]),
       ]
@@ -91,6 +95,8 @@ function Game({ view }: { view: GameView }): View {
       ),
       switcher(view),
     ]),
+    // What just happened, before the package: on a phone the log is far down the page.
+    renderEventBanner(view),
     h('div', { class: 'columns' }, [
       h('div', { class: 'col-main' }, main),
       h('div', { class: 'col-side' }, [renderMeters(view), later([renderHistory(view, 4), renderLog(view)])]),

@@ -1,4 +1,5 @@
 import type { GameState, Response } from '../../core/rules/state.ts'
+import { type EventNews, newEvents } from '../render/event-news.ts'
 import type { Screen } from '../screens.ts'
 
 /**
@@ -22,12 +23,13 @@ export interface Progress {
   humans: readonly string[]
   /** Sides whose briefing this device has already shown (a classroom seat remembers it across reloads). */
   briefed: readonly string[]
-  state: Pick<GameState, 'round' | 'phase' | 'history'>
+  state: Pick<GameState, 'round' | 'phase' | 'history' | 'injected'>
 }
 
 /** Something screen readers are told, as data; the view words it in the interface's language. */
 export type News =
   | { kind: 'responses'; responses: readonly (Response | null)[]; rounds: readonly number[] }
+  | { kind: 'events'; events: readonly EventNews[] }
   | { kind: 'ended' }
 
 /** Shows `side`'s private screen `then`, behind a hand-over screen when several humans share the device. */
@@ -87,6 +89,9 @@ export function onUpdate(
       responses: added.map((r) => r.response),
       rounds: added.map((r) => r.round),
     })
+  // Events that just happened (fired as a round closed, or brought in by the instructor), after the answer.
+  const events = newEvents(before, after.state)
+  if (events.length > 0) news.push({ kind: 'events', events })
   const ended = after.state.phase === 'ended'
   if (ended && before.phase !== 'ended') news.push({ kind: 'ended' })
   if (place.screen.name !== 'table') return { place, news }

@@ -1,8 +1,9 @@
 import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import type { GameState } from '../../core/rules/state.ts'
 import type { ErrorCode } from '../../net/protocol.ts'
-import { type MessageKey, t } from '../i18n/index.ts'
+import { type MessageKey, t, words } from '../i18n/index.ts'
 import { endingTitle } from '../render/debrief/outcome-text.ts'
+import { eventsAnnouncement } from '../render/event-news.ts'
 import { refusalText, warningText } from '../render/rule-texts.ts'
 import { verdictText } from '../view.ts'
 import type { News } from './flow.ts'
@@ -28,6 +29,12 @@ const ROOM_REFUSALS: Partial<Record<ErrorCode, MessageKey>> = {
   TOO_MANY_ATTEMPTS: 'classroom.error.TOO_MANY_ATTEMPTS',
   SEAT_IN_USE: 'classroom.error.SEAT_IN_USE',
   SEAT_CONTESTED: 'classroom.error.SEAT_CONTESTED',
+  MUTED: 'classroom.error.MUTED',
+  NOT_A_ROLE: 'classroom.error.NOT_A_ROLE',
+  GAME_NOT_OVER: 'classroom.error.GAME_NOT_OVER',
+  ANSWERS_SUBMITTED: 'classroom.error.ANSWERS_SUBMITTED',
+  UNKNOWN_QUESTION: 'classroom.error.UNKNOWN_QUESTION',
+  REFLECTION_CLOSED: 'classroom.error.REFLECTION_CLOSED',
 }
 
 /**
@@ -50,9 +57,13 @@ export function refusedText(index: ScenarioIndex, refused: Refused): string {
 /** A warning the rules gave the side that moved. */
 export const warnedText = warningText
 
-/** What screen readers are told when the table changes: Russia's answers, a round without one, the end. */
+/**
+ * What screen readers are told when the table changes: Russia's answers, a round without one, the events
+ * that happened (title, text and effects), the end.
+ */
 export function newsText(index: ScenarioIndex, state: GameState, news: News): string {
   if (news.kind === 'ended') return t('session.over', { ending: endingTitle(index, state) })
+  if (news.kind === 'events') return eventsAnnouncement(words(), index, news.events)
   return news.responses
     .map((response, i) =>
       response ? verdictText(index, response) : t('session.noPackage', { round: news.rounds[i] ?? 0 }),

@@ -8,6 +8,7 @@ import type { Notice } from '../notices.ts'
 import { renderBriefing } from '../render/briefing.ts'
 import { renderGame } from '../render/game.ts'
 import { renderHandover } from '../render/handover.ts'
+import { messagesNews } from '../render/message-channels.ts'
 import { renderSummary } from '../render/summary.ts'
 import type { GameView } from '../view.ts'
 import { afterBriefing, afterSummary, onUpdate, type Place, type Progress, toSide } from './flow.ts'
@@ -61,6 +62,8 @@ export interface Play {
 export function playTable(table: Table, start: Place, hooks: PlayHooks): Play {
   let place = start
   let seen = table.snapshot()?.state ?? null
+  /** The text of the last message this device sent, which screen readers need not hear back. */
+  let lastSaid = ''
   // Computer partners answer a move with several of their own, each a change of the table: the device
   // draws once, after them all, not once per change.
   let drawing = false
@@ -89,7 +92,13 @@ export function playTable(table: Table, start: Place, hooks: PlayHooks): Play {
       const update = onUpdate(place, seen, progress(snap))
       place = update.place
       const shown = localisedIndex(snap.index)
-      const text = update.news.map((n) => newsText(shown, snap.state, n)).join(' ')
+      const news = update.news.map((n) => newsText(shown, snap.state, n))
+      // Messages from others, said after the table's news (the device's own just sent is not said back).
+      // Not once the game is over: every channel is then revealed at once, for the debrief to tell.
+      const own = { side: place.acting, text: lastSaid }
+      if (snap.state.phase !== 'ended')
+        news.push(messagesNews({ ...snap, index: shown }, seen.messages, snap.state.messages, own))
+      const text = news.filter(Boolean).join(' ')
       if (text) hooks.announce(text)
     }
     seen = snap.state
@@ -99,6 +108,7 @@ export function playTable(table: Table, start: Place, hooks: PlayHooks): Play {
   async function act(command: Command): Promise<void> {
     const snap = table.snapshot()
     if (!snap) return
+    if (command.type === 'say') lastSaid = command.payload.text.trim()
     const outcome = await table.act(command)
     // Worded when shown, so that a language switch words the notice again.
     if (!outcome.ok) {

@@ -11,6 +11,17 @@ export const RECORD_FORMAT = 'red-lines-game'
  */
 export const RECORD_VERSION = 2
 
+/** Who sent a command in a classroom: a student (seat id and display name), the instructor, a computer, the timer. */
+export const CommandAuthorSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('student'), seat: z.string().max(40), name: z.string().max(200) }),
+  z.strictObject({ kind: z.literal('instructor') }),
+  z.strictObject({ kind: z.literal('computer') }),
+  z.strictObject({ kind: z.literal('timer') }),
+])
+
+/** Who sent a command in a classroom (see CommandAuthorSchema). */
+export type CommandAuthor = z.infer<typeof CommandAuthorSchema>
+
 /** A game record at RECORD_VERSION: enough to replay the game exactly, and to check it is the same scenario. */
 export const GameRecordSchema = z.strictObject({
   format: z.literal(RECORD_FORMAT),
@@ -25,7 +36,8 @@ export const GameRecordSchema = z.strictObject({
   exportedAt: z.string().max(100).optional(),
   /**
    * A classroom room's export only: the room's code, its students by seat (display name, side, role), the
-   * questions for reflection and the students' answers. The game replays the record without it.
+   * questions for reflection, the students' answers, and who sent each command of `log` and when. The game
+   * replays the record without it.
    */
   classroom: z
     .strictObject({
@@ -59,6 +71,12 @@ export const GameRecordSchema = z.strictObject({
           }),
         )
         .max(100_000),
+      /**
+       * Parallel to the record's `log` (entry n is who sent command n, and when): which student by seat and
+       * display name, so that two students on one side can be told apart, or the instructor, a computer
+       * partner or the round timer. Optional: exports from before it have none.
+       */
+      log: z.array(z.strictObject({ by: CommandAuthorSchema, at: z.string().max(100) })).max(100_000).optional(),
     })
     .optional(),
 })

@@ -7,10 +7,12 @@ import type { GameView } from '../../view.ts'
 import { aftermathKey, rememberSteps, renderAftermath, stepAnnouncement, stepsShown } from './aftermath.ts'
 import { renderMeterChart } from './chart.ts'
 import { renderHidden } from './hidden.ts'
-import { endingText, outcomeText, outcomeTitle } from './outcome-text.ts'
+import { endingText, outcomeHeading, outcomeText, timeUpNote } from './outcome-text.ts'
+import { renderThinkQuestions } from './questions.ts'
 import { renderRedLines } from './red-lines.ts'
 import { renderRounds } from './rounds.ts'
 import { renderBreaches, renderFacts, renderScores } from './scores.ts'
+import { renderStory } from './story.ts'
 import { renderWhatIf } from './what-if.ts'
 
 /** What the debrief's buttons do; the app implements the downloads, printing and navigation. */
@@ -43,7 +45,8 @@ function actions(options: DebriefOptions): View {
       button(t('common.newGame'), options.onNewGame, { class: 'primary' }),
       options.onTitle ? button(t('debrief.toTitle'), options.onTitle) : null,
     ]),
-    h('p', { class: 'hint' }, t('debrief.hint')),
+    // Without the JSON button (a classroom student's debrief), the hint does not speak of a JSON file.
+    h('p', { class: 'hint' }, t(options.onExportJson ? 'debrief.hint' : 'debrief.hintCsvOnly')),
   ])
 }
 
@@ -141,13 +144,11 @@ function DebriefScreen({ view, debrief, options }: DebriefProps): View {
         outcome,
       )
     : null
+  const timeUp = timeUpNote(debrief)
   const head = h('div', { class: 'debrief-head' }, [
-    h(
-      'h2',
-      { id: 'screen-heading', tabindex: -1 },
-      t('debrief.heading', { title: outcomeTitle(index, debrief) }),
-    ),
+    h('h2', { id: 'screen-heading', tabindex: -1 }, outcomeHeading(index, debrief)),
     h('p', { class: 'ending-text' }, pending ? endingText(index, debrief) : outcomeText(index, debrief)),
+    timeUp ? h('p', { class: 'mode-note', role: 'note' }, timeUp) : null,
     debrief.mode === 'instructor'
       ? h('p', { class: 'mode-note', role: 'note' }, t('debrief.instructorNote', { responder }))
       : null,
@@ -162,12 +163,15 @@ function DebriefScreen({ view, debrief, options }: DebriefProps): View {
         h('div', { class: 'debrief-card debrief-scores-card' }, renderScores(debrief, index)),
         // Below the first view: drawn a moment after the debrief appears.
         later([
+          renderStory(index, debrief),
           renderHidden(index, debrief),
           chartSection(debrief),
           renderWhatIf(view, debrief),
           renderRedLines(view, debrief),
           renderBreaches(debrief, index),
           renderRounds(index, debrief, responder),
+          // A classroom's students answer the questions on their devices before this; at home they are offered.
+          options.debrief ? null : renderThinkQuestions(view),
         ]),
       ]
   return h('div', { class: 'debrief ending', ref: root }, [
@@ -182,7 +186,7 @@ function DebriefScreen({ view, debrief, options }: DebriefProps): View {
  * The debrief after a game, for the class discussion: the outcome and the facts of the game (difficulty,
  * mode, who played which side); when guarantees took effect, the years after, played out step by step
  * before anything else is shown (the scores would give the outcome away); then the scores with what drove
- * them, what the game kept hidden, a chart of the meters over the rounds, the engine's what-if on the last
+ * them, how the negotiation went (every move, message and answer, attributed), what the game kept hidden, a chart of the meters over the rounds, the engine's what-if on the last
  * package, the red lines crossed with their sources, the constraints breached, and every round. Its buttons
  * export the game and the results and print it.
  */
