@@ -20,7 +20,7 @@ const FOLD_OVER = 60
 type Filter = 'all' | StoryGroup
 const FILTERS: Filter[] = ['all', 'moves', 'messages', 'answers']
 
-function entryView(index: ScenarioIndex, entry: StoryEntry, at: number): View {
+function entryView(index: ScenarioIndex, entry: StoryEntry, at: number, uid: string): View {
   const w = words()
   const line = storyLine(w, index, entry)
   const group = storyGroup(entry)
@@ -42,7 +42,20 @@ function entryView(index: ScenarioIndex, entry: StoryEntry, at: number): View {
     line.said === undefined
       ? null
       : h('p', { class: 'story-said', lang: entry.by.computer ? ENGINE_LANGUAGE : undefined }, line.said),
+    // An event's effects before its text, labelled and listed as on its card at the table.
+    line.effects ? storyEffects(line.effects, `${uid}-effects-${at}`) : null,
     line.detail ? h('p', { class: 'story-detail' }, line.detail) : null,
+  ])
+}
+
+function storyEffects(effects: readonly string[], id: string): View {
+  return h('div', { class: 'story-effects' }, [
+    h('span', { class: 'story-effects-label', id }, t('event.effects')),
+    h(
+      'ul',
+      { class: 'story-effect-list', 'aria-labelledby': id },
+      effects.map((text) => h('li', {}, text)),
+    ),
   ])
 }
 
@@ -96,7 +109,7 @@ function Story({ index, story }: StoryProps): View {
           ? h(
               'ol',
               { class: 'plain story-entries', 'aria-labelledby': heading },
-              shown.map((e) => entryView(index, e, position.get(e) ?? 0)),
+              shown.map((e) => entryView(index, e, position.get(e) ?? 0, name)),
             )
           : h('p', { class: 'hint' }, t('story.noneOfKind')),
       ]),
