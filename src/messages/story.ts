@@ -5,6 +5,7 @@ import { type PackageItem, resolveItem } from '../core/rules/package.ts'
 import type { ScenarioIndex } from '../core/rules/scenario-index.ts'
 import type { ResponseKind } from '../core/scenario/schema/conditions.ts'
 import { DECISION_KEYS } from './debrief.ts'
+import { eventEffects } from './event-effects.ts'
 import type { MessageKey, Words } from './index.ts'
 
 /**
@@ -23,6 +24,8 @@ export interface StoryLine {
   said?: string
   /** More: an answer's red lines and demands, an event's text, a trade, what a year after brought. */
   detail?: string
+  /** An event's effects, one each, worded as its card at the table words them: "Escalation +5". */
+  effects?: string[]
 }
 
 const ANSWER_KEYS = {
@@ -169,7 +172,12 @@ export function storyLine(words: Words, index: ScenarioIndex, entry: StoryEntry)
       const event = index.scenario.events.find((e) => e.id === entry.event)
       const title = event?.title ?? entry.event
       const what = t(entry.injected ? 'story.inject' : 'story.event', { title })
-      return line(what, event?.text ? { detail: event.text } : {})
+      // What it changed, as its card said when it happened (a spread is told as such, not as drawn).
+      const effects = eventEffects(words, index, entry.event)
+      return line(what, {
+        ...(event?.text ? { detail: event.text } : {}),
+        ...(effects.length ? { effects } : {}),
+      })
     }
     case 'vote':
       return line(
@@ -212,9 +220,12 @@ export function storyWhat(words: Words, line: Pick<StoryLine, 'what' | 'said'>):
     : words.t('story.lineSaid', { what: line.what, said: line.said })
 }
 
-/** An entry as one line of text without its author (for a table's column), the detail after it. */
+/**
+ * An entry as one line of text without its author (for a table's column), the detail after it, then an
+ * event's effects: "… It changes: Escalation +5 and Cohesion −2."
+ */
 export function storyText(words: Words, index: ScenarioIndex, entry: StoryEntry): string {
   const line = storyLine(words, index, entry)
-  const text = storyWhat(words, line)
-  return line.detail ? `${text} ${line.detail}` : text
+  const effects = line.effects && words.t('event.newsEffects', { effects: words.list(line.effects) })
+  return [storyWhat(words, line), line.detail, effects].filter(Boolean).join(' ')
 }

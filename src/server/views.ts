@@ -189,7 +189,10 @@ export function gradingRoom(room: Classroom, now: Date, language: Language): Gra
   }
 }
 
-/** What the room's game record carries of the classroom: the students by seat, the questions and the answers. */
+/**
+ * What the room's game record carries of the classroom: the students by seat, the questions, the answers, and
+ * who sent each command when.
+ */
 function classroomPart(room: Classroom): NonNullable<GameRecord['classroom']> {
   const reflection = reflectionFor(room.reflecting, { role: 'instructor' })
   return {
@@ -207,6 +210,8 @@ function classroomPart(room: Classroom): NonNullable<GameRecord['classroom']> {
       text,
       at,
     })),
+    // Who sent each command and when, parallel to the record's log: two students on one side told apart.
+    log: room.log.map(({ by, at }) => ({ by, at })),
   }
 }
 

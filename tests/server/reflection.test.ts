@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseRecord } from '../../src/core/record/record.ts'
 import { wordsIn } from '../../src/messages/index.ts'
-import { gradingRows } from '../../src/net/grading.ts'
+import { gradingRows, handInCount } from '../../src/net/grading.ts'
 import {
   INSTRUCTOR_MESSAGES,
   MESSAGES,
@@ -108,7 +108,11 @@ describe('reflection after the game', () => {
     expect(room.end(T0).ok).toBe(true)
     send(student(ann), 'answer', { question: 'ukraine/deterrence', text: 'Ann on deterrence' })
     send(student(bob), 'answer', { question: 'europe/red-lines', text: 'Bob on red lines' })
-    send(student(cleo), 'answer', { question: 'room-1', text: 'Cleo was surprised' })
+    // An observer played no side and is asked nothing, the room's questions neither.
+    expect(send(student(cleo), 'answer', { question: 'room-1', text: 'Cleo was surprised' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_QUESTION' },
+    })
     const annView = roomView(room, student(ann), new Set(), 0, T0)
     expect(annView.reflection?.questions.map((q) => q.id)).toEqual([
       'ukraine/deterrence',
@@ -118,16 +122,27 @@ describe('reflection after the game', () => {
     expect(annView.reflection?.questions.some((q) => q.rubric)).toBe(false)
     expect(annView.reflection?.answers.map((a) => a.text)).toEqual(['Ann on deterrence'])
     expect(JSON.stringify(annView)).not.toContain('Bob on red lines')
-    expect(JSON.stringify(annView)).not.toContain('Cleo was surprised')
-    // An observer is asked the room's questions only.
     const cleoView = roomView(room, student(cleo), new Set(), 0, T0)
-    expect(cleoView.reflection?.questions.map((q) => q.id)).toEqual(['room-1'])
+    expect(cleoView.reflection?.questions).toEqual([])
     const all = roomView(room, INSTRUCTOR, new Set(), 0, T0).reflection
-    expect(all?.answers.map((a) => a.text).sort()).toEqual([
-      'Ann on deterrence',
-      'Bob on red lines',
-      'Cleo was surprised',
-    ])
+    expect(all?.answers.map((a) => a.text).sort()).toEqual(['Ann on deterrence', 'Bob on red lines'])
+  })
+
+  it('waits for the students who are asked questions only, not for observers', () => {
+    const { room, ann, bob, send, student } = classroom()
+    expect(room.start(T0).ok).toBe(true)
+    expect(room.end(T0).ok).toBe(true)
+    expect(send(student(ann), 'submitAnswers', {}).ok).toBe(true)
+    // Bob has not handed in yet: the instructor may still add a question.
+    expect(send(INSTRUCTOR, 'addQuestion', { text: 'What surprised you?' }).ok).toBe(true)
+    expect(send(student(bob), 'submitAnswers', {}).ok).toBe(true)
+    // Cleo, the observer, never hands in: every student asked anything has, and the questions are settled.
+    expect(send(INSTRUCTOR, 'addQuestion', { text: 'One more?' })).toMatchObject({
+      ok: false,
+      error: { code: 'REFLECTION_CLOSED' },
+    })
+    const view = roomView(room, INSTRUCTOR, new Set(), 0, T0)
+    expect(handInCount(view)).toEqual({ handed: 2, total: 2, closed: true })
   })
 
   it('closes a student’s answers once they hand them in, and keeps everything in the room file', () => {
@@ -261,7 +276,10 @@ describe('the grading export', () => {
     expect(annRow?.[question]).toBe('Aid deters, "troops" too')
     expect(annRow?.[question + 1]).toBe('')
     expect(typeof annRow?.at(-2)).toBe('number')
-    expect(body.find((r) => r[2] === 'Cleo')?.[3]).toBe('Observer')
+    const cleoRow = body.find((r) => r[2] === 'Cleo')
+    expect(cleoRow?.[3]).toBe('Observer')
+    // Asked nothing, so neither "yes" nor "no" handed in.
+    expect(cleoRow?.[9]).toBe('')
     const roomColumn = header?.indexOf('Room ABC234: What surprised you?') ?? -1
     expect(body.find((r) => r[2] === 'Bob')?.[roomColumn]).toBe('The silence')
     const csv = exportRoom(room, 'grading', T0, 'uk')
@@ -280,6 +298,35 @@ describe('the grading export', () => {
     expect(record.classroom.answers).toMatchObject([
       { seat: ann, question: 'ukraine/risk', text: 'Mostly Ukraine' },
     ])
+    expect(parseRecord(out.text, (id) => (id === room.index.scenario.id ? room.index : undefined)).ok).toBe(
+      true,
+    )
+  })
+
+  it('names who sent each command of the game record, so that two students on one side are told apart', () => {
+    const { room, ann, bob, send } = classroom()
+    // Bob joins Ann on Ukraine's side.
+    expect(send(INSTRUCTOR, 'assign', { seat: bob, side: 'ukraine' }).ok).toBe(true)
+    expect(room.start(T0).ok).toBe(true)
+    const later = new Date(T0.getTime() + 60_000)
+    expect(room.command(ann, { type: 'add', payload: { instrument: 'eu-membership' } }, T0).ok).toBe(true)
+    expect(room.command(bob, { type: 'object', payload: { reason: 'Too little' } }, later).ok).toBe(true)
+    expect(room.end(later).ok).toBe(true)
+    const out = exportRoom(room, 'json', later)
+    if (!out.ok) throw new Error(out.message)
+    const record = JSON.parse(out.text)
+    expect(record.classroom.log).toHaveLength(record.log.length)
+    const sent = (type: string) =>
+      record.classroom.log[
+        record.log.findIndex((c: { type: string; side: string }) => c.type === type && c.side === 'ukraine')
+      ]
+    expect(sent('add')).toEqual({ by: { kind: 'student', seat: ann, name: 'Ann' }, at: T0.toISOString() })
+    expect(sent('object')).toEqual({
+      by: { kind: 'student', seat: bob, name: 'Bob' },
+      at: later.toISOString(),
+    })
+    // Computer partners' moves are theirs.
+    expect(record.classroom.log.some((e: { by: { kind: string } }) => e.by.kind === 'computer')).toBe(true)
     expect(parseRecord(out.text, (id) => (id === room.index.scenario.id ? room.index : undefined)).ok).toBe(
       true,
     )

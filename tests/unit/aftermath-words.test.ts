@@ -89,5 +89,7 @@ describe('the words of the years after', () => {
     expect(stepAnnouncement(uk, a, { kind: 'outcome', outcome: 'attack' })).toBe(
       'Підсумок: Новий напад. Росія випробовує гарантії, і ніхто не відповідає.',
     )
+    // So does the opening text, even when the debrief came from a classroom's server in English.
+    expect(stepAnnouncement(uk, a, { kind: 'intro' })).toBe('Гарантії набирають чинності. Далі — три роки.')
   })
 })

@@ -180,7 +180,12 @@ describe('the debrief’s story', () => {
       who: 'The instructor',
       what: 'brings in an event: A storm',
       detail: 'A storm raises tempers.',
+      effects: ['Tension +15'],
     })
+    // An event's effects follow its text in the exports' one line, worded as its card words them.
+    expect(storyText(en, index, story[6] as StoryEntry)).toBe(
+      'brings in an event: A storm. A storm raises tempers. It changes: Tension +15.',
+    )
     const texts = story.map((e) => storyText(en, index, e))
     expect(texts[5]).toBe('objects to the package: “Boats will anger the mayor.”')
     expect(texts[10]).toBe('rejects the package. Red line crossed: No foreign patrol boats.')
@@ -196,6 +201,7 @@ describe('the debrief’s story', () => {
     )
     expect(storyLine(uk, index, story[4] as StoryEntry).what).toBe('стороні North town, особисто')
     expect(storyLine(uk, index, story[6] as StoryEntry).who).toBe('Інструктор')
+    expect(storyText(uk, index, story[6] as StoryEntry)).toContain('Вона змінює: Tension +15.')
   })
 
   it('names the side in solo and hot-seat play, marking a computer-played one', () => {

@@ -76,7 +76,10 @@ export const GameRecordSchema = z.strictObject({
        * display name, so that two students on one side can be told apart, or the instructor, a computer
        * partner or the round timer. Optional: exports from before it have none.
        */
-      log: z.array(z.strictObject({ by: CommandAuthorSchema, at: z.string().max(100) })).max(100_000).optional(),
+      log: z
+        .array(z.strictObject({ by: CommandAuthorSchema, at: z.string().max(100) }))
+        .max(100_000)
+        .optional(),
     })
     .optional(),
 })

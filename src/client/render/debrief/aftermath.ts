@@ -86,7 +86,7 @@ export function yearHeading(responder: string, year: number): string {
 /** The words a screen reader hears when a step appears. */
 export function stepAnnouncement(index: ScenarioIndex, a: DebriefAftermath, step: AftermathStep): string {
   const responder = nameOf(index, index.responder)
-  if (step.kind === 'intro') return a.intro
+  if (step.kind === 'intro') return introText(index, a)
   if (step.kind === 'year')
     return [
       yearHeading(responder, step.year),
@@ -97,6 +97,9 @@ export function stepAnnouncement(index: ScenarioIndex, a: DebriefAftermath, step
 
 const outcomeText = (index: ScenarioIndex, a: DebriefAftermath) =>
   index.scenario.aftermath?.outcomes[a.outcome]?.text ?? a.text
+
+/** The years' opening text as `index` words it (a classroom's debrief comes in the scenario's language). */
+const introText = (index: ScenarioIndex, a: DebriefAftermath) => index.scenario.aftermath?.intro ?? a.intro
 
 /** How the outcome changed each side's score, and the meters it moved. */
 function outcomeScores(index: ScenarioIndex, a: DebriefAftermath): Child[] {
@@ -149,7 +152,7 @@ function stepItem(
   const responder = nameOf(index, index.responder)
   // Keyed by step, so that a step once shown stays the same element as more steps follow.
   if (step.kind === 'intro')
-    return h('li', { key: 'intro', class: 'aftermath-step intro' }, h('p', {}, a.intro))
+    return h('li', { key: 'intro', class: 'aftermath-step intro' }, h('p', {}, introText(index, a)))
   if (step.kind === 'year')
     return h('li', { key: `year-${step.year}`, class: 'aftermath-step year' }, [
       h('h4', {}, yearHeading(responder, step.year)),

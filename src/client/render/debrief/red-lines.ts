@@ -25,7 +25,8 @@ export function crossedText(line: Pick<CrossedRedLine, 'rounds' | 'times'>): str
 function redLineCard(view: GameView, line: CrossedRedLine): View {
   const id = `debrief-red-line-${line.id}`
   return h('li', { key: line.id, class: `red-line-card red-line-${line.kind}`, 'aria-labelledby': id }, [
-    h('h4', { id }, line.title),
+    // As the device's (localised) index words it: a classroom's debrief comes in the scenario's language.
+    h('h4', { id }, view.index.scenario.redLines.find((r) => r.id === line.id)?.title ?? line.title),
     h('p', { class: 'meta' }, [
       h('strong', {}, crossedText(line)),
       ` · ${t('redLines.effect', { effect: t(EFFECT[line.kind]) })} · ${t('redLines.severity', { severity: line.severity })}`,

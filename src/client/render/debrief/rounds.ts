@@ -3,7 +3,7 @@ import type { DebriefRound, MeterSeries } from '../../../core/debrief/timeline.t
 import type { ScenarioIndex } from '../../../core/rules/scenario-index.ts'
 import { type Child, h, type View } from '../../dom.ts'
 import { type MessageKey, t } from '../../i18n/index.ts'
-import { verdictText } from '../../view.ts'
+import { instrumentName, meterName, nameOf, verdictText } from '../../view.ts'
 import { shown, signed } from './chart-math.ts'
 
 const DECISION: Record<NonNullable<DebriefRound['decision']>, MessageKey> = {
@@ -15,12 +15,27 @@ function fact(term: string, ...details: Child[]): View[] {
   return [h('dt', {}, term), h('dd', {}, details)]
 }
 
-function packageList(round: DebriefRound): View {
+/*
+ * Names are read from `index` by id (the localised index: a classroom's debrief comes from the server in the
+ * scenario's own language), falling back to the debrief's where `index` lacks them (a part the device does
+ * not see).
+ */
+
+function packageList(index: ScenarioIndex, round: DebriefRound): View {
   if (!round.package) return h('p', {}, t('common.noPackage'))
   return h(
     'ul',
     { class: 'round-package' },
-    round.package.map((i) => h('li', {}, [i.name, h('span', { class: 'meta' }, ` — ${i.backerName}`)])),
+    round.package.map((i) =>
+      h('li', {}, [
+        index.instruments.has(i.instrument) ? instrumentName(index, i.instrument, i.variant) : i.name,
+        h(
+          'span',
+          { class: 'meta' },
+          ` — ${index.sides.has(i.backedBy) ? nameOf(index, i.backedBy) : i.backerName}`,
+        ),
+      ]),
+    ),
   )
 }
 
@@ -44,12 +59,15 @@ function answer(index: ScenarioIndex, round: DebriefRound): Child[] {
   }
   list(
     'rounds.crossed',
-    round.redLines.map((r) => r.title),
+    round.redLines.map((r) => index.scenario.redLines.find((x) => x.id === r.id)?.title ?? r.title),
   )
   list('rounds.demanded', round.demands)
   list(
     'rounds.preferences',
-    round.preferences.map((p) => `${p.title} (${signed(p.weight)})`),
+    round.preferences.map((p) => {
+      const title = index.scenario.preferences.find((x) => x.id === p.id)?.title ?? p.title
+      return `${title} (${signed(p.weight)})`
+    }),
   )
   if (round.disposition !== null && round.noise !== null && round.acceptAt !== null) {
     const total = round.disposition + round.noise
@@ -69,20 +87,30 @@ function answer(index: ScenarioIndex, round: DebriefRound): Child[] {
   return out
 }
 
-function events(round: DebriefRound): Child[] {
+function events(index: ScenarioIndex, round: DebriefRound): Child[] {
   if (round.events.length === 0) return [t('rounds.none')]
   return [
     h(
       'ul',
       { class: 'plain round-events' },
-      round.events.map((e) =>
-        h('li', {}, [h('strong', {}, e.title), e.text ? h('p', { class: 'hint' }, e.text) : null]),
-      ),
+      round.events.map((e) => {
+        const event = index.scenario.events.find((x) => x.id === e.id)
+        const text = event?.text ?? e.text
+        return h('li', {}, [
+          h('strong', {}, event?.title ?? e.title),
+          text ? h('p', { class: 'hint' }, text) : null,
+        ])
+      }),
     ),
   ]
 }
 
-function meterChanges(round: DebriefRound, at: number, meters: readonly MeterSeries[]): View {
+function meterChanges(
+  index: ScenarioIndex,
+  round: DebriefRound,
+  at: number,
+  meters: readonly MeterSeries[],
+): View {
   return h(
     'ul',
     { class: 'plain meter-changes' },
@@ -92,7 +120,7 @@ function meterChanges(round: DebriefRound, at: number, meters: readonly MeterSer
       const good = m.better === 'higher' ? delta > 0 : m.better === 'lower' ? delta < 0 : false
       const bad = m.better === 'higher' ? delta < 0 : m.better === 'lower' ? delta > 0 : false
       return h('li', { key: m.id, class: good ? 'good' : bad ? 'bad' : null }, [
-        h('span', {}, m.name),
+        h('span', {}, index.meters.has(m.id) ? meterName(index, m.id) : m.name),
         h('span', { class: 'num' }, [
           shown(after),
           delta ? h('span', { class: 'delta' }, ` (${signed(delta)})`) : null,
@@ -112,11 +140,11 @@ function roundCard(index: ScenarioIndex, debrief: Debrief, at: number, responder
     [
       h('h4', { id: `debrief-round-${round.round}` }, t('common.round', { round: round.round })),
       h('dl', { class: 'round-facts' }, [
-        ...fact(t('common.package'), packageList(round)),
+        ...fact(t('common.package'), packageList(index, round)),
         ...fact(t('rounds.answer', { responder }), ...answer(index, round)),
-        ...fact(t('common.events'), ...events(round)),
+        ...fact(t('common.events'), ...events(index, round)),
         ...fact(t('rounds.decision'), decision),
-        ...fact(t('rounds.metersAfter'), meterChanges(round, at, debrief.meters)),
+        ...fact(t('rounds.metersAfter'), meterChanges(index, round, at, debrief.meters)),
       ]),
     ],
   )

@@ -33,12 +33,17 @@ function playedBy(debrief: Debrief, side: string): string {
   )
 }
 
-/** The facts of the game: scenario, rounds, difficulty, seed, mode, and who played which side. */
-export function renderFacts(debrief: Debrief, responder: string): View {
+/**
+ * The facts of the game: scenario, rounds, difficulty, seed, mode, and who played which side; the scenario
+ * and the sides named as `index` names them (pass the localised index: a classroom's debrief comes from the
+ * server in the scenario's own language).
+ */
+export function renderFacts(debrief: Debrief, index: ScenarioIndex, responder: string): View {
+  const title = index.scenario.id === debrief.scenario.id ? index.scenario.title : debrief.scenario.title
   const sides = [
     ...debrief.seats.map((s) =>
       t('seat.named', {
-        side: s.name,
+        side: index.sides.has(s.side) ? nameOf(index, s.side) : s.name,
         // In a classroom, the students seated on the side, by name.
         seat: s.students?.length
           ? formatList(s.students)
@@ -49,7 +54,7 @@ export function renderFacts(debrief: Debrief, responder: string): View {
   ]
   const fact = (term: string, value: string) => h('div', {}, [h('dt', {}, term), h('dd', {}, value)])
   return h('dl', { class: 'debrief-facts' }, [
-    fact(t('facts.scenario'), debrief.scenario.title),
+    fact(t('facts.scenario'), title),
     fact(
       t('facts.rounds'),
       // A game stopped by the instructor mid-round: the rounds it completed, and the one it stopped in.
