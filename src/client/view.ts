@@ -18,13 +18,27 @@ export interface GameView {
   humans: string[]
   /** The human side the controls act for, or null when no side is human. */
   acting: string | null
-  /** Sends a command for the acting side, lets computer partners answer, saves and re-renders. */
-  act: (command: Command) => void
+  /**
+   * Sends a command for the acting side, lets computer partners answer, saves and re-renders. A refusal is
+   * shown in the page's notices, or, when `refused` is given, handed to it worded (a form shows it by its
+   * field, where the player is looking).
+   */
+  act: (command: Command, refused?: (text: string) => void) => void
+  /** In a classroom room, the student's own seat (absent on other devices). */
+  seat?: SeatFacts
   /** Shows a message that needs no command, such as a missing reason. */
   tell: (message: string) => void
   setActing: (side: string) => void
   openSource: (seed: string, quote: string) => void
   newGame: () => void
+}
+
+/** What a student's device knows of its own seat in a room, from the room's view of the seats. */
+export interface SeatFacts {
+  /** Whether the instructor muted the student's messages. */
+  muted: boolean
+  /** How many other students sit on the same side. */
+  teammates: number
 }
 
 /** A side's name, e.g. "Europe". */

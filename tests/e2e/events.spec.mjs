@@ -1,8 +1,8 @@
 /**
  * Browser test of events and endings in a classroom room (see classroom-fixtures.mjs): the instructor brings
  * an event in, and a student on a phone (390×844, touch) sees its title, text and effects near the top of the
- * table without scrolling, and hears it from the live region; a student on a laptop and the instructor's
- * dashboard show it too. Then the instructor ends the game: each device reads that the instructor ended it in
+ * table without scrolling, and hears it from the live region; a student on a laptop, scrolled down at the
+ * messages, is shown a "New event" button that takes them to the card; the instructor's dashboard shows it too. Then the instructor ends the game: each device reads that the instructor ended it in
  * that round (not "The game goes on"), and the dashboard says the room's game is over. Screenshots of the
  * phone, the laptop (1280) and the dashboard (1920) go to test-results/screenshots/events-*.png.
  */
@@ -75,6 +75,9 @@ test('an event brought in reaches a phone at the top of its table, and an ending
       .textContent()) ?? ''
   ).trim()
   expect(title, 'the scenario has an event to bring in').not.toBe('')
+  // The laptop student is down at the messages when it comes.
+  await laptop.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
+  expect(await laptop.evaluate(() => window.scrollY), 'the laptop is scrolled down').toBeGreaterThan(0)
   await inject.getByRole('button', { name: 'Bring in the event' }).click()
 
   // On the phone: a card near the top with the title, the text and what it changes, with no scrolling.
@@ -105,11 +108,23 @@ test('an event brought in reaches a phone at the top of its table, and an ending
       .getByRole('list', { name: 'Commands so far, newest first' })
       .getByText(`The instructor brings in an event: ${title}.`),
   ).toBeAttached()
+  const pointer = phone.getByRole('button', { name: /^New event/ })
+  await expect(pointer, 'no pointer to a card in view').toHaveCount(0)
   await checkA11y(phone, 'phone table with an event')
   await shot(phone, 'events-phone-390')
 
-  // The laptop student and the instructor's panel show it too.
-  await expect(laptop.getByRole('article', { name: title })).toBeInViewport()
+  // The laptop student and the instructor's panel show it too. The laptop, scrolled down, is shown a button
+  // to the card; it scrolls there, puts the focus on the card, and goes.
+  const laptopCard = laptop.getByRole('article', { name: title })
+  await expect(laptopCard).not.toBeInViewport()
+  const jump = laptop.getByRole('button', { name: `New event: ${title}` })
+  await expect(jump).toBeInViewport()
+  await checkA11y(laptop, 'laptop table with a pointer to an event')
+  await shot(laptop, 'events-laptop-jump-1280')
+  await jump.click()
+  await expect(laptopCard).toBeInViewport()
+  await expect(laptopCard).toBeFocused()
+  await expect(jump).toHaveCount(0)
   await shot(laptop, 'events-laptop-1280')
   await expect(panel.getByRole('article', { name: title })).toBeVisible()
   await shot(teacher, 'events-dashboard-1920')

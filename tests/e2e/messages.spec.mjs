@@ -2,8 +2,9 @@
  * Browser test of the table's messages (src/client/render/messages.ts). In a classroom room (see
  * classroom-fixtures.mjs) three students on three sides, one without a side, and the instructor: a private
  * message reaches its two sides and not the third, a public one everyone (the student without a side reads
- * it, and cannot write), the instructor reads every channel with its authors and mutes a student, whose next
- * message is refused in words. At a shared screen (hot-seat), the table's messages are a log the acting side
+ * it, and cannot write; a student alone on a side has no Team tab until a teammate joins), the instructor
+ * reads every channel with its authors and mutes a student: their box says so, and their next message is
+ * refused in words next to it. At a shared screen (hot-seat), the table's messages are a log the acting side
  * writes in, and each message is in the table's log of moves. Controls are found by role and accessible name;
  * each device is one a student would use (a laptop, a phone by touch, the keyboard).
  */
@@ -19,6 +20,7 @@ const SCENARIO = 'guarantees-2025'
 const SECRET = 'Between us: we could accept the buffer zone if you drop the asset seizure.'
 const PUBLIC = 'The United States will back a force only with a clear exit plan.'
 const MUTED = 'The instructor has muted your messages: you can still play your moves.'
+const MUTED_LINE = 'The instructor has muted you: you can read messages but not send them.'
 
 const round = (page, n) => page.getByRole('heading', { level: 2, name: `Round ${n} of 6` })
 const messages = (page) => page.getByRole('region', { name: 'Messages', exact: true })
@@ -123,10 +125,10 @@ classroomTest(
       await expect(round(page, 1)).toBeVisible()
     }
 
-    // Each student has the table, their team and a private line to each other side, the table open.
+    // Each student has the table and a private line to each other side, the table open; alone on their
+    // side, no team.
     await expect(messages(olena).getByRole('tab')).toHaveText([
       'Table (public)',
-      'Team',
       'Private: European governments',
       'Private: United States',
     ])
@@ -137,7 +139,6 @@ classroomTest(
 
     // Ukraine writes privately to Europe: by keyboard, the arrow keys move along the tabs.
     await messages(olena).getByRole('tab', { name: 'Table (public)' }).focus()
-    await olena.keyboard.press('ArrowRight')
     await olena.keyboard.press('ArrowRight')
     const toEurope = messages(olena).getByRole('tab', { name: 'Private: European governments' })
     await expect(toEurope).toBeFocused()
@@ -205,20 +206,39 @@ classroomTest(
     await expect(all.getByRole('listitem').nth(1)).toContainText('Marta · United States')
     await expect(all.getByRole('listitem').nth(1)).toContainText('to the table')
 
-    // Muting Taras: the dashboard says so; Taras's next message is refused in words, his moves go on.
+    // Muting Taras: the dashboard says so, and Taras's box says so above it for as long as it holds.
     await panel.getByRole('button', { name: 'Mute Taras' }).click()
     await expect(panel.getByText('Taras is muted: their messages are refused.')).toBeVisible()
+    const tarasBox = messages(taras).getByRole('textbox', { name: 'Message to the table' })
+    await expect(messages(taras).getByText(MUTED_LINE)).toBeVisible()
+    await expect(tarasBox).toHaveAccessibleDescription(new RegExp(MUTED_LINE.replace('.', '\\.')))
     await expect(panel.getByRole('button', { name: 'Unmute Taras' })).toBeVisible()
     await checkA11y(teacher, 'dashboard with messages')
     await all.scrollIntoViewIfNeeded()
     await teacher.screenshot({ path: join(dir, 'messages-instructor-1920.png') })
-    const tarasBox = messages(taras).getByRole('textbox', { name: 'Message to the table' })
+    // His next message is refused in words next to the box, where he pressed Send (not at the page's top),
+    // and the box keeps it; his moves go on.
     await tarasBox.fill('Europe objects to this whole idea.')
-    await messages(taras).getByRole('button', { name: 'Send' }).click()
-    await expect(taras.getByRole('alert').getByText(MUTED)).toBeVisible()
+    const send = messages(taras).getByRole('button', { name: 'Send' })
+    await send.scrollIntoViewIfNeeded()
+    await send.click()
+    const refusal = messages(taras).getByRole('alert').getByText(MUTED)
+    await expect(refusal).toBeVisible()
+    await expect(refusal, 'the refusal shows where Send was pressed').toBeInViewport()
+    await expect(taras.getByText(MUTED), 'said once, by the box').toHaveCount(1)
+    await expect(tarasBox).toHaveAttribute('aria-invalid', 'true')
+    await expect(tarasBox).toHaveAccessibleDescription(new RegExp(`^${MUTED}`))
     await expect(tarasBox, 'a refused message stays in the box').toHaveValue(
       'Europe objects to this whole idea.',
     )
+    await checkA11y(taras, 'muted student’s table')
+    for (const width of [390, 1280]) {
+      await taras.setViewportSize({ width, height: width === 390 ? 844 : 800 })
+      await fitsTheWidth(taras, `muted compose box at ${width} px`)
+      await send.scrollIntoViewIfNeeded()
+      await taras.screenshot({ path: join(dir, `messages-muted-${width}.png`) })
+    }
+    await taras.setViewportSize(LAPTOP.viewport)
     await taras.getByRole('button', { name: 'Endorse', exact: true }).click()
     await expect(
       olena.getByRole('listitem').filter({ hasText: 'European governments: endorsed' }),
@@ -228,8 +248,14 @@ classroomTest(
     // Unmuted, the same message goes through.
     await panel.getByRole('button', { name: 'Unmute Taras' }).click()
     await expect(panel.getByText('Taras can send messages again.')).toBeVisible()
-    await messages(taras).getByRole('button', { name: 'Send' }).click()
+    await expect(messages(taras).getByText(MUTED_LINE)).toHaveCount(0)
+    await send.click()
     await expect(messages(olena).getByText('Europe objects to this whole idea.')).toBeVisible()
     await expect(all.getByRole('listitem')).toHaveCount(3)
+    await expect(tarasBox).not.toHaveAttribute('aria-invalid', 'true')
+
+    // A teammate joins Olena's side: her Team tab appears.
+    await panel.getByRole('combobox', { name: 'Side of Bohdan' }).selectOption({ label: 'Ukraine' })
+    await expect(messages(olena).getByRole('tab', { name: 'Team' })).toBeVisible()
   },
 )

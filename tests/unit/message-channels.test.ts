@@ -41,6 +41,16 @@ describe('the channels a device offers', () => {
     expect(tabs.map((c) => c.key)).toEqual(['public', 'team', `private:${eu}`])
     expect(tabs[2]).toMatchObject({ channel: 'private', to: eu })
   })
+
+  it('leaves the team out for a student alone on their side, until a teammate joins or the team has spoken', () => {
+    const state = game([us])
+    const keys = (view: Parameters<typeof channelTabs>[0]) => channelTabs(view, room(ua)).map((c) => c.key)
+    expect(keys({ index, state, seat: { muted: false, teammates: 0 } })).toEqual(['public', `private:${eu}`])
+    expect(keys({ index, state, seat: { muted: false, teammates: 1 } })).toContain('team')
+    // A teammate who moved to another side leaves their messages: the line stays readable.
+    const spoken = { ...state, messages: [message(0, ua, 'team', 'ours')] }
+    expect(keys({ index, state: spoken, seat: { muted: false, teammates: 0 } })).toContain('team')
+  })
 })
 
 describe('which channel a message belongs to', () => {

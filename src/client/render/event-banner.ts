@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import { button, component, h, type View } from '../dom.ts'
 import { t, words } from '../i18n/index.ts'
 import type { GameView } from '../view.ts'
@@ -10,6 +10,11 @@ import { type EventNews, eventEffects, eventKey, eventsNow } from './event-news.
  * that nobody has to find it in the log far down the page. Screen readers are told of a new event by the
  * play's announcer (see newsText), not by this card, so it is said once. A card can be dismissed; the event
  * stays in the log and in the round's record.
+ *
+ * A card that comes while the reader is scrolled away from it (a laptop down at the messages) brings a small
+ * fixed "New event: <title> ↑" button that scrolls to it and puts the focus on it; it goes once the card's
+ * title was on screen or the card was dismissed. It is a control, not an announcement: the play said the
+ * event already.
  */
 
 /**
@@ -17,6 +22,12 @@ import { type EventNews, eventEffects, eventKey, eventsNow } from './event-news.
  * their own, and a card dismissed before a round's summary does not come back after it.
  */
 const dismissed = new Set<string>()
+
+/** Cards whose title was wholly on screen at some point, by the same keys: they need no pointer to them. */
+const seen = new Set<string>()
+
+/** Where an unseen card is from the screen: above it (scrolled down past it) or below it. */
+type Away = 'up' | 'down'
 
 const dismissKey = (view: GameView, e: EventNews) =>
   `${view.index.scenario.id}:${view.state.setup.seed}:${view.acting ?? ''}:${eventKey(e)}`
@@ -29,14 +40,25 @@ function refocus(): void {
   })
 }
 
+const titleOf = (view: GameView, e: EventNews): string =>
+  view.index.scenario.events.find((x) => x.id === e.id)?.title ?? e.id
+const cardId = (e: EventNews): string => `event-${e.round}-${e.id}`
+
 function eventCard(view: GameView, e: EventNews, level: 3 | 4, dismiss: () => void): View {
   const event = view.index.scenario.events.find((x) => x.id === e.id)
-  const title = event?.title ?? e.id
+  const title = titleOf(view, e)
   const effects = eventEffects(words(), view.index, e.id)
-  const id = `event-${e.round}-${e.id}`
+  const id = cardId(e)
   return h(
     'article',
-    { key: eventKey(e), class: `event-card${e.injected ? ' injected' : ''}`, 'aria-labelledby': id },
+    {
+      key: eventKey(e),
+      id: `${id}-card`,
+      // Focusable from the "New event" button only, not in the tab order.
+      tabindex: -1,
+      class: `event-card${e.injected ? ' injected' : ''}`,
+      'aria-labelledby': id,
+    },
     [
       h('div', { class: 'event-top' }, [
         h(
@@ -50,7 +72,7 @@ function eventCard(view: GameView, e: EventNews, level: 3 | 4, dismiss: () => vo
           'aria-label': t('event.dismissLabel', { title }),
         }),
       ]),
-      h(`h${level}`, { id, class: 'event-title' }, title),
+      h(`h${level}`, { id, class: 'event-title', 'data-event': dismissKey(view, e) }, title),
       // What it changes comes before the story, so that a phone shows both the title and its effects at once.
       effects.length
         ? h('div', { class: 'event-effects' }, [
@@ -67,20 +89,60 @@ function eventCard(view: GameView, e: EventNews, level: 3 | 4, dismiss: () => vo
   )
 }
 
+/** The button to a card scrolled out of sight: "New event: <title> ↑", fixed at the screen's edge towards it. */
+function jumpButton(view: GameView, e: EventNews, away: Away): View {
+  const go = () => {
+    const card = document.getElementById(`${cardId(e)}-card`)
+    card?.scrollIntoView({ block: 'start' })
+    card?.focus({ preventScroll: true })
+  }
+  return h('button', { type: 'button', class: `primary event-jump ${away}`, onclick: go }, [
+    t('event.jump', { title: titleOf(view, e) }),
+    ' ',
+    h('span', { 'aria-hidden': 'true' }, away === 'up' ? '↑' : '↓'),
+  ])
+}
+
 function EventBanner({ view, level }: { view: GameView; level: 3 | 4 }): View | null {
   const [, redraw] = useState(0)
+  /** Cards out of sight that were not seen yet, and where they are. */
+  const [away, setAway] = useState<ReadonlyMap<string, Away>>(new Map())
+  const banner = useRef<HTMLElement>(null)
   const shown = eventsNow(view.state).filter((e) => !dismissed.has(dismissKey(view, e)))
+  const keys = shown.map((e) => dismissKey(view, e)).join('|')
+  useEffect(() => {
+    const root = banner.current
+    if (!root || typeof IntersectionObserver === 'undefined') return
+    // Seen when the title is wholly on screen; reported once at first (where the card appeared), then as it moves.
+    const watch = new IntersectionObserver(
+      (entries) =>
+        setAway((before) => {
+          const next = new Map(before)
+          for (const entry of entries) {
+            const key = (entry.target as HTMLElement).dataset.event ?? ''
+            if (entry.intersectionRatio >= 0.99) seen.add(key)
+            if (seen.has(key)) next.delete(key)
+            else next.set(key, entry.boundingClientRect.top < 0 ? 'up' : 'down')
+          }
+          return next
+        }),
+      { threshold: [0, 1] },
+    )
+    for (const title of root.querySelectorAll('.event-title')) watch.observe(title)
+    return () => watch.disconnect()
+  }, [keys])
   if (shown.length === 0) return null
   const dismiss = (e: EventNews) => () => {
     dismissed.add(dismissKey(view, e))
     redraw((n) => n + 1)
     refocus()
   }
-  return h(
-    'section',
-    { class: 'event-banner', 'aria-label': t('event.region') },
-    shown.map((e) => eventCard(view, e, level, dismiss(e))),
-  )
+  const missed = shown.find((e) => away.has(dismissKey(view, e)) && !seen.has(dismissKey(view, e)))
+  const where = missed && away.get(dismissKey(view, missed))
+  return h('section', { class: 'event-banner', 'aria-label': t('event.region'), ref: banner }, [
+    ...shown.map((e) => eventCard(view, e, level, dismiss(e))),
+    missed && where ? jumpButton(view, missed, where) : null,
+  ])
 }
 
 /**

@@ -42,14 +42,20 @@ export function readingOf(view: GameView): Reading {
 const sideOf = (reading: Reading): string | null => (reading.reader === 'all' ? null : reading.reader.side)
 
 /**
- * The channels a device shows as tabs: the table always; in a room, for a side's player, its team and a
- * private line to each other human-played side (a computer partner does not read its messages).
+ * The channels a device shows as tabs: the table always; in a room, for a side's player, its team (when
+ * another student shares the side, or the team's line holds messages already, say of a teammate who moved
+ * on) and a private line to each other human-played side (a computer partner does not read its messages).
  */
-export function channelTabs(view: Pick<GameView, 'index' | 'state'>, reading: Reading): ChannelTab[] {
+export function channelTabs(
+  view: Pick<GameView, 'index' | 'state' | 'seat'>,
+  reading: Reading,
+): ChannelTab[] {
   const tabs: ChannelTab[] = [{ key: 'public', label: t('messages.channel.public'), channel: 'public' }]
   const me = sideOf(reading)
   if (!reading.room || !me || reading.reader === 'all') return tabs
-  tabs.push({ key: 'team', label: t('messages.channel.team'), channel: 'team' })
+  // A device that does not know its seat (not expected in a room) keeps the tab rather than hide a channel.
+  const alone = view.seat?.teammates === 0 && !view.state.messages.some((m) => m.channel === 'team')
+  if (!alone) tabs.push({ key: 'team', label: t('messages.channel.team'), channel: 'team' })
   for (const side of view.index.proposers) {
     if (side === me || view.state.setup.seats[side] === 'computer') continue
     const label = t('messages.channel.private', { side: nameOf(view.index, side) })

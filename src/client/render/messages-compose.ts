@@ -15,6 +15,8 @@ export interface ComposeProps {
   /** Why the last press did not send, shown under the field, or null. */
   problem: string | null
   setProblem: (problem: string | null) => void
+  /** A standing line above the field while it holds (the instructor muted the student), or null. */
+  note: string | null
 }
 
 /** Why `text` cannot be sent as typed, in words, or null. The rules refuse the same (MESSAGE_EMPTY, …_TOO_LONG). */
@@ -33,6 +35,8 @@ export function renderCompose(props: ComposeProps): View {
   const { id, draft } = props
   const counterId = `${id}-count`
   const problemId = `${id}-problem`
+  const noteId = `${id}-note`
+  const described = [props.problem ? problemId : null, props.note ? noteId : null, counterId]
   const length = draft.trim().length
   const over = length - MESSAGE_TEXT_MAX
   const submit = () => {
@@ -51,12 +55,13 @@ export function renderCompose(props: ComposeProps): View {
       },
     },
     [
+      props.note ? h('p', { id: noteId, class: 'compose-note' }, props.note) : null,
       h('label', { for: id }, props.label),
       h('textarea', {
         id,
         rows: 3,
         value: draft,
-        'aria-describedby': props.problem ? `${problemId} ${counterId}` : counterId,
+        'aria-describedby': described.filter(Boolean).join(' '),
         'aria-invalid': props.problem ? 'true' : null,
         oninput: (e: Event) => {
           props.setDraft((e.currentTarget as HTMLTextAreaElement).value)

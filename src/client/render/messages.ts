@@ -134,7 +134,11 @@ function MessagesPanel({ view, reading, level }: PanelProps): View {
     if (!me) return
     pending.current = { key: tab.key, text, after: lastSeq(all) }
     const payload = tab.to ? { channel: tab.channel, to: tab.to, text } : { channel: tab.channel, text }
-    view.act({ type: 'say', side: me, payload })
+    // A refusal (muted, too fast…) is the compose box's own problem: said by its field, the draft kept.
+    view.act({ type: 'say', side: me, payload }, (refusal) => {
+      pending.current = null
+      setProblem(refusal)
+    })
   }
 
   const tabbed = tabs.length > 1
@@ -169,6 +173,7 @@ function MessagesPanel({ view, reading, level }: PanelProps): View {
           send,
           problem,
           setProblem,
+          note: view.seat?.muted ? t('messages.muted') : null,
         })
       : null,
   ]

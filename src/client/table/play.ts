@@ -105,7 +105,7 @@ export function playTable(table: Table, start: Place, hooks: PlayHooks): Play {
     changed()
   })
 
-  async function act(command: Command): Promise<void> {
+  async function act(command: Command, told?: (text: string) => void): Promise<void> {
     const snap = table.snapshot()
     if (!snap) return
     if (command.type === 'say') lastSaid = command.payload.text.trim()
@@ -113,6 +113,11 @@ export function playTable(table: Table, start: Place, hooks: PlayHooks): Play {
     // Worded when shown, so that a language switch words the notice again.
     if (!outcome.ok) {
       const { refused } = outcome
+      // A form that asked shows the refusal by its field; the notice of an earlier move is then stale.
+      if (told) {
+        hooks.show(null)
+        return told(refusedText(localisedIndex(snap.index), refused))
+      }
       hooks.show({
         kind: 'refusal',
         lines: () => [refusedText(localisedIndex(snap.index), refused)],
@@ -135,13 +140,14 @@ export function playTable(table: Table, start: Place, hooks: PlayHooks): Play {
       log: snap.log,
       humans: [...snap.humans],
       acting: place.acting,
-      act: (command) => void act(command),
+      act: (command, refused) => void act(command, refused),
       tell: (message) => hooks.show({ kind: 'info', lines: [message] }),
       setActing: (side) => go(toSide(snap.humans, side, { name: 'table' })),
       openSource: (seed, quote) => hooks.openSource(seed, quote, seedEntry(index.scenario, seed)),
       newGame: hooks.leave,
     }
     if (snap.authors) view.authors = snap.authors
+    if (snap.seat) view.seat = snap.seat
     return view
   }
 

@@ -2,8 +2,9 @@ import { REFUSAL_CODES, type RefusalCode } from '../../core/rules/refusals.ts'
 import { indexScenario, type ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import type { Scenario } from '../../core/scenario/schema/scenario.ts'
 import type { ClassroomConnection } from '../../net/client.ts'
-import type { LogEntry } from '../../net/view.ts'
+import type { LogEntry, RoomView } from '../../net/view.ts'
 import { t } from '../i18n/index.ts'
+import type { SeatFacts } from '../view.ts'
 import type { ActOutcome, Table, TableSnapshot } from './table.ts'
 
 const indexes = new WeakMap<Scenario, ScenarioIndex>()
@@ -25,6 +26,17 @@ export function authorOf(entry: LogEntry): string | null {
   return null
 }
 
+/** A student's own seat in the room's view: muted or not, and how many other students share its side. */
+export function seatFacts(view: RoomView): SeatFacts | undefined {
+  const you = view.you
+  if (you.role !== 'student') return undefined
+  const muted = view.seats.find((s) => s.id === you.seat)?.muted === true
+  const teammates = view.seats.filter(
+    (s) => s.id !== you.seat && s.side !== null && s.side === you.side,
+  ).length
+  return { muted, teammates }
+}
+
 const isRefusalCode = (code: string): code is RefusalCode =>
   (REFUSAL_CODES as readonly string[]).includes(code)
 
@@ -40,7 +52,9 @@ export function roomTable(connection: ClassroomConnection, humans: () => readonl
     const { view, scenario, log } = connection
     if (!view?.game || !scenario) return null
     const plays = humans()
-    const now = [view.game, scenario, log.length, plays.join()]
+    const seat = seatFacts(view)
+    // The seat's facts change without the game (the instructor mutes, a teammate joins): they are part of the key.
+    const now = [view.game, scenario, log.length, plays.join(), seat?.muted, seat?.teammates]
     if (!shown || now.some((part, i) => part !== key[i])) {
       key = now
       shown = {
@@ -50,6 +64,7 @@ export function roomTable(connection: ClassroomConnection, humans: () => readonl
         authors: log.map(authorOf),
         humans: plays,
       }
+      if (seat) shown.seat = seat
     }
     return shown
   }

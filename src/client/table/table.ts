@@ -3,6 +3,7 @@ import type { RuleWarning } from '../../core/rules/constraints.ts'
 import type { Refusal } from '../../core/rules/refusals.ts'
 import type { ScenarioIndex } from '../../core/rules/scenario-index.ts'
 import type { GameState } from '../../core/rules/state.ts'
+import type { SeatFacts } from '../view.ts'
 
 /**
  * One table for solo, hot-seat and classroom play. The screens draw a `TableSnapshot` and send commands
@@ -30,6 +31,8 @@ export interface TableSnapshot {
   authors?: readonly (string | null)[]
   /** The human-played sides this device plays, in scenario order (none: it watches). */
   humans: readonly string[]
+  /** In a classroom room, a student's own seat: muted or not, and how many share its side. */
+  seat?: SeatFacts
 }
 
 /** A table a device plays at: a local store, or a classroom room. */
