@@ -42,6 +42,29 @@ export function questionWords(
     : { text: question.text, rubric: question.rubric }
 }
 
+/**
+ * Whether a student of `side` is asked any of the room's questions for reflection: a side's student is asked
+ * their side's questions from the scenario and the room's own; an observer (no side) is asked nothing. The
+ * server's rule too (src/server/reflection.ts), read here from the instructor's view of the questions.
+ */
+export function isAsked(questions: readonly ReflectionQuestionView[], side: string | null): boolean {
+  return side !== null && questions.some((q) => q.side === null || q.side === side)
+}
+
+/**
+ * How many of the room's students hand in answers (`total`: those asked any question) and how many did
+ * (`handed`); `closed` once the game is over and every one asked has handed in (the room's questions are
+ * then settled: none may be added).
+ */
+export function handInCount(view: RoomView): { handed: number; total: number; closed: boolean } {
+  const questions = view.reflection?.questions ?? []
+  const submitted = new Set(view.reflection?.submitted ?? [])
+  const asked = view.seats.filter((s) => isAsked(questions, s.side))
+  const handed = asked.filter((s) => submitted.has(s.id)).length
+  const over = view.status === 'ended' || view.game?.phase === 'ended'
+  return { handed, total: asked.length, closed: over && asked.length > 0 && handed === asked.length }
+}
+
 /** A room's status as the table gives it: a game the rules ended reads as over, whatever the room says. */
 function statusOf(view: RoomView): RoomStatus {
   return view.game?.phase === 'ended' ? 'ended' : view.status
@@ -109,6 +132,7 @@ export function gradingRows(
     const { view, scenario, log } = room
     const debrief = view.debrief
     const keys = new Map((view.reflection?.questions ?? []).map((q) => [q.id, columnKey(room, q)]))
+    const questions = view.reflection?.questions ?? []
     const handed = new Set(view.reflection?.submitted ?? [])
     for (const seat of view.seats) {
       const side = scenario.sides.find((s) => s.id === seat.side)
@@ -129,7 +153,8 @@ export function gradingRows(
         debrief ? endingCell(words, debrief) : '',
         mine.length - said,
         said,
-        t(handed.has(seat.id) ? 'csv.yes' : 'csv.no'),
+        // Empty for a student asked nothing (an observer): there was nothing to hand in.
+        isAsked(questions, seat.side) ? t(handed.has(seat.id) ? 'csv.yes' : 'csv.no') : '',
       ]
       for (const [key, c] of columns) {
         row.push(answers.get(key) ?? '')

@@ -34,12 +34,14 @@ export function scenarioQuestionId(side: string, id: string): string {
 }
 
 /**
- * The questions asked of a student of `side` (null: an observer, asked only the room's), or every question
- * when `side` is `all` (the instructor's view, with the rubrics). The scenario's come first, side by side.
+ * The questions asked of a student of `side`: their side's from the scenario and the room's own (null: an
+ * observer, who played no side and is asked nothing), or every question when `side` is `all` (the
+ * instructor's view, with the rubrics). The scenario's come first, side by side.
  */
 export function questionsFor(room: ReflectionRoom, side: string | null | 'all'): ReflectionQuestionView[] {
   const all = side === 'all'
   const out: ReflectionQuestionView[] = []
+  if (side === null) return out
   for (const s of room.index.scenario.sides) {
     if (!all && s.id !== side) continue
     for (const q of s.reflection ?? [])
@@ -54,12 +56,17 @@ export function questionsFor(room: ReflectionRoom, side: string | null | 'all'):
   return out
 }
 
-/** Whether every student has handed their answers in: the debrief is then fully open to the whole room. */
+/**
+ * Whether every student who is asked questions has handed their answers in: the debrief is then fully open
+ * to the whole room. Observers and students whose side has no questions are asked nothing and never hand in,
+ * so they are not waited for; while nobody is asked anything, the instructor may still add a question.
+ */
 function closed(room: ReflectionRoom): boolean {
   const { seats, reflection } = room.file
-  if (!room.over || seats.length === 0) return false
+  if (!room.over) return false
+  const asked = seats.filter((s) => questionsFor(room, s.side).length > 0)
   const handed = new Set(reflection?.submitted.map((s) => s.seat))
-  return seats.every((s) => handed.has(s.id))
+  return asked.length > 0 && asked.every((s) => handed.has(s.id))
 }
 
 /** The instructor adds a question for every student of the room. */

@@ -166,6 +166,14 @@ test('the dashboard shows every room at once, with countdowns, whom each waits f
   ).toBeVisible()
   await expect(reason).toHaveValue('')
   await expect(timed.getByText(/^Not voted yet: /)).toBeVisible()
+  // At 1920 px the panel takes the whole width: controls and students beside the game as it stands.
+  const roster = panel.locator('.roster')
+  const messages = panel.locator('.panel-game')
+  const [left, right] = [await roster.boundingBox(), await messages.boundingBox()]
+  expect(left && right && right.x > left.x + left.width, 'the game beside the controls').toBe(true)
+  expect((await panel.boundingBox())?.width ?? 0).toBeGreaterThan(1700)
+  await panel.scrollIntoViewIfNeeded()
+  await shot(teacher, 'dashboard-panel-1920')
 
   // A student's device drops: the card and the list of alerts say so.
   await marta.context().close()
@@ -178,9 +186,16 @@ test('the dashboard shows every room at once, with countdowns, whom each waits f
   // The instructor ends the room: an alert, a badge on its card, and the status line says it was done.
   await panel.getByRole('button', { name: 'End the game' }).click()
   await panel.getByRole('button', { name: 'Yes, end the game' }).click()
+  // The students answer their questions first: the line says so, and how many have handed in.
   await expect(
-    panel.getByRole('status').filter({ hasText: 'Ended: every student sees the debrief.' }),
+    panel.getByRole('status').filter({
+      hasText:
+        'Ended: students answer the questions for reflection, then see the debrief (0 of 4 handed in).',
+    }),
   ).toBeVisible()
+  await expect(timed.getByText('Answers: 0 of 4 handed in')).toBeVisible()
+  // The overrule's form is gone with the game, and its status line with it.
+  await expect(panel.getByRole('status').filter({ hasText: 'Overruled:' })).toHaveCount(0)
   await expect(alerts.getByText(`Room ${code}: the game ended`, { exact: false })).toBeVisible()
   await expect(timed.getByText('Alert: the game ended')).toBeVisible()
   await teacher.evaluate(() => window.scrollTo(0, 0))

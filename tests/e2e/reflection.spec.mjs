@@ -87,6 +87,12 @@ test('students answer their questions on their own devices after the game, and t
   await panel.getByRole('button', { name: 'Yes, end the game' }).click()
   const reflection = (page) => page.getByRole('heading', { level: 2, name: 'Questions for reflection' })
   for (const page of [olena, taras]) await expect(reflection(page)).toBeVisible()
+  await expect(
+    panel.getByRole('status').filter({
+      hasText:
+        'Ended: students answer the questions for reflection, then see the debrief (0 of 2 handed in).',
+    }),
+  ).toBeVisible()
   const olenaDeters = olena.getByRole('textbox', { name: /^Which guarantees did your side judge/ })
   await expect(olenaDeters).toBeVisible()
   await expect(olena.getByRole('textbox', { name: ROOM_QUESTION })).toBeVisible()
@@ -114,6 +120,13 @@ test('students answer their questions on their own devices after the game, and t
   await expect(olena.getByText(TARAS_ANSWER)).toHaveCount(0)
   await expect(taras.getByText(OLENA_ANSWER)).toHaveCount(0)
   await expect(panel.getByText('Answers handed in: 2 of 2')).toBeVisible()
+  await expect(teacher.getByText('Answers: 2 of 2 handed in')).toBeVisible()
+  await expect(
+    panel.getByRole('status').filter({ hasText: 'Ended: every student sees the debrief.' }),
+  ).toBeVisible()
+  // Every student asked has handed in: the questions are settled, none may be added or removed.
+  await expect(panel.getByRole('button', { name: 'Add question' })).toHaveCount(0)
+  await expect(panel.getByRole('button', { name: /^Remove the question/ })).toHaveCount(0)
 
   // The room's grading table: one row per student, their answers, a mark column beside each rubric.
   const csv = await downloaded(teacher, () =>

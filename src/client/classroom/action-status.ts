@@ -1,22 +1,30 @@
+import { handInCount } from '../../net/grading.ts'
 import type { Message, MessageType, NetError, ReplyTo } from '../../net/protocol.ts'
+import type { RoomStatus } from '../../net/view.ts'
 import { h, type View } from '../dom.ts'
 import { formatDate, type MessageKey, t } from '../i18n/index.ts'
 import { nameOf } from '../view.ts'
 import { commandErrorText } from './connect.ts'
 import { roomIndex } from './game-view.ts'
-import type { RoomEntry } from './rooms.ts'
+import { type RoomEntry, statusOf } from './rooms.ts'
 
 /**
  * Which of a room's status lines tells how an instructor's action went, one next to each group of controls:
- * the run controls and settings, the students, the overrule, the event, the panel's exports, the card's.
+ * the run controls and settings, the students, the questions for reflection, the overrule, the event, the
+ * panel's exports, the card's.
  */
-export type ActionGroup = 'run' | 'roster' | 'overrule' | 'inject' | 'exports' | 'card'
+export type ActionGroup = 'run' | 'roster' | 'questions' | 'overrule' | 'inject' | 'exports' | 'card'
 
-/** How an action went: done or refused, worded when shown (a language switch words it again), and when. */
+/**
+ * How an action went: done or refused, worded when shown (a language switch words it again), and when; and
+ * the room's status it tells of, if any: once the room's status is another, the line no longer applies and
+ * is cleared (an event brought in is old news once the game is over).
+ */
 export interface ActionOutcome {
   ok: boolean
   text: () => string
   at: number
+  status?: RoomStatus
 }
 
 /** The status line an instructor's message to a room reports on. */
@@ -28,6 +36,7 @@ export function groupOf<T extends MessageType>(type: T, payload: Message<T>): Ac
     return 'run'
   }
   const run: readonly MessageType[] = ['start', 'pause', 'resume', 'end', 'configure']
+  if (type === 'addQuestion' || type === 'removeQuestion') return 'questions'
   // The seats' own actions (assign, remove, clear, and any added to the roster later).
   return run.includes(type) ? 'run' : 'roster'
 }
@@ -42,32 +51,66 @@ const VERDICTS: Record<string, MessageKey> = {
 const DONE: Partial<
   Record<
     MessageType,
-    'classroom.done.start' | 'classroom.done.pause' | 'classroom.done.resume' | 'classroom.done.end'
+    | 'classroom.done.start'
+    | 'classroom.done.pause'
+    | 'classroom.done.resume'
+    | 'classroom.done.removeQuestion'
   >
 > = {
   start: 'classroom.done.start',
   pause: 'classroom.done.pause',
   resume: 'classroom.done.resume',
-  end: 'classroom.done.end',
+  removeQuestion: 'classroom.done.removeQuestion',
+}
+
+/** The room's status once an action that changes it is taken; other actions leave it as it is. */
+const MAKES: Partial<Record<MessageType, RoomStatus>> = {
+  start: 'running',
+  pause: 'paused',
+  resume: 'running',
+  end: 'ended',
+}
+
+/**
+ * "Ended": while students still answer the questions for reflection, that they do so first and how many
+ * have handed in, as the room stands now; then that every student sees the debrief.
+ */
+function endedText(entry: RoomEntry): string {
+  const view = entry.connection?.view
+  const count = view ? handInCount(view) : null
+  return count && count.total > 0 && count.handed < count.total
+    ? t('classroom.done.endAnswering', { count: count.handed, total: count.total })
+    : t('classroom.done.end')
 }
 
 /**
  * What an action the room took did, in a sentence that reads as done ("Paused.", "Overruled: …"), with the
- * room's names as this device has them now.
+ * room's names as this device has them now, or had them when the room replied (`named`: a removed seat is
+ * gone from the room by the time its line is read).
  */
 function doneText<T extends MessageType>(
   entry: RoomEntry,
   type: T,
   payload: Message<T>,
   reply: ReplyTo<T>,
+  named: ReadonlyMap<string, string>,
 ): string {
   const scenario = entry.connection?.scenario
   const index = scenario ? roomIndex(scenario) : null
-  const seatName = (id: string) => entry.connection?.view?.seats.find((s) => s.id === id)?.name ?? id
+  const seatName = (id: string) =>
+    entry.connection?.view?.seats.find((s) => s.id === id)?.name ?? named.get(id) ?? id
   const sideName = (side: string) => (index ? nameOf(index, side) : side)
   const fixed = DONE[type as MessageType]
   if (fixed) return t(fixed)
   switch (type) {
+    case 'end':
+      return endedText(entry)
+    case 'mute': {
+      const p = payload as Message<'mute'>
+      return t(p.muted ? 'classroom.done.mute' : 'classroom.done.unmute', { name: seatName(p.seat) })
+    }
+    case 'addQuestion':
+      return t('classroom.done.addQuestion', { question: (payload as Message<'addQuestion'>).text.trim() })
     case 'configure': {
       const p = payload as Message<'configure'>
       if (p.timerSeconds === null) return t('classroom.done.timerOff')
@@ -82,8 +125,11 @@ function doneText<T extends MessageType>(
         ? t('classroom.done.assign', { name, side: sideName(p.side) })
         : t('classroom.done.unassign', { name })
     }
-    case 'removeSeat':
-      return t('classroom.done.remove', { name: seatName((payload as Message<'removeSeat'>).seat) })
+    case 'removeSeat': {
+      // The room may have sent its new roster before its reply: the seat's name is then no longer known.
+      const name = named.get((payload as Message<'removeSeat'>).seat)
+      return name ? t('classroom.done.remove', { name }) : t('classroom.done.removeSeat')
+    }
     case 'clearSeats': {
       const removed = (reply as { removed?: number }).removed ?? 0
       return t('classroom.done.clear', { count: removed })
@@ -117,11 +163,21 @@ export function outcomeOf<T extends MessageType>(
   reply: ReplyTo<T>,
 ): ActionOutcome {
   const at = Date.now()
+  // What the line tells of holds while the room's status is the one the action left it in. An overrule's
+  // line is left to its form (an overrule may end the game, and the form stays for the answer that did).
+  const overrule = type === 'command' && (payload as Message<'command'>).command.type === 'overrule'
+  const status = overrule ? undefined : reply.ok ? (MAKES[type] ?? statusOf(entry)) : statusOf(entry)
   if (!reply.ok) {
     const error: NetError = reply.error
-    return { ok: false, at, text: () => commandErrorText(error, entry.connection?.scenario ?? null) }
+    return {
+      ok: false,
+      at,
+      status,
+      text: () => commandErrorText(error, entry.connection?.scenario ?? null),
+    }
   }
-  return { ok: true, at, text: () => doneText(entry, type, payload, reply) }
+  const named = new Map(entry.connection?.view?.seats.map((s) => [s.id, s.name]))
+  return { ok: true, at, status, text: () => doneText(entry, type, payload, reply, named) }
 }
 
 /** A failed action's outcome from a problem already in words (a download that did not come). */
@@ -132,11 +188,13 @@ export const done = (text: () => string): ActionOutcome => ({ ok: true, at: Date
 
 /**
  * A status line next to a group of controls: empty until an action is taken, then how the last one went
- * ("Paused.", "Not done: …") and at what time. It stays in the page, so that screen readers read each new
- * outcome (a polite live region).
+ * ("Paused.", "Not done: …") and at what time, while it applies (the room's status, `now`, is still the one
+ * the action told of). It stays in the page, so that screen readers read each new outcome (a polite live
+ * region).
  */
-export function renderActionStatus(outcome: ActionOutcome | undefined): View {
-  if (!outcome) return h('p', { class: 'action-status', role: 'status' })
+export function renderActionStatus(outcome: ActionOutcome | undefined, now?: RoomStatus): View {
+  if (!outcome || (now && outcome.status && outcome.status !== now))
+    return h('p', { class: 'action-status', role: 'status' })
   const time = formatDate(new Date(outcome.at), { timeStyle: 'medium' })
   const text = outcome.ok
     ? t('classroom.action.done', { text: outcome.text(), time })

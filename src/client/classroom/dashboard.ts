@@ -17,7 +17,7 @@ import { renderDashboardDebrief } from './instructor-debrief.ts'
 import { renderProjector } from './projector.ts'
 import { renderRoomGrid } from './room-card.ts'
 import { renderRoomPanel } from './room-panel.ts'
-import type { RoomEntry } from './rooms.ts'
+import { type RoomEntry, statusOf } from './rooms.ts'
 import type { Shell } from './shell.ts'
 import { keepAdminKey, adminKey as storedAdminKey } from './storage.ts'
 import { toTitle } from './student.ts'
@@ -100,7 +100,8 @@ export function startDashboard(shell: Shell, linkKey: string | null): void {
       tell,
       shell,
       exportRoom: (code, format) => void exported(`${code}:exports`, exports.room(code, format)),
-      status: (group) => renderActionStatus(outcome(entry.code, group)),
+      // A line is cleared once the room's status is no longer the one its action told of.
+      status: (group) => renderActionStatus(outcome(entry.code, group), statusOf(entry)),
       debrief: (code) => go({ name: 'debrief', code }),
       projector: (code) => go({ name: 'projector', code }),
       copy: (text, what) =>

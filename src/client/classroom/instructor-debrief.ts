@@ -33,7 +33,6 @@ export function renderDashboardDebrief(
       onExportJson: () => onExport('json'),
       onExportCsv: () => onExport('csv'),
       onPrint: () => window.print(),
-      onNewGame: onBack,
     }),
     h('div', { class: 'actions' }, [button(t('classroom.backToDashboard'), onBack)]),
   ])

@@ -1,4 +1,6 @@
 import { resolvePackage, sumAttribute } from '../../core/rules/package.ts'
+import { handInCount } from '../../net/grading.ts'
+import type { RoomView } from '../../net/view.ts'
 import { button, h, type View } from '../dom.ts'
 import { formatNumber, t } from '../i18n/index.ts'
 import { langAttr, shownTitle } from '../i18n/scenario.ts'
@@ -9,6 +11,32 @@ import { renderCountdown } from './countdown.ts'
 import { roomIndex } from './game-view.ts'
 import { renderMessages, renderWaiting } from './room-glance.ts'
 import { type RoomEntry, STATUS, statusOf } from './rooms.ts'
+
+/**
+ * Who is in the room: "3 students, 1 observer, 4 connected" (an observer is a seat without a side, who
+ * watches and writes nothing); from the room's summary alone (no key), every seat counts as a student.
+ */
+function devicesLine(entry: RoomEntry, view: RoomView | null | undefined): string {
+  const seats = view ? view.seats.length : (entry.summary?.seats ?? 0)
+  const online = view ? view.seats.filter((s) => s.online).length : (entry.summary?.online ?? 0)
+  // Before the game, a seat without a side is only waiting for one.
+  const observers = view && view.status !== 'lobby' ? view.seats.filter((s) => s.side === null).length : 0
+  if (observers === 0) return t('classroom.card.students', { count: seats, online })
+  return t('classroom.card.studentsObservers', {
+    count: seats - observers,
+    observers: t('classroom.card.observers', { count: observers }),
+    online,
+  })
+}
+
+/** Once the game is over, how many of the students asked questions for reflection have handed in. */
+function handedInLine(entry: RoomEntry, view: RoomView | null | undefined): View | null {
+  if (!view || statusOf(entry) !== 'ended') return null
+  const { handed, total } = handInCount(view)
+  return total > 0
+    ? h('p', { class: 'card-handed' }, t('classroom.card.handedIn', { count: handed, total }))
+    : null
+}
 
 /** What a room card's buttons do. */
 export interface CardActions {
@@ -92,8 +120,6 @@ export function renderRoomCard(
   const scenario = entry.connection?.scenario
   const index = scenario ? roomIndex(scenario) : undefined
   const title = shownTitle(view?.title ?? entry.summary?.title ?? '', index)
-  const seats = view ? view.seats.length : (entry.summary?.seats ?? 0)
-  const online = view ? view.seats.filter((s) => s.online).length : (entry.summary?.online ?? 0)
   const status = statusOf(entry)
   const [phase, ...game] = gameLines(entry)
   return h('li', { key: code, class: `room-card status-${status}${selected ? ' selected' : ''}` }, [
@@ -108,7 +134,8 @@ export function renderRoomCard(
       view ? renderCountdown(view, entry.receivedAt, true) : null,
     ]),
     index ? renderWaiting(entry, index) : null,
-    h('p', { class: 'card-devices' }, t('classroom.card.students', { count: seats, online })),
+    h('p', { class: 'card-devices' }, devicesLine(entry, view)),
+    handedInLine(entry, view),
     renderMessages(entry),
     ...game,
     entry.connection ? null : h('p', { class: 'hint' }, t('classroom.card.noKey')),

@@ -113,8 +113,8 @@ export function renderRoomSettings(view: RoomView, status: RoomStatus, send: Sen
 
 /**
  * The students: display name, side (a menu to assign it), connected or not (and whether another device tried
- * to open the seat), a way to mute a student's messages and one to remove a seat, and one to clear every seat
- * that never played.
+ * to open the seat), a way to mute a student's messages (not an observer's: they write none) and one to
+ * remove a seat, and one to clear every seat that never played.
  */
 export function renderRoster(index: ScenarioIndex, view: RoomView, send: Send): View {
   const started = view.humanSides !== null
@@ -189,7 +189,8 @@ export function renderRoster(index: ScenarioIndex, view: RoomView, send: Send): 
                       : null,
                   ]),
                   h('td', { class: 'seat-actions' }, [
-                    renderMuteToggle(seat, send),
+                    // An observer (no side, once the game is on) writes no messages: nothing to mute.
+                    seat.side === null && started ? null : renderMuteToggle(seat, send),
                     button(t('classroom.roster.remove'), () => void send('removeSeat', { seat: seat.id }), {
                       class: 'small',
                       'aria-label': t('classroom.roster.removeLabel', { name: seat.name }),

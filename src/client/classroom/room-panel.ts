@@ -95,46 +95,51 @@ export function renderRoomPanel(entry: RoomEntry, actions: PanelActions): View {
     leave: () => undefined,
     dialog: actions.shell.dialog,
   })
+  // An action's status line goes with its form: once the form is gone, what it did no longer applies.
+  const overrulable = game && (view.status !== 'ended' || game.state.phase === 'ended')
+  const injectable = game && status !== 'ended'
   return section([
     head,
-    access,
-    h('div', { class: 'room-status' }, [
-      h('p', { class: `card-status status-${status}` }, t(STATUS[status])),
-      renderCountdown(view, entry.receivedAt),
-      connection.status === 'connected'
-        ? null
-        : h('p', { class: 'banner offline' }, t('classroom.reconnecting')),
+    // Two columns on a wide screen: the room's controls and students, then the game as it stands.
+    h('div', { class: 'panel-columns' }, [
+      h('div', { class: 'panel-controls' }, [
+        access,
+        h('div', { class: 'room-status' }, [
+          h('p', { class: `card-status status-${status}` }, t(STATUS[status])),
+          renderCountdown(view, entry.receivedAt),
+          connection.status === 'connected'
+            ? null
+            : h('p', { class: 'banner offline' }, t('classroom.reconnecting')),
+        ]),
+        renderRunControls(view, status, actions.send, actions.tell),
+        renderRoomSettings(view, status, actions.send),
+        actions.status('run'),
+        renderRoster(index, view, actions.send),
+        actions.status('roster'),
+        renderRoomQuestions(index, view, actions.send),
+        actions.status('questions'),
+        view.debrief
+          ? button(t('classroom.panel.debrief'), () => actions.debrief(code), { class: 'primary' })
+          : null,
+        exports,
+        actions.status('exports'),
+        renderRoomPrint(entry),
+      ]),
+      h('div', { class: 'panel-game' }, [
+        overrulable || injectable
+          ? h('div', { class: 'instruct' }, [
+              overrulable
+                ? h('div', {}, [renderOverrule(index, game.state, actions.send), actions.status('overrule')])
+                : null,
+              injectable
+                ? h('div', {}, [renderInject(index, game.state, actions.send), actions.status('inject')])
+                : null,
+            ])
+          : null,
+        game ? renderAllMessages(game) : null,
+        game ? renderWatchTable(game, false, undefined, stoppedText(view.debrief)) : null,
+        journal(view.journal ?? []),
+      ]),
     ]),
-    renderRunControls(view, status, actions.send, actions.tell),
-    renderRoomSettings(view, status, actions.send),
-    actions.status('run'),
-    renderRoster(index, view, actions.send),
-    actions.status('roster'),
-    renderRoomQuestions(index, view, actions.send),
-    // Each status line stays when its form goes (an overrule that ends the game still says it was done).
-    game
-      ? h('div', { class: 'instruct' }, [
-          h('div', {}, [
-            // An answer that ended the game (its room is over too) may still be overruled.
-            view.status !== 'ended' || game.state.phase === 'ended'
-              ? renderOverrule(index, game.state, actions.send)
-              : null,
-            actions.status('overrule'),
-          ]),
-          h('div', {}, [
-            status !== 'ended' ? renderInject(index, game.state, actions.send) : null,
-            actions.status('inject'),
-          ]),
-        ])
-      : null,
-    view.debrief
-      ? button(t('classroom.panel.debrief'), () => actions.debrief(code), { class: 'primary' })
-      : null,
-    exports,
-    actions.status('exports'),
-    renderRoomPrint(entry),
-    game ? renderAllMessages(game) : null,
-    game ? renderWatchTable(game, false, undefined, stoppedText(view.debrief)) : null,
-    journal(view.journal ?? []),
   ])
 }

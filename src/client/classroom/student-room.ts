@@ -97,7 +97,6 @@ export function seatPlay(joined: ClassroomConnection, ctx: RoomScreenContext): P
         debrief,
         onExportCsv: () => download(`red-lines-${joined.code}.csv`, debriefToCsv(debrief), 'text/csv'),
         onPrint: () => window.print(),
-        onNewGame: ctx.leave,
       })
     },
   })

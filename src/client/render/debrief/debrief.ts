@@ -1,9 +1,10 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks'
 import { buildDebrief, type Debrief } from '../../../core/debrief/debrief.ts'
 import { aftermathSteps } from '../../../core/debrief/reveal.ts'
+import type { ScenarioIndex } from '../../../core/rules/scenario-index.ts'
 import { button, component, h, later, type View } from '../../dom.ts'
 import { t } from '../../i18n/index.ts'
-import type { GameView } from '../../view.ts'
+import { type GameView, meterName } from '../../view.ts'
 import { aftermathKey, rememberSteps, renderAftermath, stepAnnouncement, stepsShown } from './aftermath.ts'
 import { renderMeterChart } from './chart.ts'
 import { renderHidden } from './hidden.ts'
@@ -28,8 +29,12 @@ export interface DebriefOptions {
   onExportCsv(): void
   /** "Print debrief": the print view (print or save as PDF). */
   onPrint(): void
-  /** "New game". */
-  onNewGame(): void
+  /**
+   * "New game", shown only when given: a classroom room's debrief has none (a new game is the instructor's
+   * to start; the student leaves by the seat bar's "Leave the room", the instructor by "Back to the
+   * dashboard").
+   */
+  onNewGame?(): void
   /** "Back to title", shown only when given. */
   onTitle?(): void
   /** Tells screen readers what a step of the aftermath shows; the debrief has its own live region without it. */
@@ -42,7 +47,7 @@ function actions(options: DebriefOptions): View {
       options.onExportJson ? button(t('debrief.exportJson'), options.onExportJson) : null,
       button(t('debrief.exportCsv'), options.onExportCsv),
       button(t('debrief.print'), options.onPrint),
-      button(t('common.newGame'), options.onNewGame, { class: 'primary' }),
+      options.onNewGame ? button(t('common.newGame'), options.onNewGame, { class: 'primary' }) : null,
       options.onTitle ? button(t('debrief.toTitle'), options.onTitle) : null,
     ]),
     // Without the JSON button (a classroom student's debrief), the hint does not speak of a JSON file.
@@ -50,10 +55,14 @@ function actions(options: DebriefOptions): View {
   ])
 }
 
-function chartSection(debrief: Debrief): View {
+function chartSection(index: ScenarioIndex, debrief: Debrief): View {
+  // The meters named as the device's (localised) index names them, not as the debrief came from the server.
+  const meters = debrief.meters.map((m) =>
+    index.meters.has(m.id) ? { ...m, name: meterName(index, m.id) } : m,
+  )
   return h('section', { class: 'debrief-card debrief-chart', 'aria-labelledby': 'debrief-chart' }, [
     h('h3', { id: 'debrief-chart' }, t('debrief.chart')),
-    renderMeterChart(debrief.meters),
+    renderMeterChart(meters),
   ])
 }
 
@@ -153,7 +162,7 @@ function DebriefScreen({ view, debrief, options }: DebriefProps): View {
       ? h('p', { class: 'mode-note', role: 'note' }, t('debrief.instructorNote', { responder }))
       : null,
     played,
-    renderFacts(debrief, responder),
+    renderFacts(debrief, index, responder),
     actions(options),
   ])
   // Until the years after are played out, nothing else is shown: the scores would give the outcome away.
@@ -165,7 +174,7 @@ function DebriefScreen({ view, debrief, options }: DebriefProps): View {
         later([
           renderStory(index, debrief),
           renderHidden(index, debrief),
-          chartSection(debrief),
+          chartSection(index, debrief),
           renderWhatIf(view, debrief),
           renderRedLines(view, debrief),
           renderBreaches(debrief, index),
