@@ -318,6 +318,10 @@ export const en = {
   'print.roleHeading': 'Role sheet: {side}',
   'print.private': 'For {side} only: do not show it to the other sides.',
   'print.outlook': 'How your side reads the resolve of {responder}',
+  'print.roles': 'Roles on your side',
+  'print.questions': 'Questions for after the game',
+  'print.questionsLead':
+    'After the game each of you answers these on your device: keep them in mind as you negotiate.',
   'print.positions': 'What your side argues',
   'print.wants': 'Wants: {about}.',
   'print.resists': 'Resists: {about}.',

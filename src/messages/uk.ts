@@ -342,6 +342,10 @@ export const uk: UkrainianCatalogue = {
   'print.roleHeading': 'Рольова картка: {side}',
   'print.private': 'Лише для вашої сторони ({side}): не показуйте іншим сторонам.',
   'print.outlook': 'Як ваша сторона оцінює рішучість сторони {responder}',
+  'print.roles': 'Ролі у вашій стороні',
+  'print.questions': 'Питання після гри',
+  'print.questionsLead':
+    'Після гри кожен з вас відповідає на них на своєму пристрої: пам’ятайте про них під час переговорів.',
   'print.positions': 'Що обстоює ваша сторона',
   'print.wants': 'Прагне: {about}.',
   'print.resists': 'Опирається: {about}.',

@@ -105,6 +105,36 @@ function positions(index: ScenarioIndex, side: Side) {
   ]
 }
 
+/** The side's named roles (a lead negotiator, advisers), for the students who share it; null when none. */
+function roles(side: Side) {
+  if (!side.roles?.length) return null
+  return [
+    h(
+      'ul',
+      { class: 'plain print-rules' },
+      side.roles.map((r) =>
+        h('li', { key: r.id }, [h('strong', {}, r.name), r.brief ? ': ' : null, r.brief ?? null]),
+      ),
+    ),
+  ]
+}
+
+/**
+ * The questions for reflection the side will be asked after the game, so that students can keep them in mind
+ * while they play (the teacher's rubric stays off the students' sheet); null when the side has none.
+ */
+function questions(side: Side) {
+  if (!side.reflection?.length) return null
+  return [
+    h('p', { class: 'print-note' }, t('print.questionsLead')),
+    h(
+      'ol',
+      {},
+      side.reflection.map((q) => h('li', { key: q.id }, q.question)),
+    ),
+  ]
+}
+
 /** Who is who, printed open: each group of actors with their offices and their words. */
 function whoIsWho(index: ScenarioIndex): View[] {
   return actorGroups(index).map((g) =>
@@ -154,7 +184,9 @@ export function renderRoleSheet(index: ScenarioIndex, sideId: string): View | nu
         ])
       : null,
     section(t('print.positions'), positions(index, side)),
+    section(t('print.roles'), roles(side)),
     section(t('briefing.who'), [h('div', { class: 'print-who' }, whoIsWho(index))]),
+    section(t('print.questions'), questions(side)),
   ])
 }
 
