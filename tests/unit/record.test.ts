@@ -208,6 +208,10 @@ describe('the hash', () => {
     expect(fnv1a32('a')).toBe('e40c292c')
     expect(fnv1a32('foobar')).toBe('bf9cf968')
     expect(fnv1a32('é')).not.toBe(fnv1a32('e'))
+    // Two-, three- and four-byte characters and lone surrogates hash as the earlier per-code-point version
+    // did, so that saves made before keep matching their scenario.
+    expect(fnv1a32('Україна é 🇺🇦')).toBe('5ca51040')
+    expect(fnv1a32('\ud800x\udc00')).toBe('acdcabdf')
     expect(scenarioHash(index.scenario)).toMatch(/^[0-9a-f]{8}$/)
   })
 })

@@ -75,15 +75,9 @@ export function summarize(index: ScenarioIndex, game: GameStore['game']): SaveSu
   }
 }
 
-const hashes = new WeakMap<ScenarioIndex, string>()
-
-/** The scenario's content hash (the one game records carry), computed once per index. */
+/** The scenario's content hash (the one game records carry; the core computes it once per scenario). */
 export function scenarioHash(index: ScenarioIndex): string {
-  const known = hashes.get(index)
-  if (known) return known
-  const hash = hashScenario(index.scenario)
-  hashes.set(index, hash)
-  return hash
+  return hashScenario(index.scenario)
 }
 
 /** The scenario part of a save, as a game record names it. */
