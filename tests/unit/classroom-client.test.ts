@@ -123,11 +123,12 @@ describe('the grading table', () => {
       .split('\r\n')
     expect(rows[0]).toMatch(/^Room,Scenario,Student,Side,Role,Status,Ending,Moves made,Messages sent,/)
     expect(rows[0]).toMatch(/,Score,Par$/)
-    // Header, three students, and the room nobody joined yet.
+    // Header, three students, and the room nobody joined yet. No question is asked in this room, so the
+    // "handed in" cell is empty for everyone.
     expect(rows).toHaveLength(1 + 3 + 1)
-    expect(rows[1]).toMatch(/^AB3K7P,.*,Olena,Ukraine,,Playing,.*,1,1,no,.*12\.5,10$/)
-    expect(rows[2]).toMatch(/^AB3K7P,.*,Bohdan,Ukraine,,Playing,.*,0,0,no,.*12\.5,10$/)
-    expect(rows[3]).toMatch(/^AB3K7P,.*,Taras,European governments,,Playing,.*,1,0,no,,$/)
+    expect(rows[1]).toMatch(/^AB3K7P,.*,Olena,Ukraine,,Playing,.*,1,1,,12\.5,10$/)
+    expect(rows[2]).toMatch(/^AB3K7P,.*,Bohdan,Ukraine,,Playing,.*,0,0,,12\.5,10$/)
+    expect(rows[3]).toMatch(/^AB3K7P,.*,Taras,European governments,,Playing,.*,1,0,,,$/)
     expect(rows.at(-1)).toBe(`CD4M5N,${index.scenario.title},,,,Waiting for students`)
     // In the instructor's interface language: headings and status from the catalogue.
     const ukrainian = gradingTable([played], wordsIn('uk')).split('\r\n')
