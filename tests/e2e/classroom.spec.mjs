@@ -313,9 +313,16 @@ test('an instructor and four students (one late) play a whole game in rooms, thr
   if (!(await seeEnding(olena).isVisible()))
     await each(students, (p) => p.getByRole('button', { name: /^Implement without Russia/ }).click())
   t0 = Date.now()
-  // As in solo play, the last round's summary comes first, then the ending.
+  // As in solo play, the last round's summary comes first; then each student answers their side's questions
+  // for reflection on their own device, and the full debrief opens once they hand them in.
   for (const page of [...students, bohdan]) {
     await seeEnding(page).click()
+    await expect(page.getByRole('heading', { name: 'Questions for reflection', level: 2 })).toBeVisible()
+    const answer = page.getByRole('main').getByRole('textbox').first()
+    await answer.fill('Deterrence and consent pulled apart; we chose deterrence.')
+    await answer.blur()
+    await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
+    await page.getByRole('button', { name: 'Hand in my answers' }).click()
     await expect(ending(page)).toBeVisible()
   }
   await checkA11y(olena, 'student debrief')
