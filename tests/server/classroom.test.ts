@@ -6,31 +6,16 @@ import type { Message } from '../../src/net/protocol.ts'
 import { Classroom } from '../../src/server/classroom.ts'
 import { handleMessage } from '../../src/server/handlers.ts'
 import { RoomFileSchema } from '../../src/server/room-file.ts'
-import { shippedScenarios } from '../../src/server/scenarios.ts'
 import { hashSecret } from '../../src/server/secrets.ts'
 import { TIME_UP_REASON } from '../../src/server/timer.ts'
 import { exportRoom, roomView, type Viewer } from '../../src/server/views.ts'
-import { SCENARIO } from './helpers.ts'
+import { lobbyRoom } from './helpers.ts'
 
 const T0 = new Date('2026-01-05T09:00:00Z')
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000)
 
 function room(settings: { timerSeconds?: number | null } = {}) {
-  const source = shippedScenarios().get(SCENARIO)
-  if (!source) throw new Error('no shipped scenario')
-  const r = Classroom.create({
-    code: 'ABC234',
-    source,
-    instructorKeyHash: hashSecret('instructor-key-0123456789'),
-    settings: { picking: false, timerSeconds: settings.timerSeconds ?? null, difficulty: 'normal', seed: 42 },
-    now: T0,
-  })
-  const seat = (name: string, side: string | null) => {
-    const added = r.addStudent(name, hashSecret(`token-of-${name}-0123456789`), T0)
-    if (!added.ok) throw new Error(added.error.code)
-    if (side) expect(r.assign(added.seat.id, side, T0).ok).toBe(true)
-    return added.seat.id
-  }
+  const { room: r, seat } = lobbyRoom({ now: T0, timerSeconds: settings.timerSeconds })
   return { r, seat }
 }
 

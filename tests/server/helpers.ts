@@ -1,13 +1,41 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { expect } from 'vitest'
 import { ClassroomClient, type ClassroomConnection } from '../../src/net/client.ts'
 import type { RoomView } from '../../src/net/view.ts'
+import { Classroom } from '../../src/server/classroom.ts'
 import type { GuardLimits } from '../../src/server/guard.ts'
+import { shippedScenarios } from '../../src/server/scenarios.ts'
+import { hashSecret } from '../../src/server/secrets.ts'
 import { type ClassroomServer, startClassroomServer } from '../../src/server/server.ts'
 
 /** The shipped scenario the tests play. */
 export const SCENARIO = 'guarantees-2025'
+
+/**
+ * A room of the shipped scenario in its lobby, created at `now` with a fixed seed, without a network: `seat`
+ * seats a student (on a side, or none) and returns the seat's id, failing the test when it is refused.
+ */
+export function lobbyRoom(options: { now: Date; code?: string; timerSeconds?: number | null }) {
+  const { now } = options
+  const source = shippedScenarios().get(SCENARIO)
+  if (!source) throw new Error('no shipped scenario')
+  const room = Classroom.create({
+    code: options.code ?? 'ABC234',
+    source,
+    instructorKeyHash: hashSecret('instructor-key-0123456789'),
+    settings: { picking: false, timerSeconds: options.timerSeconds ?? null, difficulty: 'normal', seed: 42 },
+    now,
+  })
+  const seat = (name: string, side: string | null) => {
+    const added = room.addStudent(name, hashSecret(`token-of-${name}-0123456789`), now)
+    if (!added.ok) throw new Error(added.error.code)
+    if (side) expect(room.assign(added.seat.id, side, now).ok).toBe(true)
+    return added.seat.id
+  }
+  return { room, seat }
+}
 
 /** A fresh data folder under the system's temporary folder. */
 export function tempDir(prefix = 'classroom-'): { path: string; remove: () => void } {

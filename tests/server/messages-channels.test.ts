@@ -6,10 +6,8 @@ import { CHAT_BURST } from '../../src/server/chat.ts'
 import { Classroom } from '../../src/server/classroom.ts'
 import { handleMessage } from '../../src/server/handlers.ts'
 import { RoomFileSchema } from '../../src/server/room-file.ts'
-import { shippedScenarios } from '../../src/server/scenarios.ts'
-import { hashSecret } from '../../src/server/secrets.ts'
 import { roomView } from '../../src/server/views.ts'
-import { SCENARIO, testServer, until } from './helpers.ts'
+import { lobbyRoom, SCENARIO, testServer, until } from './helpers.ts'
 
 /**
  * The sides' messages in a classroom room: each channel reaches only the devices it may (in the game's
@@ -25,21 +23,7 @@ const say = (channel: 'public' | 'team' | 'private', text: string, to?: string):
 })
 
 function room() {
-  const source = shippedScenarios().get(SCENARIO)
-  if (!source) throw new Error('no shipped scenario')
-  const r = Classroom.create({
-    code: 'ABC234',
-    source,
-    instructorKeyHash: hashSecret('instructor-key-0123456789'),
-    settings: { picking: false, timerSeconds: null, difficulty: 'normal', seed: 42 },
-    now: T0,
-  })
-  const seat = (name: string, side: string | null) => {
-    const added = r.addStudent(name, hashSecret(`token-of-${name}-0123456789`), T0)
-    if (!added.ok) throw new Error(added.error.code)
-    if (side) expect(r.assign(added.seat.id, side, T0).ok).toBe(true)
-    return added.seat.id
-  }
+  const { room: r, seat } = lobbyRoom({ now: T0 })
   return { r, seat }
 }
 

@@ -12,31 +12,15 @@ import {
 import { Classroom } from '../../src/server/classroom.ts'
 import { handleMessage } from '../../src/server/handlers.ts'
 import { RoomFileSchema } from '../../src/server/room-file.ts'
-import { shippedScenarios } from '../../src/server/scenarios.ts'
-import { hashSecret } from '../../src/server/secrets.ts'
 import { exportRoom, gradingRoom, roomView, scenarioView, type Viewer } from '../../src/server/views.ts'
-import { SCENARIO } from './helpers.ts'
+import { lobbyRoom } from './helpers.ts'
 
 const T0 = new Date('2026-01-05T09:00:00Z')
 const INSTRUCTOR: Viewer = { role: 'instructor' }
 
 /** A room of the shipped scenario with Ann (Ukraine), Bob (Europe) and Cleo (an observer). */
 function classroom() {
-  const source = shippedScenarios().get(SCENARIO)
-  if (!source) throw new Error('no shipped scenario')
-  const room = Classroom.create({
-    code: 'ABC234',
-    source,
-    instructorKeyHash: hashSecret('instructor-key-0123456789'),
-    settings: { picking: false, timerSeconds: null, difficulty: 'normal', seed: 42 },
-    now: T0,
-  })
-  const seat = (name: string, side: string | null) => {
-    const added = room.addStudent(name, hashSecret(`token-of-${name}-0123456789`), T0)
-    if (!added.ok) throw new Error(added.error.code)
-    if (side) expect(room.assign(added.seat.id, side, T0).ok).toBe(true)
-    return added.seat.id
-  }
+  const { room, seat } = lobbyRoom({ now: T0 })
   const ann = seat('Ann', 'ukraine')
   const bob = seat('Bob', 'europe')
   const cleo = seat('Cleo', null)

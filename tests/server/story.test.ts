@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { Classroom } from '../../src/server/classroom.ts'
-import { shippedScenarios } from '../../src/server/scenarios.ts'
-import { hashSecret } from '../../src/server/secrets.ts'
 import { exportRoom, roomView } from '../../src/server/views.ts'
-import { SCENARIO } from './helpers.ts'
+import { lobbyRoom } from './helpers.ts'
 
 /**
  * A classroom room's debrief tells the story with the students' names, reveals every message once the game is
@@ -14,21 +11,7 @@ const T0 = new Date('2026-01-05T09:00:00Z')
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000)
 
 function room() {
-  const source = shippedScenarios().get(SCENARIO)
-  if (!source) throw new Error('no shipped scenario')
-  const r = Classroom.create({
-    code: 'STR234',
-    source,
-    instructorKeyHash: hashSecret('instructor-key-0123456789'),
-    settings: { picking: false, timerSeconds: null, difficulty: 'normal', seed: 42 },
-    now: T0,
-  })
-  const seat = (name: string, side: string) => {
-    const added = r.addStudent(name, hashSecret(`token-of-${name}-0123456789`), T0)
-    if (!added.ok) throw new Error(added.error.code)
-    expect(r.assign(added.seat.id, side, T0).ok).toBe(true)
-    return added.seat.id
-  }
+  const { room: r, seat } = lobbyRoom({ now: T0, code: 'STR234' })
   return { r, seat }
 }
 
