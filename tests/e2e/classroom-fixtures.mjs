@@ -116,3 +116,11 @@ export const classroomTest = base.extend({
     expect(errors, 'errors in the pages').toEqual([])
   },
 })
+
+/** A student opens a room's join link, joins with `name`, and waits in the room's lobby. */
+export async function joinByLink(page, link, name) {
+  await page.goto(link)
+  await page.getByRole('textbox', { name: 'Your display name' }).fill(name)
+  await page.getByRole('button', { name: 'Join' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Waiting for the game to start' })).toBeVisible()
+}

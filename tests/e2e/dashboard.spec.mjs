@@ -7,7 +7,7 @@
  * loopback address the dashboard itself was opened with).
  */
 import { join } from 'node:path'
-import { classroomTest } from './classroom-fixtures.mjs'
+import { classroomTest, joinByLink } from './classroom-fixtures.mjs'
 import { expect, shotsDir, watchErrors } from './fixtures.mjs'
 import { checkA11y, fitsTheWidth } from './helpers.mjs'
 
@@ -21,14 +21,6 @@ const REASON = 'The class judged the package a fair start for talks.'
 
 const test = classroomTest
 test.use({ classroomPublicUrl: PUBLIC })
-
-/** A student joins room `code` by its code and a name, and waits in the lobby. */
-async function joinRoom(page, base, code, name) {
-  await page.goto(`${base}/#join=${code}`)
-  await page.getByRole('textbox', { name: 'Your display name' }).fill(name)
-  await page.getByRole('button', { name: 'Join' }).click()
-  await expect(page.getByRole('heading', { level: 2, name: 'Waiting for the game to start' })).toBeVisible()
-}
 
 test('the dashboard shows every room at once, with countdowns, whom each waits for and alerts', async ({
   browser,
@@ -87,10 +79,10 @@ test('the dashboard shows every room at once, with countdowns, whom each waits f
   const bohdan = await device(PHONE, 'Bohdan')
   const taras = await device(LAPTOP, 'Taras')
   const marta = await device(LAPTOP, 'Marta')
-  await joinRoom(olena, base, code, 'Olena')
-  await joinRoom(bohdan, base, code, 'Bohdan')
-  await joinRoom(taras, base, code, 'Taras')
-  await joinRoom(marta, base, code, 'Marta')
+  await joinByLink(olena, `${base}/#join=${code}`, 'Olena')
+  await joinByLink(bohdan, `${base}/#join=${code}`, 'Bohdan')
+  await joinByLink(taras, `${base}/#join=${code}`, 'Taras')
+  await joinByLink(marta, `${base}/#join=${code}`, 'Marta')
   const sides = [
     ['Olena', 'Ukraine'],
     ['Bohdan', 'Ukraine'],

@@ -7,7 +7,7 @@
  * phone, the laptop (1280) and the dashboard (1920) go to test-results/screenshots/events-*.png.
  */
 import { join } from 'node:path'
-import { classroomTest } from './classroom-fixtures.mjs'
+import { classroomTest, joinByLink } from './classroom-fixtures.mjs'
 import { expect, shotsDir, watchErrors } from './fixtures.mjs'
 import { checkA11y } from './helpers.mjs'
 
@@ -17,14 +17,6 @@ const WIDE = { viewport: { width: 1920, height: 1080 } }
 const SCENARIO = 'guarantees-2025'
 
 const test = classroomTest
-
-/** A student joins room `code` from the join link, with `name`, and waits in the lobby. */
-async function joinRoom(page, base, code, name) {
-  await page.goto(`${base}/#join=${code}`)
-  await page.getByRole('textbox', { name: 'Your display name' }).fill(name)
-  await page.getByRole('button', { name: 'Join' }).click()
-  await expect(page.getByRole('heading', { level: 2, name: 'Waiting for the game to start' })).toBeVisible()
-}
 
 test('an event brought in reaches a phone at the top of its table, and an ending by the instructor reads as one', async ({
   browser,
@@ -54,8 +46,8 @@ test('an event brought in reaches a phone at the top of its table, and an ending
   await expect(panelHeading).toBeVisible()
   const code = /Room ([A-Z2-9]{6})/.exec((await panelHeading.textContent()) ?? '')?.[1] ?? ''
   const panel = teacher.getByRole('region', { name: /^Room [A-Z2-9]{6}: Red Lines/ })
-  await joinRoom(phone, base, code, 'Iryna')
-  await joinRoom(laptop, base, code, 'Pavlo')
+  await joinByLink(phone, `${base}/#join=${code}`, 'Iryna')
+  await joinByLink(laptop, `${base}/#join=${code}`, 'Pavlo')
   await panel.getByRole('combobox', { name: 'Side of Iryna' }).selectOption({ label: 'Ukraine' })
   await panel.getByRole('combobox', { name: 'Side of Pavlo' }).selectOption({ label: 'European governments' })
   await expect(phone.getByText('You: Iryna, Ukraine')).toBeVisible()

@@ -9,7 +9,7 @@
  * each device is one a student would use (a laptop, a phone by touch, the keyboard).
  */
 import { join } from 'node:path'
-import { classroomTest } from './classroom-fixtures.mjs'
+import { classroomTest, joinByLink } from './classroom-fixtures.mjs'
 import { expect, shotsDir, test, watchErrors } from './fixtures.mjs'
 import { checkA11y, fitsTheWidth, openSetup, startGame } from './helpers.mjs'
 
@@ -24,14 +24,6 @@ const MUTED_LINE = 'The instructor has muted you: you can read messages but not 
 
 const round = (page, n) => page.getByRole('heading', { level: 2, name: `Round ${n} of 6` })
 const messages = (page) => page.getByRole('region', { name: 'Messages', exact: true })
-
-/** A student joins with the code and a name typed in the form, and waits in the lobby. */
-async function joinRoom(page, link, name) {
-  await page.goto(link)
-  await page.getByRole('textbox', { name: 'Your display name' }).fill(name)
-  await page.getByRole('button', { name: 'Join' }).click()
-  await expect(page.getByRole('heading', { level: 2, name: 'Waiting for the game to start' })).toBeVisible()
-}
 
 /** Screenshots of `page` at a phone's, a laptop's and a wide screen's width, the messages panel in view. */
 async function shots(page, dir, name) {
@@ -111,10 +103,10 @@ classroomTest(
     const code = /Room ([A-Z2-9]{6})/.exec((await heading.textContent()) ?? '')?.[1] ?? ''
     const panel = teacher.getByRole('region', { name: /^Room [A-Z2-9]{6}: Red Lines/ })
     const link = `${base}/#join=${code}`
-    await joinRoom(olena, link, 'Olena')
-    await joinRoom(taras, link, 'Taras')
-    await joinRoom(marta, link, 'Marta')
-    await joinRoom(bohdan, link, 'Bohdan')
+    await joinByLink(olena, link, 'Olena')
+    await joinByLink(taras, link, 'Taras')
+    await joinByLink(marta, link, 'Marta')
+    await joinByLink(bohdan, link, 'Bohdan')
     const sides = { Olena: 'Ukraine', Taras: 'European governments', Marta: 'United States' }
     for (const [name, side] of Object.entries(sides))
       await panel.getByRole('combobox', { name: `Side of ${name}` }).selectOption({ label: side })
